@@ -1,0 +1,106 @@
+package dev.ioflow.core;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * An item type of some type system: a Java class, a declared {@code Map} schema, or a type of the user's own.
+ * Immutable.
+ *
+ * <pre>{@code
+ * ItemType customer = ItemType.builder("Customer")
+ *         .attribute(AttributeDescriptor.of("customerID", ValueKind.STRING, i -> ((Map<?, ?>) i).get("customerID")))
+ *         .instances(i -> i instanceof Map<?, ?> m && "Customer".equals(m.get("itemtype")))
+ *         .build();
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class ItemType {
+    private final String code;
+    private final Map<String, AttributeDescriptor> attributes;
+    private final Predicate<Object> instances;
+
+    private ItemType(Builder builder) {
+        this.code = builder.code;
+        this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(builder.attributes));
+        this.instances = builder.instances;
+    }
+
+    /** Starts a type with the given code. */
+    public static Builder builder(String code) {
+        return new Builder(code);
+    }
+
+    /** The type's code, e.g. {@code Customer}; unique within its type system. */
+    public String code() {
+        return code;
+    }
+
+    /** The attributes in declaration order. */
+    public List<AttributeDescriptor> attributes() {
+        return List.copyOf(attributes.values());
+    }
+
+    /** The attribute with the given qualifier, if the type has one. */
+    public Optional<AttributeDescriptor> attribute(String name) {
+        return Optional.ofNullable(attributes.get(name));
+    }
+
+    /** Whether {@code item} is an instance of this type (used to route events to integration objects). */
+    public boolean isInstance(Object item) {
+        return item != null && instances.test(item);
+    }
+
+    @Override
+    public String toString() {
+        return "ItemType[" + code + ", attributes=" + attributes.keySet() + "]";
+    }
+
+    /** Builds an {@link ItemType}. */
+    public static final class Builder {
+        private final String code;
+        private final Map<String, AttributeDescriptor> attributes = new LinkedHashMap<>();
+        private Predicate<Object> instances = item -> false;
+
+        private Builder(String code) {
+            Objects.requireNonNull(code, "code");
+            if (code.isBlank()) {
+                throw new IllegalArgumentException("item type code must not be blank");
+            }
+            this.code = code;
+        }
+
+        /** Adds an attribute; a second attribute with the same name is an error. */
+        public Builder attribute(AttributeDescriptor attribute) {
+            Objects.requireNonNull(attribute, "attribute");
+            if (attributes.putIfAbsent(attribute.name(), attribute) != null) {
+                throw new IllegalArgumentException("item type '" + code + "' declares attribute '" + attribute.name() + "' twice");
+            }
+            return this;
+        }
+
+        /** Adds all the attributes, in order. */
+        public Builder attributes(List<AttributeDescriptor> list) {
+            new ArrayList<>(list).forEach(this::attribute);
+            return this;
+        }
+
+        /** Tells which objects are items of this type (default: none, items are routed by type code). */
+        public Builder instances(Predicate<Object> test) {
+            this.instances = Objects.requireNonNull(test, "test");
+            return this;
+        }
+
+        /** Returns the immutable type. */
+        public ItemType build() {
+            return new ItemType(this);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.ioflow.core;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Resolves item-type codes to {@link ItemType}s. ioflow ships type systems over Java classes
+ * ({@link JavaTypeSystem}) and over {@code Map} items with a declared schema ({@link MapTypeSystem});
+ * any other model (a custom type system, a database schema) plugs in by implementing this interface or by
+ * listing hand-built types with {@link #of(ItemType...)}.
+ *
+ * <pre>{@code
+ * TypeSystem types = TypeSystem.composite(JavaTypeSystem.of(Customer.class, Address.class), legacyTypes);
+ * ItemType customer = types.require("Customer");
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public interface TypeSystem {
+
+    /** The type with this code, if the type system knows it. */
+    Optional<ItemType> find(String code);
+
+    /** The type of a given item, if the type system can tell (Java classes can; plain maps need a discriminator). */
+    Optional<ItemType> typeOf(Object item);
+
+    /**
+     * The type with this code.
+     *
+     * @throws UnknownTypeException naming the code when the type system does not know it
+     */
+    default ItemType require(String code) {
+        return find(code).orElseThrow(() -> new UnknownTypeException(code));
+    }
+
+    /** A type system made of the given hand-built types. */
+    static TypeSystem of(ItemType... types) {
+        Map<String, ItemType> byCode = new LinkedHashMap<>();
+        for (ItemType type : types) {
+            if (byCode.putIfAbsent(type.code(), type) != null) {
+                throw new IllegalArgumentException("item type '" + type.code() + "' is declared twice");
+            }
+        }
+        return new TypeSystem() {
+            @Override
+            public Optional<ItemType> find(String code) {
+                return Optional.ofNullable(byCode.get(code));
+            }
+
+            @Override
+            public Optional<ItemType> typeOf(Object item) {
+                return byCode.values().stream().filter(t -> t.isInstance(item)).findFirst();
+            }
+
+            @Override
+            public String toString() {
+                return "TypeSystem" + byCode.keySet();
+            }
+        };
+    }
+
+    /** Asks each type system in turn; the first that knows a code or an item wins. */
+    static TypeSystem composite(TypeSystem... systems) {
+        List<TypeSystem> list = List.copyOf(new ArrayList<>(List.of(systems)));
+        return new TypeSystem() {
+            @Override
+            public Optional<ItemType> find(String code) {
+                for (TypeSystem s : list) {
+                    Optional<ItemType> t = s.find(code);
+                    if (t.isPresent()) {
+                        return t;
+                    }
+                }
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<ItemType> typeOf(Object item) {
+                for (TypeSystem s : list) {
+                    Optional<ItemType> t = s.typeOf(item);
+                    if (t.isPresent()) {
+                        return t;
+                    }
+                }
+                return Optional.empty();
+            }
+        };
+    }
+}
