@@ -1,0 +1,4 @@
+/**
+ * Consumed destinations (URL + credential), credentials and the HTTP sender.
+ */
+package dev.ioflow.destinations;

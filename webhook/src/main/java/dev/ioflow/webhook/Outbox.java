@@ -1,0 +1,66 @@
+package dev.ioflow.webhook;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Where changes wait between the application's call and their delivery. The in-memory outbox is the default;
+ * the JDBC outbox makes changes durable before {@code saved(item)} returns and lets several application
+ * instances share the work.
+ *
+ * <p>Contract, for every implementation:
+ * <ul>
+ *   <li><b>Coalescing.</b> {@link #append} replaces a <em>pending</em> (not claimed) entry with the same
+ *       {@link OutboxEntry#orderingKey()} by the new one (the newest payload wins, the old message id is dropped);
+ *       an entry that is claimed (in flight) is never replaced: the new one queues behind it.</li>
+ *   <li><b>Per-key order.</b> {@link #claim} returns only the oldest live entry of each ordering key, and none
+ *       for a key whose oldest entry is claimed by someone and its lease has not expired.</li>
+ *   <li><b>At least once.</b> A claimed entry that is neither completed, rescheduled nor dead-lettered before its
+ *       lease expires (the process died) becomes claimable again, with the same message id.</li>
+ *   <li><b>Dead letters</b> leave the live queue (they no longer block their key) until replayed.</li>
+ * </ul>
+ * Implementations are thread-safe.
+ *
+ * @since 0.1
+ */
+public interface Outbox extends AutoCloseable {
+
+    /** Stores the entries (ids are assigned), coalescing as described above; durable when this returns. */
+    void append(List<OutboxEntry> entries);
+
+    /**
+     * Claims up to {@code max} due entries ({@code nextAttemptAt <= now}) in id order, leased to {@code owner}
+     * until {@code now + lease}.
+     */
+    List<OutboxEntry> claim(int max, Instant now, Duration lease, String owner);
+
+    /** The entry was delivered: it leaves the outbox. */
+    void complete(long id);
+
+    /** The attempt failed and may be retried: releases the claim and records attempts, next time and error. */
+    void reschedule(long id, int attempts, Instant nextAttemptAt, String lastError);
+
+    /** The entry will not be retried: it becomes a dead letter with its last error. */
+    void deadLetter(long id, int attempts, String lastError);
+
+    /** Dead letters, oldest first. */
+    List<OutboxEntry> deadLetters(int limit);
+
+    /**
+     * Puts dead letters back into the live queue (attempts reset, due at {@code now}); an empty id list replays all.
+     *
+     * @return how many were replayed
+     */
+    int replay(List<Long> ids, Instant now);
+
+    /** Live (pending or in-flight) entries. */
+    long liveCount();
+
+    /** The instant the earliest pending entry becomes due, or null when none is pending (for workers to sleep). */
+    Instant nextDueAt();
+
+    /** Releases resources; does not delete anything. */
+    @Override
+    void close();
+}

@@ -1,0 +1,27 @@
+package dev.ioflow.webhook;
+
+import dev.ioflow.core.PayloadHash;
+import java.util.Optional;
+
+/**
+ * Remembers the hash of the payload last <em>delivered</em> for each {@link MarkerKey}. A save whose payload hash
+ * equals the marker sends nothing. In-memory by default; JDBC for markers that survive restarts.
+ * Implementations are thread-safe.
+ *
+ * @since 0.1
+ */
+public interface VersionMarkerStore extends AutoCloseable {
+
+    /** The hash last delivered for this key. */
+    Optional<PayloadHash> get(MarkerKey key);
+
+    /** Records a successful delivery of a payload with this hash. */
+    void put(MarkerKey key, PayloadHash hash);
+
+    /** Forgets the key (after a delete was delivered). */
+    void remove(MarkerKey key);
+
+    /** Releases resources; does not delete anything. */
+    @Override
+    void close();
+}

@@ -1,0 +1,11 @@
+/**
+ * ioflow webhook: change detection, outbound sync and reliable delivery.
+ */
+module dev.ioflow.webhook {
+    requires transitive dev.ioflow.core;
+    requires transitive dev.ioflow.destinations;
+    requires transitive java.sql;
+    requires org.slf4j;
+
+    exports dev.ioflow.webhook;
+}
