@@ -1,0 +1,125 @@
+package dev.ioflow.webhook.internal.jdbc;
+
+import dev.ioflow.webhook.JdbcDialect;
+import dev.ioflow.webhook.OutboxStoreException;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * What the JDBC stores share: the user's data source, the dialect, the table prefix, and running work on a
+ * connection with the exception translation the stores promise.
+ *
+ * @param dataSource  the user's data source (their pool)
+ * @param dialect     the database's dialect
+ * @param tablePrefix prefix of every table and index name
+ */
+public record JdbcStore(DataSource dataSource, JdbcDialect dialect, String tablePrefix) {
+
+    /** The prefix of the tables the shipped schema files create. */
+    public static final String DEFAULT_PREFIX = "ioflow_";
+
+    /** Short enough that the longest derived name stays within PostgreSQL's 63-character identifiers. */
+    private static final Pattern PREFIX = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,39}");
+
+    /** Validates the settings. */
+    public JdbcStore {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(dialect, "dialect");
+        requireValidPrefix(tablePrefix);
+    }
+
+    /**
+     * Opens a store: validates the prefix, detects the dialect when it is null, and creates the schema when asked.
+     *
+     * @param dataSource   the user's data source
+     * @param dialect      the dialect, or null to detect it from the connection's metadata
+     * @param tablePrefix  prefix of every table and index name
+     * @param createSchema whether to run the shipped, idempotent DDL
+     */
+    public static JdbcStore open(DataSource dataSource, JdbcDialect dialect, String tablePrefix,
+                                 boolean createSchema) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        requireValidPrefix(tablePrefix);
+        JdbcDialect resolved = dialect != null ? dialect : detect(dataSource, tablePrefix);
+        JdbcStore store = new JdbcStore(dataSource, resolved, tablePrefix);
+        if (createSchema) {
+            SchemaScript script = SchemaScript.load(resolved, tablePrefix);
+            store.inTransaction("create schema", tablePrefix + "*", script::apply);
+        }
+        return store;
+    }
+
+    /** The full name of one of the ioflow tables, such as {@code "outbox"}. */
+    public String table(String baseName) {
+        return tablePrefix + baseName;
+    }
+
+    /** Runs the work in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(String operation, String table, SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(connection, e);
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new OutboxStoreException(operation, table, e);
+        }
+    }
+
+    /** Runs one statement that changes rows, in its own transaction; returns the number of rows changed. */
+    public int update(String operation, String table, String sql, StatementBinder binder) {
+        return inTransaction(operation, table, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                binder.bind(statement);
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    private static void rollbackQuietly(Connection connection, Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
+        }
+    }
+
+    private static JdbcDialect detect(DataSource dataSource, String tablePrefix) {
+        String product;
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData metaData = connection.getMetaData();
+            product = metaData.getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new OutboxStoreException("detect the database dialect", tablePrefix + "*", e);
+        }
+        if ("H2".equalsIgnoreCase(product)) {
+            return JdbcDialect.H2;
+        }
+        if ("PostgreSQL".equalsIgnoreCase(product)) {
+            return JdbcDialect.POSTGRESQL;
+        }
+        throw new OutboxStoreException("unsupported database '" + product
+                + "': the JDBC outbox and marker store support H2 and PostgreSQL");
+    }
+
+    private static void requireValidPrefix(String tablePrefix) {
+        Objects.requireNonNull(tablePrefix, "tablePrefix");
+        if (!PREFIX.matcher(tablePrefix).matches()) {
+            throw new IllegalArgumentException("table prefix '" + tablePrefix
+                    + "' must be a plain SQL identifier of at most 40 letters, digits and underscores");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.ioflow.webhook.internal.jdbc;
+
+import dev.ioflow.webhook.JdbcDialect;
+
+/**
+ * The version-marker table's statements. Every statement starts with the key's three parameters: integration
+ * object, destination, integration key.
+ *
+ * @param table   the marker table's name
+ * @param dialect the database's dialect
+ */
+public record MarkerSql(String table, JdbcDialect dialect) {
+
+    private static final String KEY = "integration_object = ? AND destination_id = ? AND integration_key = ?";
+
+    /** Reads a marker's hash: key. */
+    public String select() {
+        return "SELECT hash_high, hash_low FROM " + table + " WHERE " + KEY;
+    }
+
+    /** Inserts or replaces a marker: key, hash high, hash low, updated at. */
+    public String upsert() {
+        String columns = " (integration_object, destination_id, integration_key, hash_high, hash_low, updated_at)";
+        return switch (dialect) {
+            case H2 -> "MERGE INTO " + table + columns
+                    + " KEY (integration_object, destination_id, integration_key) VALUES (?, ?, ?, ?, ?, ?)";
+            case POSTGRESQL -> "INSERT INTO " + table + columns + " VALUES (?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (integration_object, destination_id, integration_key) DO UPDATE SET"
+                    + " hash_high = EXCLUDED.hash_high, hash_low = EXCLUDED.hash_low, updated_at = EXCLUDED.updated_at";
+        };
+    }
+
+    /** Deletes a marker: key. */
+    public String delete() {
+        return "DELETE FROM " + table + " WHERE " + KEY;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.ioflow.webhook.internal.jdbc;
+
+import dev.ioflow.webhook.OutboxEntry;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * The 64-bit hash of an {@link OutboxEntry#orderingKey()} that the outbox indexes; equal on every JVM, so several
+ * application instances agree. Collisions are harmless: queries compare the key's parts as well.
+ */
+public final class OrderingKeys {
+
+    private OrderingKeys() {
+    }
+
+    /** The first 64 bits of the SHA-256 of the ordering key's UTF-8 bytes. */
+    public static long hash(OutboxEntry entry) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            byte[] digest = sha256.digest(entry.orderingKey().getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(digest).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.ioflow.webhook.internal.jdbc;
+
+import dev.ioflow.core.PayloadHash;
+import dev.ioflow.webhook.ChangeType;
+import dev.ioflow.webhook.OutboxEntry;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Converts between {@link OutboxEntry} and the columns of {@link OutboxSql#COLUMNS}. Instants are stored as
+ * {@code TIMESTAMP WITH TIME ZONE} in UTC, truncated to the microseconds both databases keep.
+ */
+public final class OutboxRows {
+
+    private OutboxRows() {
+    }
+
+    /** Binds the entry's columns as parameters 1 to 14 of {@link OutboxSql#insert()}. */
+    public static void bindInsert(PreparedStatement statement, OutboxEntry entry) throws SQLException {
+        statement.setString(1, entry.messageId());
+        statement.setString(2, entry.webhookId());
+        statement.setString(3, entry.integrationObject());
+        statement.setString(4, entry.destinationId());
+        statement.setString(5, entry.integrationKey());
+        statement.setLong(6, OrderingKeys.hash(entry));
+        statement.setString(7, entry.changeType().name());
+        statement.setBytes(8, entry.payload());
+        statement.setLong(9, entry.payloadHash().high());
+        statement.setLong(10, entry.payloadHash().low());
+        setInstant(statement, 11, entry.createdAt());
+        statement.setInt(12, entry.attempts());
+        setInstant(statement, 13, entry.nextAttemptAt());
+        statement.setString(14, entry.lastError());
+    }
+
+    /** Binds the ordering key as parameters 1 to 4 of {@link OutboxSql#deletePending()}. */
+    public static void bindOrderingKey(PreparedStatement statement, OutboxEntry entry) throws SQLException {
+        statement.setLong(1, OrderingKeys.hash(entry));
+        statement.setString(2, entry.webhookId());
+        statement.setString(3, entry.destinationId());
+        statement.setString(4, entry.integrationKey());
+    }
+
+    /** Reads the entry at the cursor: the id followed by {@link OutboxSql#COLUMNS}. */
+    public static OutboxEntry read(ResultSet row) throws SQLException {
+        return new OutboxEntry(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                row.getString(5), row.getString(6), ChangeType.valueOf(row.getString(8)), row.getBytes(9),
+                new PayloadHash(row.getLong(10), row.getLong(11)), getInstant(row, 12), row.getInt(13),
+                getInstant(row, 14), row.getString(15));
+    }
+
+    /** Runs the query and reads every entry it returns. */
+    public static List<OutboxEntry> readAll(PreparedStatement select) throws SQLException {
+        List<OutboxEntry> entries = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                entries.add(read(rows));
+            }
+        }
+        return entries;
+    }
+
+    /** Sets an instant (or SQL NULL) as a UTC {@code TIMESTAMP WITH TIME ZONE}. */
+    public static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        if (instant == null) {
+            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setObject(index, OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS),
+                    ZoneOffset.UTC));
+        }
+    }
+
+    /** Reads a {@code TIMESTAMP WITH TIME ZONE} column, or null. */
+    public static Instant getInstant(ResultSet row, int index) throws SQLException {
+        OffsetDateTime value = row.getObject(index, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}
