@@ -1,0 +1,12 @@
+/**
+ * ioflow test kit: an Emarsys stand-in, a recording delivery target and payload assertions, for the tests of
+ * projects that use ioflow.
+ */
+module dev.ioflow.testing {
+    requires transitive dev.ioflow.core;
+    requires transitive dev.ioflow.webhook;
+    requires transitive mockwebserver3;
+    requires transitive org.assertj.core;
+
+    exports dev.ioflow.testing;
+}
