@@ -5,7 +5,10 @@ module dev.ioflow.core {
     requires transitive com.fasterxml.jackson.databind;
     requires transitive com.fasterxml.jackson.core;
     requires jakarta.validation;
+    requires org.hibernate.validator;
     requires org.slf4j;
 
     exports dev.ioflow.core;
+    // Hibernate Validator reads the constrained components of the definition records reflectively.
+    opens dev.ioflow.core to org.hibernate.validator;
 }

@@ -1,5 +1,14 @@
 package dev.ioflow.core;
 
+import static dev.ioflow.core.internal.validation.FieldConstraints.NOT_BLANK_MESSAGE;
+import static dev.ioflow.core.internal.validation.FieldConstraints.NO_ITEMS_MESSAGE;
+import static dev.ioflow.core.internal.validation.FieldConstraints.NO_SEPARATORS;
+import static dev.ioflow.core.internal.validation.FieldConstraints.NO_SEPARATORS_MESSAGE;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -24,7 +33,10 @@ import java.util.function.Consumer;
  * @param items           the items, root first as declared
  * @since 0.1
  */
-public record IntegrationObject(String code, IntegrationType integrationType, List<IntegrationObjectItem> items) {
+public record IntegrationObject(
+        @NotBlank(message = NOT_BLANK_MESSAGE) @Pattern(regexp = NO_SEPARATORS, message = NO_SEPARATORS_MESSAGE) String code,
+        IntegrationType integrationType,
+        @NotEmpty(message = NO_ITEMS_MESSAGE) List<@Valid IntegrationObjectItem> items) {
 
     /** Copies the item list; the code is required. */
     public IntegrationObject {

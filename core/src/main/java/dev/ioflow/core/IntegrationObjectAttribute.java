@@ -1,5 +1,11 @@
 package dev.ioflow.core;
 
+import static dev.ioflow.core.internal.validation.FieldConstraints.NOT_BLANK_MESSAGE;
+import static dev.ioflow.core.internal.validation.FieldConstraints.NO_SEPARATORS;
+import static dev.ioflow.core.internal.validation.FieldConstraints.NO_SEPARATORS_MESSAGE;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import java.util.Objects;
 
 /**
@@ -16,8 +22,9 @@ import java.util.Objects;
  * @param logicLocation  for virtual attributes: where the value comes from, e.g. {@code model://fullName}; else null
  * @since 0.1
  */
-public record IntegrationObjectAttribute(String name, String source, boolean unique, boolean autoCreate,
-                                         boolean partOf, String returnItem, String logicLocation) {
+public record IntegrationObjectAttribute(
+        @NotBlank(message = NOT_BLANK_MESSAGE) @Pattern(regexp = NO_SEPARATORS, message = NO_SEPARATORS_MESSAGE) String name,
+        String source, boolean unique, boolean autoCreate, boolean partOf, String returnItem, String logicLocation) {
 
     /** Requires a name; blank optional values are treated as absent. */
     public IntegrationObjectAttribute {

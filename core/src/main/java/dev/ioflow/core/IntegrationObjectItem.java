@@ -1,5 +1,12 @@
 package dev.ioflow.core;
 
+import static dev.ioflow.core.internal.validation.FieldConstraints.NOT_BLANK_MESSAGE;
+import static dev.ioflow.core.internal.validation.FieldConstraints.NO_SEPARATORS;
+import static dev.ioflow.core.internal.validation.FieldConstraints.NO_SEPARATORS_MESSAGE;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,8 +24,12 @@ import java.util.function.Consumer;
  * @param attributes     the attributes in payload order
  * @since 0.1
  */
-public record IntegrationObjectItem(String code, String type, boolean root, ItemTypeMatch itemTypeMatch,
-                                    List<IntegrationObjectAttribute> attributes) {
+public record IntegrationObjectItem(
+        @NotBlank(message = NOT_BLANK_MESSAGE) @Pattern(regexp = NO_SEPARATORS, message = NO_SEPARATORS_MESSAGE) String code,
+        @NotBlank(message = NOT_BLANK_MESSAGE) String type,
+        boolean root,
+        ItemTypeMatch itemTypeMatch,
+        List<@Valid IntegrationObjectAttribute> attributes) {
 
     /** Copies the attribute list; code and type are required. */
     public IntegrationObjectItem {
