@@ -8,4 +8,7 @@ module dev.ioflow.destinations {
     requires org.slf4j;
 
     exports dev.ioflow.destinations;
+
+    // The destination-file records are bound by Jackson and validated by Hibernate Validator reflectively.
+    opens dev.ioflow.destinations.internal.config to com.fasterxml.jackson.databind, org.hibernate.validator;
 }

@@ -1,0 +1,30 @@
+package dev.ioflow.destinations;
+
+import okhttp3.Interceptor;
+
+/**
+ * The hook for authentication schemes ioflow does not know, such as Emarsys' WSSE header: the
+ * {@link #interceptor()} is added to the destination's OkHttp client and may add headers to (or sign)
+ * every request. Implementations must keep their secrets out of {@code toString()}.
+ *
+ * <pre>{@code
+ * record HmacCredential(Secret key) implements CustomCredential {
+ *     public Interceptor interceptor() {
+ *         return chain -> chain.proceed(chain.request().newBuilder()
+ *                 .header("X-Signature", sign(chain.request(), key.reveal()))
+ *                 .build());
+ *     }
+ * }
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public non-sealed interface CustomCredential extends Credential {
+
+    /**
+     * The OkHttp application interceptor that authenticates each request.
+     *
+     * @return the interceptor; may be called once per destination client
+     */
+    Interceptor interceptor();
+}

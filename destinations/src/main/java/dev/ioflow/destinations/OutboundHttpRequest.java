@@ -1,0 +1,287 @@
+package dev.ioflow.destinations;
+
+import dev.ioflow.destinations.internal.HttpTokens;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One request to a destination, relative to its URL. Immutable; build with {@link #builder()}.
+ *
+ * <pre>{@code
+ * OutboundHttpRequest request = OutboundHttpRequest.builder()
+ *         .path("customers")
+ *         .json("{\"id\":\"42\"}")
+ *         .cloudEvent("sap.cx.commerce.Customer.Updated.v1", "/ioflow/shop", "42")
+ *         .build();
+ * DestinationResponse response = client.send("crm", request);
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class OutboundHttpRequest {
+    /** The media type of {@link Builder#json(byte[])} bodies. */
+    public static final String APPLICATION_JSON = "application/json";
+
+    private static final Set<String> NO_BODY_METHODS = Set.of("GET", "HEAD");
+
+    private final String method;
+    private final String path;
+    private final List<Map.Entry<String, String>> queryParameters;
+    private final Map<String, String> headers;
+    private final byte[] body;
+    private final String mediaType;
+    private final String messageId;
+    private final CloudEvent cloudEvent;
+
+    /**
+     * The CloudEvents attributes of a request, sent as {@code ce-*} headers when the destination has
+     * {@link ConsumedDestination#cloudEvents()} on. {@code ce-id} is the message id and {@code ce-time} the send time.
+     *
+     * @param type the event type, e.g. {@code sap.cx.commerce.Customer.Updated.v1}
+     * @param source the event source, a URI reference
+     * @param subject the subject (SAP: the integration key), or null
+     * @since 0.1
+     */
+    public record CloudEvent(String type, String source, String subject) {
+        /** Checks the required attributes. */
+        public CloudEvent {
+            if (type == null || type.isBlank() || source == null || source.isBlank()) {
+                throw new IllegalArgumentException("CloudEvent type and source must not be blank");
+            }
+        }
+
+        /** @return the subject, when there is one */
+        public Optional<String> subjectValue() {
+            return Optional.ofNullable(subject);
+        }
+    }
+
+    private OutboundHttpRequest(Builder b) {
+        this.method = b.method;
+        this.path = b.path;
+        this.queryParameters = List.copyOf(b.queryParameters);
+        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
+        this.body = b.body;
+        this.mediaType = b.mediaType;
+        this.messageId = b.messageId;
+        this.cloudEvent = b.cloudEvent;
+    }
+
+    /**
+     * Starts a request: POST to the destination URL itself, no body.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder initialised with this request's values.
+     *
+     * @return a new builder
+     */
+    public Builder newBuilder() {
+        Builder b = new Builder().method(method).path(path);
+        b.queryParameters.addAll(queryParameters);
+        b.headers.putAll(headers);
+        b.body = body;
+        b.mediaType = mediaType;
+        b.messageId = messageId;
+        b.cloudEvent = cloudEvent;
+        return b;
+    }
+
+    /** @return the HTTP method, upper case */
+    public String method() {
+        return method;
+    }
+
+    /** @return the path relative to the destination URL; empty for the URL itself */
+    public String path() {
+        return path;
+    }
+
+    /** @return query parameters in order (names may repeat) */
+    public List<Map.Entry<String, String>> queryParameters() {
+        return queryParameters;
+    }
+
+    /** @return request headers added to the destination's headers */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /** @return a copy of the body, if there is one */
+    public Optional<byte[]> body() {
+        return Optional.ofNullable(body).map(byte[]::clone);
+    }
+
+    /** @return the body's media type, if there is a body */
+    public Optional<String> mediaType() {
+        return Optional.ofNullable(mediaType);
+    }
+
+    /** @return the message id, if set; otherwise the client generates one */
+    public Optional<String> messageId() {
+        return Optional.ofNullable(messageId);
+    }
+
+    /** @return the CloudEvents attributes, if set */
+    public Optional<CloudEvent> cloudEvent() {
+        return Optional.ofNullable(cloudEvent);
+    }
+
+    /** Shows method, path, header names and body size; never header values or the body. */
+    @Override
+    public String toString() {
+        return "OutboundHttpRequest[" + method + " '" + path + "', headers=" + headers.keySet()
+                + ", body=" + (body == null ? "none" : body.length + " bytes " + mediaType)
+                + (messageId == null ? "" : ", messageId=" + messageId) + "]";
+    }
+
+    /**
+     * Builds an {@link OutboundHttpRequest}.
+     *
+     * @since 0.1
+     */
+    public static final class Builder {
+        private String method = "POST";
+        private String path = "";
+        private final List<Map.Entry<String, String>> queryParameters = new ArrayList<>();
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private byte[] body;
+        private String mediaType;
+        private String messageId;
+        private CloudEvent cloudEvent;
+
+        private Builder() {
+        }
+
+        /**
+         * @param method the HTTP method (default POST)
+         * @return this builder
+         */
+        public Builder method(String method) {
+            String m = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
+            if (!HttpTokens.isToken(m)) {
+                throw new IllegalArgumentException("'" + method + "' is not an HTTP method");
+            }
+            this.method = m;
+            return this;
+        }
+
+        /**
+         * @param path a path relative to the destination URL, e.g. {@code contact} or {@code customers/42};
+         *             a leading {@code /} is ignored, so it never leaves the destination's base path
+         * @return this builder
+         */
+        public Builder path(String path) {
+            this.path = Objects.requireNonNull(path, "path");
+            return this;
+        }
+
+        /**
+         * Appends a query parameter.
+         *
+         * @param name the name
+         * @param value the value, or null for a bare name
+         * @return this builder
+         */
+        public Builder queryParameter(String name, String value) {
+            queryParameters.add(new java.util.AbstractMap.SimpleImmutableEntry<>(Objects.requireNonNull(name, "name"), value));
+            return this;
+        }
+
+        /**
+         * Adds or replaces a request header.
+         *
+         * @param name the header name
+         * @param value the value
+         * @return this builder
+         */
+        public Builder header(String name, String value) {
+            if (!HttpTokens.isToken(name)) {
+                throw new IllegalArgumentException("'" + name + "' is not a valid HTTP header name");
+            }
+            if (!HttpTokens.isValidValue(value)) {
+                throw new IllegalArgumentException("value of header '" + name + "' is null or contains control characters");
+            }
+            headers.put(name, value);
+            return this;
+        }
+
+        /**
+         * @param body the body bytes (copied)
+         * @param mediaType its media type, e.g. {@code application/xml}
+         * @return this builder
+         */
+        public Builder body(byte[] body, String mediaType) {
+            this.body = Objects.requireNonNull(body, "body").clone();
+            this.mediaType = Objects.requireNonNull(mediaType, "mediaType");
+            return this;
+        }
+
+        /**
+         * @param json a JSON body, sent as {@code application/json}
+         * @return this builder
+         */
+        public Builder json(byte[] json) {
+            return body(json, APPLICATION_JSON);
+        }
+
+        /**
+         * @param json a JSON body, UTF-8 encoded and sent as {@code application/json}
+         * @return this builder
+         */
+        public Builder json(String json) {
+            return json(json.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /**
+         * @param messageId the message id sent as {@code X-Message-Id} (and {@code ce-id}); generated when not set
+         * @return this builder
+         */
+        public Builder messageId(String messageId) {
+            if (messageId != null && !HttpTokens.isValidValue(messageId)) {
+                throw new IllegalArgumentException("message id contains control characters");
+            }
+            this.messageId = messageId;
+            return this;
+        }
+
+        /**
+         * Sets the CloudEvents attributes, sent when the destination has CloudEvents on.
+         *
+         * @param type the event type
+         * @param source the event source
+         * @param subject the subject, or null
+         * @return this builder
+         */
+        public Builder cloudEvent(String type, String source, String subject) {
+            this.cloudEvent = new CloudEvent(type, source, subject);
+            return this;
+        }
+
+        /**
+         * Builds the request.
+         *
+         * @return the request
+         * @throws IllegalArgumentException when a GET or HEAD request has a body
+         */
+        public OutboundHttpRequest build() {
+            if (body != null && NO_BODY_METHODS.contains(method)) {
+                throw new IllegalArgumentException(method + " request must not have a body");
+            }
+            return new OutboundHttpRequest(this);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.ioflow.destinations;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Resolves the secret references of a destination file, {@code ${scheme:name}}: {@code ${env:EMARSYS_SECRET}}
+ * reads an environment variable, {@code ${file:/run/secrets/emarsys}} a file (trailing line breaks stripped,
+ * as written by {@code echo} or Kubernetes secrets). Inject your own to test or to read a vault.
+ *
+ * <pre>{@code
+ * SecretResolver fake = SecretResolver.withEnvironment(Map.of("EMARSYS_SECRET", "s3cret"));
+ * DestinationRegistry registry = DestinationRegistry.load(Path.of("destinations.json"), fake);
+ * }</pre>
+ *
+ * @since 0.1
+ */
+@FunctionalInterface
+public interface SecretResolver {
+
+    /**
+     * Resolves one reference.
+     *
+     * @param scheme the part before the colon, e.g. {@code env} or {@code file}
+     * @param name the part after it, e.g. {@code EMARSYS_SECRET} or {@code /run/secrets/emarsys}
+     * @return the secret, or empty when the reference cannot be resolved (unknown scheme, variable not set,
+     *         file not readable)
+     */
+    Optional<String> resolve(String scheme, String name);
+
+    /**
+     * The default: {@code env} from {@link System#getenv(String)}, {@code file} from the file system.
+     *
+     * @return the resolver
+     */
+    static SecretResolver system() {
+        return withEnvironment(System::getenv);
+    }
+
+    /**
+     * {@code env} from the given map, {@code file} from the file system.
+     *
+     * @param environment the variables
+     * @return the resolver
+     */
+    static SecretResolver withEnvironment(Map<String, String> environment) {
+        return withEnvironment(environment::get);
+    }
+
+    private static SecretResolver withEnvironment(Function<String, String> environment) {
+        return (scheme, name) -> switch (scheme) {
+            case "env" -> Optional.ofNullable(environment.apply(name));
+            case "file" -> readFile(name);
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<String> readFile(String name) {
+        try {
+            return Optional.of(Files.readString(Path.of(name), StandardCharsets.UTF_8).stripTrailing());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

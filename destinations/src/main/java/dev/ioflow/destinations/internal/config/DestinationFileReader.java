@@ -1,0 +1,184 @@
+package dev.ioflow.destinations.internal.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.ioflow.destinations.ConsumedDestination;
+import dev.ioflow.destinations.DestinationConfigException;
+import dev.ioflow.destinations.SecretResolver;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a destination file: JSON → secret references resolved → records bound by Jackson → validated by
+ * Jakarta Validation → {@link ConsumedDestination}s. Collects every problem of every destination, each
+ * prefixed with its path ({@code destinations[emarsys].credential.clientSecret}), and throws them together.
+ * Problem messages quote field names and references, never resolved values.
+ */
+public final class DestinationFileReader {
+    private final ReferenceResolver references;
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .build();
+
+    public DestinationFileReader(SecretResolver secrets) {
+        this.references = new ReferenceResolver(secrets);
+    }
+
+    /** The destinations of the file, in file order. */
+    public List<ConsumedDestination> read(String json) {
+        JsonNode root = parse(json);
+        List<String> problems = new ArrayList<>();
+        JsonNode list = root.get("destinations");
+        Iterator<String> fields = root.fieldNames();
+        fields.forEachRemaining(name -> {
+            if (!name.equals("destinations")) {
+                problems.add(name + ": unknown field; a destination file has only 'destinations'");
+            }
+        });
+        if (list == null || !list.isArray()) {
+            problems.add("destinations: must be an array of destinations");
+            throw new DestinationConfigException(problems);
+        }
+        List<ConsumedDestination> destinations = new ArrayList<>();
+        try (ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {
+            EntryMapper entries = new EntryMapper();
+            for (int i = 0; i < list.size(); i++) {
+                String prefix = "destinations[" + label(list.get(i), i) + "]";
+                List<String> entryProblems = new ArrayList<>();
+                ConsumedDestination destination = readOne(list.get(i), validation.getValidator(), entries, entryProblems);
+                entryProblems.forEach(p -> problems.add(prefix + (p.startsWith(":") ? "" : ".") + p));
+                if (destination != null) {
+                    destinations.add(destination);
+                }
+            }
+        }
+        problems.addAll(duplicates(list));
+        if (!problems.isEmpty()) {
+            throw new DestinationConfigException(problems);
+        }
+        return destinations;
+    }
+
+    private JsonNode parse(String json) {
+        try {
+            JsonNode root = mapper.readTree(json);
+            if (root == null || !root.isObject()) {
+                throw new DestinationConfigException("destination file must hold a JSON object with a 'destinations' array");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new DestinationConfigException("destination file is not valid JSON"
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+                    + ": " + e.getOriginalMessage());
+        }
+    }
+
+    /** One destination; problems are relative to it ("url: …", "credential.password: …", ": must be an object"). */
+    private ConsumedDestination readOne(JsonNode node, Validator validator, EntryMapper entries, List<String> problems) {
+        if (!node.isObject()) {
+            problems.add(": must be a JSON object");
+            return null;
+        }
+        JsonNode resolved = node.deepCopy();
+        references.resolve(resolved, "", problems);
+        DestinationEntry entry = bind(resolved, problems);
+        if (entry == null) {
+            return null;
+        }
+        for (ConstraintViolation<DestinationEntry> violation : validator.validate(entry)) {
+            problems.add(violation.getPropertyPath() + ": " + violation.getMessage());
+        }
+        return problems.isEmpty() ? entries.toDestination(entry, problems) : null;
+    }
+
+    private DestinationEntry bind(JsonNode node, List<String> problems) {
+        try {
+            return mapper.treeToValue(node, DestinationEntry.class);
+        } catch (JsonMappingException e) {
+            problems.add(path(e) + ": " + describe(e));
+            return null;
+        } catch (JsonProcessingException e) {
+            problems.add(": " + e.getOriginalMessage());
+            return null;
+        }
+    }
+
+    /** Jackson's messages may quote the offending value, which may be a resolved secret: describe by type only. */
+    private static String describe(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "unknown field; known fields: " + unknown.getKnownPropertyIds().stream().map(Object::toString)
+                    .sorted().collect(Collectors.joining(", "));
+        }
+        if (e instanceof InvalidTypeIdException typeId) {
+            return typeId.getTypeId() == null
+                    ? "credential 'type' is missing; one of " + CredentialEntry.TYPES
+                    : "unknown credential type '" + typeId.getTypeId() + "'; one of " + CredentialEntry.TYPES;
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return "expected " + describe(mismatch.getTargetType());
+        }
+        return "invalid value";
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        return Map.class.isAssignableFrom(type) ? "an object of string values" : "a JSON object";
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String label(JsonNode node, int index) {
+        JsonNode id = node.get("id");
+        return id != null && id.isTextual() && !id.asText().isBlank() && !id.asText().contains("${") ? id.asText() : "#" + index;
+    }
+
+    private static List<String> duplicates(JsonNode list) {
+        Map<String, Integer> firstIndex = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode id = list.get(i).get("id");
+            if (id != null && id.isTextual() && !id.asText().isBlank()) {
+                Integer first = firstIndex.putIfAbsent(id.asText(), i);
+                if (first != null) {
+                    problems.add("destinations[#" + i + "].id: duplicate destination id '" + id.asText()
+                            + "' (first at destinations[#" + first + "])");
+                }
+            }
+        }
+        return problems;
+    }
+}

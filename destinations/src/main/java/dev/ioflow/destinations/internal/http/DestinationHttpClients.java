@@ -1,0 +1,56 @@
+package dev.ioflow.destinations.internal.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ioflow.destinations.ConsumedDestination;
+import dev.ioflow.destinations.NoCredential;
+import dev.ioflow.destinations.internal.auth.Authentication;
+import java.time.Clock;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
+import okhttp3.OkHttpClient;
+
+/**
+ * Derives and caches one OkHttp client per destination from the shared client: same connection pool and
+ * dispatcher, the destination's timeouts, headers, authentication and redirect policy.
+ */
+public final class DestinationHttpClients {
+    private final OkHttpClient shared;
+    private final Clock clock;
+    private final Supplier<String> messageIds;
+    private final ObjectMapper json = new ObjectMapper();
+    private final ConcurrentMap<String, OkHttpClient> byDestination = new ConcurrentHashMap<>();
+
+    public DestinationHttpClients(OkHttpClient shared, Clock clock, Supplier<String> messageIds) {
+        this.shared = shared;
+        this.clock = clock;
+        this.messageIds = messageIds;
+    }
+
+    /** The cached client of a destination, derived on first use. */
+    public OkHttpClient clientFor(ConsumedDestination destination) {
+        return byDestination.computeIfAbsent(destination.id(), id -> derive(destination));
+    }
+
+    private OkHttpClient derive(ConsumedDestination destination) {
+        // Credentials must not follow a redirect to another host; plain redirects from HTTPS to HTTP never.
+        boolean authenticated = !(destination.credential() instanceof NoCredential);
+        OkHttpClient.Builder builder = withTimeouts(shared.newBuilder(), destination)
+                .followRedirects(!authenticated)
+                .followSslRedirects(false)
+                .addInterceptor(new DestinationHeadersInterceptor(destination.headers(), messageIds));
+        OkHttpClient tokenClient = withTimeouts(shared.newBuilder(), destination)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .build();
+        Authentication.install(destination, builder, tokenClient, clock, json);
+        return builder.build();
+    }
+
+    private static OkHttpClient.Builder withTimeouts(OkHttpClient.Builder builder, ConsumedDestination destination) {
+        return builder.connectTimeout(destination.connectTimeout())
+                .readTimeout(destination.readTimeout())
+                .writeTimeout(destination.readTimeout())
+                .callTimeout(destination.callTimeout());
+    }
+}

@@ -1,0 +1,112 @@
+package dev.ioflow.destinations.internal.http;
+
+import dev.ioflow.destinations.ConsumedDestination;
+import dev.ioflow.destinations.DestinationConfigException;
+import dev.ioflow.destinations.DestinationResponse;
+import dev.ioflow.destinations.OutboundHttpRequest;
+import dev.ioflow.destinations.OutboundHttpRequest.CloudEvent;
+import dev.ioflow.destinations.internal.Urls;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.function.Supplier;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One request/response exchange with a destination: URL resolution, headers, capped body, failure mapping. */
+public final class Exchange {
+    private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
+    private static final Set<String> BODY_REQUIRED = Set.of("POST", "PUT", "PATCH", "PROPPATCH", "REPORT");
+    private static final byte[] EMPTY = new byte[0];
+
+    private final DestinationHttpClients clients;
+    private final Clock clock;
+    private final Supplier<String> messageIds;
+    private final long maxResponseBytes;
+
+    public Exchange(DestinationHttpClients clients, Clock clock, Supplier<String> messageIds, long maxResponseBytes) {
+        this.clients = clients;
+        this.clock = clock;
+        this.messageIds = messageIds;
+        this.maxResponseBytes = maxResponseBytes;
+    }
+
+    /** Sends the request to the (active) destination; see {@code DestinationClient#send}. */
+    public DestinationResponse send(ConsumedDestination destination, OutboundHttpRequest request) {
+        HttpUrl url = resolve(destination, request);
+        String messageId = request.messageId().orElseGet(messageIds);
+        Request httpRequest = toHttpRequest(destination, request, url, messageId);
+        Instant start = clock.instant();
+        try (Response response = clients.clientFor(destination).newCall(httpRequest).execute()) {
+            byte[] body = readCapped(response.body());
+            boolean truncated = body.length > maxResponseBytes;
+            Duration duration = Duration.between(start, clock.instant());
+            LOG.debug("{} {} to destination '{}' answered {} in {} ms (message {})", request.method(), Urls.redact(url),
+                    destination.id(), response.code(), duration.toMillis(), messageId);
+            return new DestinationResponse(response.code(), response.headers().toMultimap(),
+                    truncated ? Arrays.copyOf(body, (int) maxResponseBytes) : body, truncated, messageId, duration);
+        } catch (IOException e) {
+            LOG.debug("{} {} to destination '{}' failed (message {}): {}", request.method(), Urls.redact(url),
+                    destination.id(), messageId, e.toString());
+            throw TransportFailures.toException(destination.id(), url.host(), e);
+        }
+    }
+
+    /**
+     * The destination URL with the request's path and query appended; checked against the HTTPS rule again
+     * because this is what goes on the wire.
+     */
+    static HttpUrl resolve(ConsumedDestination destination, OutboundHttpRequest request) {
+        HttpUrl base = Urls.parseHttp(destination.url());
+        if (base == null || !Urls.isSecureOrAllowed(base, destination.allowInsecureHttp())) {
+            throw new DestinationConfigException("destination '" + destination.id() + "' url '" + Urls.redact(destination.url())
+                    + "' is not an https URL (plain HTTP is allowed for loopback hosts or with allowInsecureHttp)");
+        }
+        HttpUrl.Builder url = base.newBuilder();
+        String path = request.path().replaceFirst("^/+", "");
+        if (!path.isEmpty()) {
+            url.addPathSegments(path);
+        }
+        request.queryParameters().forEach(p -> url.addQueryParameter(p.getKey(), p.getValue()));
+        return url.build();
+    }
+
+    private Request toHttpRequest(ConsumedDestination destination, OutboundHttpRequest request, HttpUrl url, String messageId) {
+        Request.Builder builder = new Request.Builder().url(url);
+        request.headers().forEach(builder::header);
+        builder.header(DestinationHeadersInterceptor.MESSAGE_ID, messageId);
+        if (destination.cloudEvents()) {
+            request.cloudEvent().ifPresent(event -> addCloudEventHeaders(builder, event, messageId));
+        }
+        RequestBody body = request.body()
+                .map(bytes -> RequestBody.create(bytes, MediaType.parse(request.mediaType().orElseThrow())))
+                .orElse(BODY_REQUIRED.contains(request.method()) ? RequestBody.create(EMPTY, null) : null);
+        return builder.method(request.method(), body).build();
+    }
+
+    private void addCloudEventHeaders(Request.Builder builder, CloudEvent event, String messageId) {
+        builder.header("ce-id", messageId)
+                .header("ce-specversion", "1.0")
+                .header("ce-type", event.type())
+                .header("ce-source", event.source())
+                .header("ce-time", clock.instant().toString());
+        event.subjectValue().ifPresent(subject -> builder.header("ce-subject", subject));
+    }
+
+    /** Reads at most {@code maxResponseBytes + 1} bytes: one more than the cap tells that the body was cut. */
+    private byte[] readCapped(ResponseBody body) throws IOException {
+        try (InputStream in = body.byteStream()) {
+            return in.readNBytes((int) maxResponseBytes + 1);
+        }
+    }
+}
