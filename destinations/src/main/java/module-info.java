@@ -10,5 +10,7 @@ module dev.ioflow.destinations {
     exports dev.ioflow.destinations;
 
     // The destination-file records are bound by Jackson and validated by Hibernate Validator reflectively.
-    opens dev.ioflow.destinations.internal.config to com.fasterxml.jackson.databind, org.hibernate.validator;
+    // Opened to all (not exported): Hibernate Validator may sit on the class path, where a qualified
+    // 'opens ... to org.hibernate.validator' could not reach it.
+    opens dev.ioflow.destinations.internal.config;
 }
