@@ -2,13 +2,16 @@ package dev.ioflow.core;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ioflow.core.internal.render.RenderEngine;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * Turns items into payloads for one integration object, bound to a {@link TypeSystem}. Built once (the
- * definition is validated and every attribute accessor resolved), then used from any number of threads.
+ * definition is validated and every attribute accessor resolved into a compiled plan), then used from any
+ * number of threads.
  *
  * <pre>{@code
  * PayloadRenderer renderer = PayloadRenderer.builder(ioCustomer, JavaTypeSystem.of(Customer.class))
@@ -19,20 +22,26 @@ import java.util.Objects;
  * payload.jsonString();     // {"customerID":"c1","contactEmail":"c1@example.com","integrationKey":"c1"}
  * }</pre>
  *
+ * <p>Every item object, the root and each nested one, ends with its {@code integrationKey}. Attributes follow
+ * the definition's order; null values are left out; nested items are objects and collections arrays (a
+ * collection of items an array of objects); map values are objects with sorted keys. An item met again on its
+ * own path (a cycle closed by a reference) is written in reference form: its unique attributes and key only.
+ * See {@link PayloadStyle} for how values look, and {@link #integrationKey(Object)} and {@link #hash(Object)}
+ * for the key and hash rules.
+ *
  * @since 0.1
  */
 public final class PayloadRenderer {
-    // TODO(issue 2, render helper): replace the stubs below with the streaming implementation.
     private final IntegrationObject integrationObject;
-    private final TypeSystem typeSystem;
     private final PayloadStyle style;
-    private final Map<String, VirtualAttributeFunction> virtualFunctions;
+    private final Locale defaultLocale;
+    private final RenderEngine engine;
 
-    private PayloadRenderer(Builder builder) {
+    private PayloadRenderer(Builder builder, RenderEngine engine) {
         this.integrationObject = builder.integrationObject;
-        this.typeSystem = builder.typeSystem;
         this.style = builder.style;
-        this.virtualFunctions = Map.copyOf(builder.virtualFunctions);
+        this.defaultLocale = builder.defaultLocale;
+        this.engine = engine;
     }
 
     /** A renderer in the {@link PayloadStyle#PLAIN} style with no virtual functions. */
@@ -55,38 +64,74 @@ public final class PayloadRenderer {
         return style;
     }
 
+    /** The locale whose text {@link PayloadStyle#SAP} writes at the top level of localized attributes. */
+    public Locale defaultLocale() {
+        return defaultLocale;
+    }
+
     /** Whether {@code item} is an instance of the root item's type (events for other items are not for this IO). */
     public boolean accepts(Object item) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return engine.accepts(item);
     }
 
     /**
-     * Renders the item: JSON bytes, integration key and hash.
+     * Renders the item: JSON bytes in this renderer's style, integration key and hash (of the canonical form,
+     * whatever the style). Costs about two renders and a key; use {@link #renderJson(Object)} or
+     * {@link #hash(Object)} when only one is needed.
      *
      * @throws ItemRenderException (and {@link MissingKeyValueException}) naming the path of a bad value
      */
     public Payload render(Object item) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return engine.payload(Objects.requireNonNull(item, "item"));
     }
 
-    /** Streams the item's payload to {@code generator} (no intermediate tree). */
+    /**
+     * The payload's UTF-8 JSON bytes only, as {@link #render(Object)} would return them.
+     *
+     * @throws ItemRenderException (and {@link MissingKeyValueException}) naming the path of a bad value
+     */
+    public byte[] renderJson(Object item) {
+        return engine.json(Objects.requireNonNull(item, "item"));
+    }
+
+    /**
+     * Streams the item's payload to {@code generator} (no intermediate tree) as one JSON object; the generator is
+     * neither flushed nor closed. The generator's own settings apply (pretty printing, decimal notation).
+     *
+     * @throws ItemRenderException (and {@link MissingKeyValueException}) naming the path of a bad value
+     * @throws java.io.UncheckedIOException when the generator cannot write
+     */
     public void render(Object item, JsonGenerator generator) {
-        throw new UnsupportedOperationException("not implemented yet");
+        engine.write(Objects.requireNonNull(item, "item"), Objects.requireNonNull(generator, "generator"));
     }
 
-    /** The payload as a Jackson tree, for callers who want to inspect or amend it. */
+    /** The payload as a Jackson tree, for callers who want to inspect or amend it; same content as {@link #render(Object)}. */
     public ObjectNode renderTree(Object item) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return engine.tree(Objects.requireNonNull(item, "item"));
     }
 
-    /** The root item's integration key (SAP's rule: key attributes ordered, URL-encoded, joined with {@code |}). */
+    /**
+     * The root item's integration key, by SAP's rule: the item's key attributes (its unique attributes, where a
+     * unique reference expands into the referenced item's key attributes) ordered by {@code ItemCode_attributeName},
+     * each value as text (instants as epoch milliseconds, enums by name, decimals without exponent, anything else
+     * by {@code toString()}), URL-encoded as UTF-8 the way {@link java.net.URLEncoder} does ({@code |} becomes
+     * {@code %7C}, a space {@code +}), joined with {@code |}. For example {@code Staged|Default|P1} for a product
+     * keyed by its code and its catalog version (keyed by version and catalog).
+     *
+     * @throws MissingKeyValueException naming the path of the first key attribute with no value
+     */
     public String integrationKey(Object item) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return engine.integrationKey(Objects.requireNonNull(item, "item"));
     }
 
-    /** The hash of the canonical payload, computed without keeping the payload bytes. */
+    /**
+     * The hash of the canonical payload, computed without keeping the payload bytes: MurmurHash3 x64 128 (seed 0)
+     * of the compact UTF-8 JSON in which every object's keys are sorted and values are written in the
+     * {@link PayloadStyle#PLAIN} style. It therefore does not depend on the attribute order of the definition, on
+     * map iteration order, on the payload style, on the JVM or on the run; any value change changes it.
+     */
     public PayloadHash hash(Object item) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return engine.hash(Objects.requireNonNull(item, "item"));
     }
 
     /** Builds a {@link PayloadRenderer}. */
@@ -94,6 +139,7 @@ public final class PayloadRenderer {
         private final IntegrationObject integrationObject;
         private final TypeSystem typeSystem;
         private PayloadStyle style = PayloadStyle.PLAIN;
+        private Locale defaultLocale = Locale.ENGLISH;
         private final Map<String, VirtualAttributeFunction> virtualFunctions = new LinkedHashMap<>();
 
         private Builder(IntegrationObject integrationObject, TypeSystem typeSystem) {
@@ -104,6 +150,16 @@ public final class PayloadRenderer {
         /** The payload style (default {@link PayloadStyle#PLAIN}). */
         public Builder style(PayloadStyle style) {
             this.style = Objects.requireNonNull(style, "style");
+            return this;
+        }
+
+        /**
+         * The locale whose text {@link PayloadStyle#SAP} writes at the top level of a localized attribute
+         * (default {@link Locale#ENGLISH}); without an exact match, the smallest language tag of the same
+         * language is used (so {@code en} finds {@code en-GB}).
+         */
+        public Builder defaultLocale(Locale locale) {
+            this.defaultLocale = Objects.requireNonNull(locale, "locale");
             return this;
         }
 
@@ -119,7 +175,10 @@ public final class PayloadRenderer {
          * @throws InvalidDefinitionException listing every problem with its path
          */
         public PayloadRenderer build() {
-            return new PayloadRenderer(this);
+            // IntegrationObjectValidator.create().requireValid(integrationObject, typeSystem);
+            RenderEngine engine = RenderEngine.compile(integrationObject, typeSystem, Map.copyOf(virtualFunctions),
+                    style, defaultLocale);
+            return new PayloadRenderer(this, engine);
         }
     }
 }

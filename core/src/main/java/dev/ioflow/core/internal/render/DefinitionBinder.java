@@ -1,0 +1,90 @@
+package dev.ioflow.core.internal.render;
+
+import dev.ioflow.core.AttributeAccessor;
+import dev.ioflow.core.AttributeDescriptor;
+import dev.ioflow.core.DefinitionProblem;
+import dev.ioflow.core.IntegrationObject;
+import dev.ioflow.core.IntegrationObjectAttribute;
+import dev.ioflow.core.IntegrationObjectItem;
+import dev.ioflow.core.ItemType;
+import dev.ioflow.core.TypeSystem;
+import dev.ioflow.core.VirtualAttributeFunction;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Binds each item of a (validated) integration object to its type, and each attribute to the accessor or
+ * virtual function that reads it. Reports what only a renderer can know (a logic location with no
+ * registered function, a payload name the renderer reserves) as definition problems with their paths.
+ */
+final class DefinitionBinder {
+    /** Names the renderer writes itself, so attributes cannot use them. */
+    static final Set<String> RESERVED_NAMES = Set.of(ItemWriter.INTEGRATION_KEY, SapValueWriter.LOCALIZED_ATTRIBUTES);
+
+    private final IntegrationObject io;
+    private final TypeSystem types;
+    private final Map<String, VirtualAttributeFunction> functions;
+    private final List<DefinitionProblem> problems;
+
+    DefinitionBinder(IntegrationObject io, TypeSystem types, Map<String, VirtualAttributeFunction> functions,
+                     List<DefinitionProblem> problems) {
+        this.io = io;
+        this.types = types;
+        this.functions = functions;
+        this.problems = problems;
+    }
+
+    /** The bound items by code, in definition order; problems are added to the list given at construction. */
+    Map<String, BoundItem> bind() {
+        Map<String, BoundItem> items = new LinkedHashMap<>();
+        for (IntegrationObjectItem item : io.items()) {
+            Optional<ItemType> type = types.find(item.type());
+            if (type.isEmpty()) {
+                problems.add(new DefinitionProblem(path(item), "unknown item type '" + item.type() + "'"));
+                continue;
+            }
+            List<BoundAttribute> attributes = new ArrayList<>();
+            for (IntegrationObjectAttribute attribute : item.attributes()) {
+                bind(item, type.get(), attribute).ifPresent(attributes::add);
+            }
+            items.put(item.code(), new BoundItem(item.code(), type.get(), List.copyOf(attributes)));
+        }
+        return items;
+    }
+
+    private Optional<BoundAttribute> bind(IntegrationObjectItem item, ItemType type, IntegrationObjectAttribute attribute) {
+        String path = path(item) + "/attributes/" + attribute.name();
+        if (RESERVED_NAMES.contains(attribute.name())) {
+            problems.add(new DefinitionProblem(path, "the payload name '" + attribute.name() + "' is reserved for the renderer"));
+            return Optional.empty();
+        }
+        if (attribute.returnItem() != null && io.item(attribute.returnItem()).isEmpty()) {
+            problems.add(new DefinitionProblem(path, "nested item '" + attribute.returnItem() + "' is not declared"));
+            return Optional.empty();
+        }
+        if (attribute.isVirtual()) {
+            VirtualAttributeFunction function = functions.get(attribute.logicLocation());
+            if (function == null) {
+                problems.add(new DefinitionProblem(path, "no virtual attribute function is registered for logic location '"
+                        + attribute.logicLocation() + "'"));
+                return Optional.empty();
+            }
+            AttributeAccessor accessor = function::compute;
+            return Optional.of(new BoundAttribute(attribute, accessor, false));
+        }
+        Optional<AttributeDescriptor> descriptor = type.attribute(attribute.source());
+        if (descriptor.isEmpty()) {
+            problems.add(new DefinitionProblem(path, "item type '" + type.code() + "' has no attribute '" + attribute.source() + "'"));
+            return Optional.empty();
+        }
+        return Optional.of(new BoundAttribute(attribute, descriptor.get().accessor(), descriptor.get().isLocalized()));
+    }
+
+    private String path(IntegrationObjectItem item) {
+        return io.code() + "/items/" + item.code();
+    }
+}

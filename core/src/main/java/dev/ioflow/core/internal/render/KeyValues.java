@@ -1,0 +1,68 @@
+package dev.ioflow.core.internal.render;
+
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.Calendar;
+import java.util.Date;
+
+/**
+ * SAP's text form of one integration-key value: instants as epoch milliseconds, enums by name, decimals
+ * without exponent, anything else by {@code toString()}; then URL-encoded as UTF-8 with {@link URLEncoder}'s
+ * rules, as SAP does ({@code |} becomes {@code %7C}, a space becomes {@code +}, non-ASCII is percent-encoded).
+ */
+final class KeyValues {
+    private KeyValues() {
+    }
+
+    /** The encoded key text of a non-null value. */
+    static String encoded(Object value) {
+        return urlEncode(text(value));
+    }
+
+    static String text(Object value) {
+        if (value instanceof String s) {
+            return s;
+        }
+        if (value instanceof Enum<?> e) {
+            return e.name();
+        }
+        if (value instanceof Date d) {
+            return Long.toString(d.getTime());
+        }
+        if (value instanceof Instant i) {
+            return Long.toString(i.toEpochMilli());
+        }
+        if (value instanceof Calendar c) {
+            return Long.toString(c.getTimeInMillis());
+        }
+        if (value instanceof OffsetDateTime t) {
+            return Long.toString(t.toInstant().toEpochMilli());
+        }
+        if (value instanceof ZonedDateTime t) {
+            return Long.toString(t.toInstant().toEpochMilli());
+        }
+        if (value instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        return value.toString();
+    }
+
+    /** URL-encodes {@code text}, returning it unchanged (no copy) when every character is one URLEncoder keeps. */
+    static String urlEncode(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            if (!keptAsIs(text.charAt(i))) {
+                return URLEncoder.encode(text, StandardCharsets.UTF_8);
+            }
+        }
+        return text;
+    }
+
+    private static boolean keptAsIs(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || c == '.' || c == '-' || c == '*' || c == '_';
+    }
+}

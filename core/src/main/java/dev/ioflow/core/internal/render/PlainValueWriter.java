@@ -1,0 +1,66 @@
+package dev.ioflow.core.internal.render;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/**
+ * The {@code PLAIN} style, also the canonical form hashed for delta detection: ISO-8601 dates (instants in
+ * UTC, e.g. {@code 2020-05-13T12:00:00Z}; {@code 2020-05-13}; {@code 2020-05-13T12:00:00}), JSON numbers,
+ * enums by name, localized text as an object keyed by language tag.
+ */
+final class PlainValueWriter extends ValueWriter {
+
+    @Override
+    void writeLong(JsonGenerator g, long value) throws IOException {
+        g.writeNumber(value);
+    }
+
+    @Override
+    void writeBigInteger(JsonGenerator g, BigInteger value) throws IOException {
+        g.writeNumber(value);
+    }
+
+    @Override
+    void writeDecimal(JsonGenerator g, BigDecimal value) throws IOException {
+        g.writeNumber(value);
+    }
+
+    @Override
+    void writeEnum(JsonGenerator g, Enum<?> value) throws IOException {
+        g.writeString(value.name());
+    }
+
+    @Override
+    void writeInstant(JsonGenerator g, Instant value) throws IOException {
+        g.writeString(value.toString());
+    }
+
+    @Override
+    void writeLocalDate(JsonGenerator g, LocalDate value) throws IOException {
+        g.writeString(value.toString());
+    }
+
+    @Override
+    void writeLocalDateTime(JsonGenerator g, LocalDateTime value) throws IOException {
+        g.writeString(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(value));
+    }
+
+    @Override
+    void writeLocalized(JsonGenerator g, SerializableString name, Map<?, ?> value) throws IOException {
+        g.writeFieldName(name);
+        writeMap(g, value);
+    }
+
+    @Override
+    void writeLocalizedList(JsonGenerator g, AttributePlan[] localized, Object item) {
+        // PLAIN keeps localized text inside each attribute: there is no separate list.
+    }
+}

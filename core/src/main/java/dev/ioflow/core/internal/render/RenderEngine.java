@@ -1,0 +1,168 @@
+package dev.ioflow.core.internal.render;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import dev.ioflow.core.DefinitionProblem;
+import dev.ioflow.core.IntegrationObject;
+import dev.ioflow.core.IntegrationObjectItem;
+import dev.ioflow.core.InvalidDefinitionException;
+import dev.ioflow.core.ItemRenderException;
+import dev.ioflow.core.ItemType;
+import dev.ioflow.core.Payload;
+import dev.ioflow.core.PayloadHash;
+import dev.ioflow.core.PayloadStyle;
+import dev.ioflow.core.TypeSystem;
+import dev.ioflow.core.VirtualAttributeFunction;
+import dev.ioflow.core.internal.hash.Murmur3x128;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The compiled renderer behind {@code PayloadRenderer}: the plan graphs of the payload style and of the
+ * canonical form, and the JSON plumbing (one {@link JsonFactory}, Jackson's recycled buffers). Immutable and
+ * thread-safe; every render failure leaves here as an {@link ItemRenderException} with its full path.
+ */
+public final class RenderEngine {
+    private final String ioCode;
+    private final String rootCode;
+    private final ItemType rootType;
+    private final ObjectPlan styled;
+    private final ObjectPlan canonical;
+    private final ItemWriter styledWriter;
+    private final ItemWriter canonicalWriter;
+    private final JsonFactory factory;
+    private final ObjectMapper treeMapper;
+
+    private RenderEngine(String ioCode, ItemType rootType, ObjectPlan styled, ObjectPlan canonical, ValueWriter style) {
+        this.ioCode = ioCode;
+        this.rootCode = styled.itemCode;
+        this.rootType = rootType;
+        this.styled = styled;
+        this.canonical = canonical;
+        this.styledWriter = new ItemWriter(style);
+        this.canonicalWriter = new ItemWriter(new PlainValueWriter());
+        // Plain decimals keep the canonical form free of exponent notation, so 1E+3 and 1000 cannot differ by chance.
+        this.factory = JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+        this.treeMapper = JsonMapper.builder(factory).disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
+    }
+
+    /**
+     * Binds a validated integration object to its type system and compiles its plans.
+     *
+     * @throws InvalidDefinitionException for what only rendering can detect: a logic location with no function,
+     *                                    a reserved payload name, unique references that never end
+     */
+    public static RenderEngine compile(IntegrationObject io, TypeSystem types, Map<String, VirtualAttributeFunction> functions,
+                                       PayloadStyle style, Locale defaultLocale) {
+        IntegrationObjectItem root = io.rootItem();
+        List<DefinitionProblem> problems = new ArrayList<>();
+        Map<String, BoundItem> items = new DefinitionBinder(io, types, functions, problems).bind();
+        Map<String, KeyPlan> keys = new KeyPlanCompiler(io.code(), items, problems).compile();
+        if (!problems.isEmpty()) {
+            throw new InvalidDefinitionException(problems);
+        }
+        PlanCompiler compiler = new PlanCompiler(items, keys);
+        boolean sap = style == PayloadStyle.SAP;
+        ValueWriter values = sap ? new SapValueWriter(defaultLocale) : new PlainValueWriter();
+        return new RenderEngine(io.code(), items.get(root.code()).type(), compiler.compile(root.code(), false, sap),
+                compiler.compile(root.code(), true, false), values);
+    }
+
+    /** Whether {@code item} is of the root item's type. */
+    public boolean accepts(Object item) {
+        return rootType.isInstance(item);
+    }
+
+    /** The root item's integration key. */
+    public String integrationKey(Object item) {
+        try {
+            return styled.key.compute(item);
+        } catch (RenderFailure failure) {
+            throw failure.within(rootCode).toException(ioCode);
+        }
+    }
+
+    /** The payload in the renderer's style as UTF-8 bytes. */
+    public byte[] json(Object item) {
+        return json(item, null);
+    }
+
+    /** JSON bytes, integration key and canonical hash. */
+    public Payload payload(Object item) {
+        String key = integrationKey(item);
+        return new Payload(ioCode, key, json(item, key), hash(item, key));
+    }
+
+    /** Streams the payload in the renderer's style to {@code generator}. */
+    public void write(Object item, JsonGenerator generator) {
+        try {
+            writeRoot(styledWriter, styled, generator, item, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the payload of " + ioCode, e);
+        }
+    }
+
+    /** The payload in the renderer's style as a tree; decimals keep their scale. */
+    public ObjectNode tree(Object item) {
+        TokenBuffer buffer = new TokenBuffer(treeMapper, false);
+        write(item, buffer);
+        try (JsonParser parser = buffer.asParser()) {
+            return treeMapper.readTree(parser);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build the payload tree of " + ioCode, e);
+        }
+    }
+
+    /** The MurmurHash3 x64 128 hash of the canonical payload, streamed without keeping its bytes. */
+    public PayloadHash hash(Object item) {
+        return hash(item, null);
+    }
+
+    private byte[] json(Object item, String key) {
+        BufferRecycler recycler = factory._getBufferRecycler();
+        try (ByteArrayBuilder bytes = new ByteArrayBuilder(recycler)) {
+            try (JsonGenerator generator = factory.createGenerator(bytes, JsonEncoding.UTF8)) {
+                writeRoot(styledWriter, styled, generator, item, key);
+            }
+            byte[] json = bytes.toByteArray();
+            bytes.release();
+            return json;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the payload of " + ioCode, e);
+        } finally {
+            recycler.releaseToPool();
+        }
+    }
+
+    private PayloadHash hash(Object item, String key) {
+        Murmur3x128 sink = new Murmur3x128();
+        try (JsonGenerator generator = factory.createGenerator(sink, JsonEncoding.UTF8)) {
+            writeRoot(canonicalWriter, canonical, generator, item, key);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot hash the payload of " + ioCode, e);
+        }
+        return sink.finish();
+    }
+
+    private void writeRoot(ItemWriter writer, ObjectPlan plan, JsonGenerator generator, Object item, String key) throws IOException {
+        try {
+            writer.writeItem(generator, plan, item, null, key);
+        } catch (RenderFailure failure) {
+            throw failure.toException(ioCode);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package dev.ioflow.core.internal.render;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.Calendar;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.RandomAccess;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Writes attribute values by their runtime class (the declared kind is only a hint, so {@code ANY} attributes
+ * work). What all styles share lives here; a style decides how dates, enums, large numbers and localized text
+ * look. Stateless and thread-safe.
+ */
+abstract class ValueWriter {
+
+    /** Writes a non-null value. */
+    final void write(JsonGenerator g, Object value) throws IOException {
+        if (value instanceof String s) {
+            g.writeString(s);
+        } else if (value instanceof Integer i) {
+            g.writeNumber(i.intValue());
+        } else if (value instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (value instanceof Long l) {
+            writeLong(g, l);
+        } else if (value instanceof Double d) {
+            g.writeNumber(d.doubleValue());
+        } else if (value instanceof BigDecimal d) {
+            writeDecimal(g, d);
+        } else if (value instanceof Enum<?> e) {
+            writeEnum(g, e);
+        } else if (value instanceof Instant i) {
+            writeInstant(g, i);
+        } else if (value instanceof Date d) {
+            writeInstant(g, Instant.ofEpochMilli(d.getTime()));
+        } else if (value instanceof LocalDate d) {
+            writeLocalDate(g, d);
+        } else if (value instanceof Collection<?> c) {
+            writeCollection(g, c);
+        } else if (value instanceof Map<?, ?> m) {
+            writeMap(g, m);
+        } else {
+            writeOther(g, value);
+        }
+    }
+
+    private void writeOther(JsonGenerator g, Object value) throws IOException {
+        if (value instanceof Short || value instanceof Byte) {
+            g.writeNumber(((Number) value).intValue());
+        } else if (value instanceof Float f) {
+            g.writeNumber(f.floatValue());
+        } else if (value instanceof BigInteger i) {
+            writeBigInteger(g, i);
+        } else if (value instanceof OffsetDateTime t) {
+            writeInstant(g, t.toInstant());
+        } else if (value instanceof ZonedDateTime t) {
+            writeInstant(g, t.toInstant());
+        } else if (value instanceof Calendar c) {
+            writeInstant(g, Instant.ofEpochMilli(c.getTimeInMillis()));
+        } else if (value instanceof LocalDateTime t) {
+            writeLocalDateTime(g, t);
+        } else if (value instanceof Object[] array) {
+            writeCollection(g, Arrays.asList(array));
+        } else if (value instanceof Locale l) {
+            g.writeString(l.toLanguageTag());
+        } else {
+            writePrimitiveArrayOrText(g, value);
+        }
+    }
+
+    private void writePrimitiveArrayOrText(JsonGenerator g, Object value) throws IOException {
+        if (value instanceof int[] ints) {
+            g.writeArray(ints, 0, ints.length);
+        } else if (value instanceof double[] doubles) {
+            g.writeArray(doubles, 0, doubles.length);
+        } else if (value instanceof long[] longs) {
+            g.writeStartArray();
+            for (long l : longs) {
+                writeLong(g, l);
+            }
+            g.writeEndArray();
+        } else if (value instanceof byte[] bytes) {
+            g.writeBinary(bytes);
+        } else {
+            g.writeString(value.toString());
+        }
+    }
+
+    /** Writes each element in iteration order; a null element is written as {@code null}. */
+    void writeCollection(JsonGenerator g, Collection<?> values) throws IOException {
+        g.writeStartArray();
+        if (values instanceof List<?> list && values instanceof RandomAccess) {
+            for (int i = 0, n = list.size(); i < n; i++) {
+                writeElement(g, list.get(i));
+            }
+        } else {
+            for (Object element : values) {
+                writeElement(g, element);
+            }
+        }
+        g.writeEndArray();
+    }
+
+    private void writeElement(JsonGenerator g, Object element) throws IOException {
+        if (element == null) {
+            g.writeNull();
+        } else {
+            write(g, element);
+        }
+    }
+
+    /** Writes a map as an object with its keys (as text: language tags for locales) sorted; null values are left out. */
+    final void writeMap(JsonGenerator g, Map<?, ?> map) throws IOException {
+        g.writeStartObject();
+        for (Map.Entry<?, ?> entry : sorted(map).entrySet()) {
+            if (entry.getValue() != null) {
+                g.writeFieldName(LocalizedText.tag(entry.getKey()));
+                write(g, entry.getValue());
+            }
+        }
+        g.writeEndObject();
+    }
+
+    private static Map<?, ?> sorted(Map<?, ?> map) {
+        if (map instanceof SortedMap<?, ?> s && s.comparator() == null && (s.isEmpty() || s.firstKey() instanceof String)) {
+            return map;
+        }
+        Map<String, Object> byText = new TreeMap<>();
+        map.forEach((k, v) -> byText.put(LocalizedText.tag(k), v));
+        return byText;
+    }
+
+    abstract void writeLong(JsonGenerator g, long value) throws IOException;
+
+    abstract void writeBigInteger(JsonGenerator g, BigInteger value) throws IOException;
+
+    abstract void writeDecimal(JsonGenerator g, BigDecimal value) throws IOException;
+
+    abstract void writeEnum(JsonGenerator g, Enum<?> value) throws IOException;
+
+    abstract void writeInstant(JsonGenerator g, Instant value) throws IOException;
+
+    abstract void writeLocalDate(JsonGenerator g, LocalDate value) throws IOException;
+
+    abstract void writeLocalDateTime(JsonGenerator g, LocalDateTime value) throws IOException;
+
+    /** Writes a localized attribute (a map by locale) named {@code name}, or nothing when the style has no value for it. */
+    abstract void writeLocalized(JsonGenerator g, SerializableString name, Map<?, ?> value) throws IOException;
+
+    /** Writes the style's list of all localized values of an item, if the style has one. */
+    abstract void writeLocalizedList(JsonGenerator g, AttributePlan[] localized, Object item) throws IOException;
+}
