@@ -1,0 +1,130 @@
+package dev.ioflow.core.internal.definitions;
+
+import dev.ioflow.core.IntegrationObject;
+import dev.ioflow.core.IntegrationObjectAttribute;
+import dev.ioflow.core.IntegrationObjectItem;
+import dev.ioflow.core.IntegrationType;
+import dev.ioflow.core.ItemTypeMatch;
+import dev.ioflow.core.internal.definitions.ImpexRows.Row;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the merged definition rows into integration objects, resolving the references between them
+ * (item → integration object, attribute → item, virtual attribute → descriptor) whatever their order in the
+ * file, and reporting values that do not fit: unknown references, bad booleans and enum values, and attribute
+ * descriptors of another type than their item's.
+ */
+final class ImpexAssembler {
+    private final Problems problems;
+    private final ImpexValues values;
+
+    ImpexAssembler(Problems problems) {
+        this.problems = problems;
+        this.values = new ImpexValues(problems);
+    }
+
+    /** Work-in-progress items of one integration object, by item code, in order. */
+    private record Draft(Row row, Map<String, Row> items, Map<String, List<IntegrationObjectAttribute>> attributes) {
+    }
+
+    List<IntegrationObject> assemble(ImpexRows rows) {
+        Map<String, Draft> ios = new LinkedHashMap<>();
+        rows.of(ImpexType.INTEGRATION_OBJECT).forEach(r -> ios.put(r.text("code"), new Draft(r, new LinkedHashMap<>(), new HashMap<>())));
+        for (Row item : rows.of(ImpexType.INTEGRATION_OBJECT_ITEM)) {
+            Draft io = ios.get(item.text("integrationObject"));
+            if (io == null) {
+                ImpexValue at = item.cells().get("integrationObject");
+                problems.impex(at.line(), at.column(), "item '" + item.text("code") + "' is in integration object '"
+                        + at.text() + "', which is not defined; defined: " + ios.keySet());
+            } else {
+                io.items().put(item.text("code"), item);
+                io.attributes().put(item.text("code"), new ArrayList<>());
+            }
+        }
+        Map<String, String> logicLocations = new HashMap<>();
+        rows.of(ImpexType.VIRTUAL_ATTRIBUTE_DESCRIPTOR).forEach(r -> logicLocations.put(r.text("code"), r.text("logicLocation")));
+        rows.of(ImpexType.INTEGRATION_OBJECT_ITEM_ATTRIBUTE, ImpexType.ITEM_VIRTUAL_ATTRIBUTE)
+                .forEach(attribute -> addAttribute(attribute, ios, logicLocations));
+        return ios.values().stream().map(this::integrationObject).toList();
+    }
+
+    private void addAttribute(Row row, Map<String, Draft> ios, Map<String, String> logicLocations) {
+        ImpexValue itemRef = row.cells().get("item");
+        String[] ioAndItem = itemRef.text().split(":");
+        Draft io = ios.get(ioAndItem[0]);
+        Row item = io == null ? null : io.items().get(ioAndItem[1]);
+        if (item == null) {
+            problems.impex(itemRef.line(), itemRef.column(), "attribute '" + row.text("attributeName")
+                    + "' is in integration object item '" + itemRef.text() + "', which is not defined");
+            return;
+        }
+        String name = row.text("attributeName");
+        IntegrationObjectAttribute attribute = row.type() == ImpexType.ITEM_VIRTUAL_ATTRIBUTE
+                ? virtualAttribute(row, name, logicLocations)
+                : new IntegrationObjectAttribute(name, source(row, item), values.bool(row, "unique"),
+                values.bool(row, "autoCreate"), values.bool(row, "partOf"), returnItem(row, io), null);
+        io.attributes().get(item.text("code")).add(attribute);
+    }
+
+    private IntegrationObjectAttribute virtualAttribute(Row row, String name, Map<String, String> logicLocations) {
+        ImpexValue descriptor = row.cells().get("retrievalDescriptor");
+        String logicLocation = descriptor == null ? null : logicLocations.get(descriptor.text());
+        if (descriptor == null) {
+            problems.impex(row.cells().get("item").line(), row.cells().get("item").column(),
+                    "virtual attribute '" + name + "' has no retrievalDescriptor(code)");
+        } else if (logicLocation == null) {
+            problems.impex(descriptor.line(), descriptor.column(), "virtual attribute '" + name + "' uses descriptor '"
+                    + descriptor.text() + "', which no IntegrationObjectVirtualAttributeDescriptor with a logicLocation defines");
+        }
+        return new IntegrationObjectAttribute(name, null, false, false, false, null, logicLocation);
+    }
+
+    /** The qualifier of the attribute descriptor, which must be of the item's type; the payload name when none. */
+    private String source(Row row, Row item) {
+        ImpexValue descriptor = row.cells().get("attributeDescriptor");
+        if (descriptor == null) {
+            return row.text("attributeName");
+        }
+        String[] typeAndQualifier = descriptor.text().split(":");
+        String itemType = itemType(item);
+        if (!typeAndQualifier[0].equals(itemType)) {
+            problems.impex(descriptor.line(), descriptor.column(), "attribute descriptor '" + descriptor.text()
+                    + "' is of type '" + typeAndQualifier[0] + "', but item '" + item.text("code") + "' is of type '" + itemType + "'");
+        }
+        return typeAndQualifier[1];
+    }
+
+    private String returnItem(Row row, Draft io) {
+        ImpexValue ref = row.cells().get("returnItem");
+        if (ref == null) {
+            return null;
+        }
+        String[] ioAndItem = ref.text().split(":");
+        if (!ioAndItem[0].equals(io.row().text("code")) || !io.items().containsKey(ioAndItem[1])) {
+            problems.impex(ref.line(), ref.column(), "returnIntegrationObjectItem '" + ref.text() + "' is not an item of "
+                    + "integration object '" + io.row().text("code") + "'; its items: " + io.items().keySet());
+        }
+        return ioAndItem[1];
+    }
+
+    private IntegrationObject integrationObject(Draft io) {
+        IntegrationObject.Builder builder = IntegrationObject.builder(io.row().text("code"))
+                .integrationType(values.enumValue(io.row(), "integrationType", IntegrationType.class, IntegrationType.INBOUND));
+        for (Row item : io.items().values()) {
+            builder.item(new IntegrationObjectItem(item.text("code"), itemType(item), values.bool(item, "root"),
+                    values.enumValue(item, "itemTypeMatch", ItemTypeMatch.class, ItemTypeMatch.ALL_SUB_AND_SUPER_TYPES),
+                    io.attributes().get(item.text("code"))));
+        }
+        return builder.build();
+    }
+
+    private static String itemType(Row item) {
+        String type = item.text("type");
+        return type == null ? item.text("code") : type;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.ioflow.core.internal.definitions;
+
+/**
+ * One {@code ;}-separated value of an ImpEx line, unquoted, trimmed (unless quoted) and with macros expanded.
+ *
+ * @param text   the value; empty when the cell is empty
+ * @param line   1-based line where the value starts
+ * @param column 1-based column where the value starts (its first non-blank character, or its opening quote)
+ */
+record ImpexValue(String text, int line, int column) {
+
+    boolean isEmpty() {
+        return text.isEmpty();
+    }
+}
