@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import javax.sql.DataSource;
 
 /**
  * A durable {@link Outbox} in a database table, over the application's own {@link DataSource} (bring your pool).
@@ -31,7 +30,7 @@ import javax.sql.DataSource;
  * }</pre>
  *
  * <p>The tables are defined in {@code dev/ioflow/webhook/schema-postgresql.sql} and {@code schema-h2.sql}
- * inside this jar; a {@linkplain Builder#tablePrefix table prefix} other than {@code ioflow_} renames them.
+ * inside this jar; a {@linkplain JdbcStoreBuilder#tablePrefix table prefix} other than {@code ioflow_} renames them.
  * Database errors surface as {@link OutboxStoreException}. Thread-safe.
  *
  * @since 0.1
@@ -42,21 +41,15 @@ public final class JdbcOutbox implements Outbox {
     private final OutboxSql sql;
     private final Clock clock;
 
-    private JdbcOutbox(Builder builder) {
-        this.store = JdbcStore.open(builder.dataSource, builder.dialect, builder.tablePrefix, builder.createSchema);
+    private JdbcOutbox(JdbcStore store, Clock clock) {
+        this.store = store;
         this.sql = new OutboxSql(store.table("outbox"), store.dialect());
-        this.clock = builder.clock;
+        this.clock = clock;
     }
 
     /** A builder with the defaults: prefix {@code ioflow_}, dialect detected, no schema creation, system clock. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** A builder with this outbox's settings, for a variant over the same data source. */
-    public Builder newBuilder() {
-        return new Builder().dataSource(store.dataSource()).dialect(store.dialect())
-                .tablePrefix(store.tablePrefix()).clock(clock);
+    public static JdbcStoreBuilder<JdbcOutbox> builder() {
+        return new JdbcStoreBuilder<>(JdbcOutbox::new);
     }
 
     /** The database dialect in use (detected unless set on the builder). */
@@ -174,25 +167,31 @@ public final class JdbcOutbox implements Outbox {
         });
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A dead letter whose key got a newer live entry since is dropped rather than queued (the newer entry
+     * carries the current state); it still counts as replayed.
+     */
     @Override
     public int replay(List<Long> ids, Instant now) {
         Objects.requireNonNull(ids, "ids");
         Objects.requireNonNull(now, "now");
+        boolean all = ids.isEmpty();
         return store.inTransaction("replay", sql.table(), connection -> {
-            try (PreparedStatement replay = connection.prepareStatement(sql.replay(ids.isEmpty()))) {
+            try (PreparedStatement drop = connection.prepareStatement(sql.dropSupersededDead(all));
+                 PreparedStatement replay = connection.prepareStatement(sql.replay(all))) {
                 OutboxRows.setInstant(replay, 1, now);
-                if (ids.isEmpty()) {
-                    return replay.executeUpdate();
+                if (all) {
+                    return drop.executeUpdate() + replay.executeUpdate();
                 }
                 for (long id : ids) {
+                    drop.setLong(1, id);
+                    drop.addBatch();
                     replay.setLong(2, id);
                     replay.addBatch();
                 }
-                int replayed = 0;
-                for (int count : replay.executeBatch()) {
-                    replayed += Math.max(count, 0);
-                }
-                return replayed;
+                return sum(drop.executeBatch()) + sum(replay.executeBatch());
             }
         });
     }
@@ -229,61 +228,11 @@ public final class JdbcOutbox implements Outbox {
         return "JdbcOutbox[" + sql.table() + " on " + store.dialect() + "]";
     }
 
-    /**
-     * Configures a {@link JdbcOutbox}. Only the data source is required.
-     *
-     * @since 0.1
-     */
-    public static final class Builder {
-        private DataSource dataSource;
-        private JdbcDialect dialect;
-        private String tablePrefix = "ioflow_";
-        private boolean createSchema;
-        private Clock clock = Clock.systemUTC();
-
-        private Builder() {
+    private static int sum(int[] updateCounts) {
+        int total = 0;
+        for (int count : updateCounts) {
+            total += Math.max(count, 0);
         }
-
-        /** The application's data source (its connection pool); required. */
-        public Builder dataSource(DataSource dataSource) {
-            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-            return this;
-        }
-
-        /** The database dialect; by default detected from the connection's metadata. */
-        public Builder dialect(JdbcDialect dialect) {
-            this.dialect = Objects.requireNonNull(dialect, "dialect");
-            return this;
-        }
-
-        /** Prefix of the table and index names (default {@code ioflow_}): letters, digits, underscores. */
-        public Builder tablePrefix(String tablePrefix) {
-            this.tablePrefix = Objects.requireNonNull(tablePrefix, "tablePrefix");
-            return this;
-        }
-
-        /** Whether {@link #build()} creates missing tables and indexes (idempotent DDL); default false. */
-        public Builder createSchema(boolean createSchema) {
-            this.createSchema = createSchema;
-            return this;
-        }
-
-        /** The clock that timestamps dead letters; default the system UTC clock. */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * Builds the outbox; connects once to detect the dialect (unless set) and to create the schema (if asked).
-         *
-         * @throws OutboxStoreException when the database is unreachable or neither H2 nor PostgreSQL
-         */
-        public JdbcOutbox build() {
-            if (dataSource == null) {
-                throw new IllegalStateException("JdbcOutbox needs a dataSource");
-            }
-            return new JdbcOutbox(this);
-        }
+        return total;
     }
 }

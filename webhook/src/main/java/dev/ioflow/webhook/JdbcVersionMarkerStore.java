@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * A {@link VersionMarkerStore} in a database table, so that delta detection survives restarts and is shared by
@@ -25,7 +24,7 @@ import javax.sql.DataSource;
  * }</pre>
  *
  * <p>The table is defined next to the outbox's in {@code dev/ioflow/webhook/schema-postgresql.sql} and
- * {@code schema-h2.sql}; {@link Builder#createSchema(boolean)} creates both tables. Database errors surface as
+ * {@code schema-h2.sql}; {@link JdbcStoreBuilder#createSchema(boolean)} creates both tables. Database errors surface as
  * {@link OutboxStoreException}. Thread-safe.
  *
  * @since 0.1
@@ -36,15 +35,15 @@ public final class JdbcVersionMarkerStore implements VersionMarkerStore {
     private final MarkerSql sql;
     private final Clock clock;
 
-    private JdbcVersionMarkerStore(Builder builder) {
-        this.store = JdbcStore.open(builder.dataSource, builder.dialect, builder.tablePrefix, builder.createSchema);
+    private JdbcVersionMarkerStore(JdbcStore store, Clock clock) {
+        this.store = store;
         this.sql = new MarkerSql(store.table("version_marker"), store.dialect());
-        this.clock = builder.clock;
+        this.clock = clock;
     }
 
     /** A builder with the defaults: prefix {@code ioflow_}, dialect detected, no schema creation, system clock. */
-    public static Builder builder() {
-        return new Builder();
+    public static JdbcStoreBuilder<JdbcVersionMarkerStore> builder() {
+        return new JdbcStoreBuilder<>(JdbcVersionMarkerStore::new);
     }
 
     @Override
@@ -92,63 +91,5 @@ public final class JdbcVersionMarkerStore implements VersionMarkerStore {
         statement.setString(1, key.integrationObject());
         statement.setString(2, key.destinationId());
         statement.setString(3, key.integrationKey());
-    }
-
-    /**
-     * Configures a {@link JdbcVersionMarkerStore}. Only the data source is required.
-     *
-     * @since 0.1
-     */
-    public static final class Builder {
-        private DataSource dataSource;
-        private JdbcDialect dialect;
-        private String tablePrefix = "ioflow_";
-        private boolean createSchema;
-        private Clock clock = Clock.systemUTC();
-
-        private Builder() {
-        }
-
-        /** The application's data source (its connection pool); required. */
-        public Builder dataSource(DataSource dataSource) {
-            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-            return this;
-        }
-
-        /** The database dialect; by default detected from the connection's metadata. */
-        public Builder dialect(JdbcDialect dialect) {
-            this.dialect = Objects.requireNonNull(dialect, "dialect");
-            return this;
-        }
-
-        /** Prefix of the table and index names (default {@code ioflow_}): letters, digits, underscores. */
-        public Builder tablePrefix(String tablePrefix) {
-            this.tablePrefix = Objects.requireNonNull(tablePrefix, "tablePrefix");
-            return this;
-        }
-
-        /** Whether {@link #build()} creates missing tables and indexes (idempotent DDL); default false. */
-        public Builder createSchema(boolean createSchema) {
-            this.createSchema = createSchema;
-            return this;
-        }
-
-        /** The clock that timestamps marker updates; default the system UTC clock. */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * Builds the store; connects once to detect the dialect (unless set) and to create the schema (if asked).
-         *
-         * @throws OutboxStoreException when the database is unreachable or neither H2 nor PostgreSQL
-         */
-        public JdbcVersionMarkerStore build() {
-            if (dataSource == null) {
-                throw new IllegalStateException("JdbcVersionMarkerStore needs a dataSource");
-            }
-            return new JdbcVersionMarkerStore(this);
-        }
     }
 }

@@ -55,7 +55,7 @@ public record OutboxSql(String table, JdbcDialect dialect) {
 
     /** Deletes one entry: id. */
     public String complete() {
-        return "DELETE FROM " + table + " WHERE id = ?";
+        return "DELETE FROM " + table + " WHERE id = ? AND status = 'LIVE'";
     }
 
     /** Releases one live entry for a later attempt: attempts, next attempt, error, id. */
@@ -67,7 +67,7 @@ public record OutboxSql(String table, JdbcDialect dialect) {
     /** Makes one entry a dead letter: attempts, error, dead at, id. */
     public String deadLetter() {
         return "UPDATE " + table + " SET status = 'DEAD', attempts = ?, last_error = ?, dead_at = ?, "
-                + "claimed_by = NULL, lease_until = NULL WHERE id = ?";
+                + "claimed_by = NULL, lease_until = NULL WHERE id = ? AND status = 'LIVE'";
     }
 
     /** Dead letters, oldest first: limit. */
@@ -76,7 +76,17 @@ public record OutboxSql(String table, JdbcDialect dialect) {
                 + "LIMIT ?";
     }
 
-    /** Puts one dead letter back (no id = every dead letter): now, then the id when given. */
+    /**
+     * Drops dead letters whose key got a newer live entry since: that entry carries the current state, and
+     * delivering the older payload after it would move the receiver back in time. Parameter: the id unless all.
+     */
+    public String dropSupersededDead(boolean all) {
+        return "DELETE FROM " + table + " o WHERE o.status = 'DEAD'" + (all ? "" : " AND o.id = ?")
+                + " AND EXISTS (SELECT 1 FROM " + table + " p WHERE p.status = 'LIVE' AND p.id > o.id AND "
+                + SAME_KEY + ")";
+    }
+
+    /** Puts dead letters back into the live queue: now, then the id unless all. */
     public String replay(boolean all) {
         return "UPDATE " + table + " SET status = 'LIVE', attempts = 0, next_attempt_at = ?, dead_at = NULL "
                 + "WHERE status = 'DEAD'" + (all ? "" : " AND id = ?");

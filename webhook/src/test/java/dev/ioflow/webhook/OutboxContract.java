@@ -1,0 +1,305 @@
+package dev.ioflow.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ioflow.core.PayloadHash;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@link Outbox} contract as executable tests: every implementation (in-memory, JDBC on H2 and PostgreSQL)
+ * extends this class and supplies a fresh, empty outbox. Instants are whole seconds so that every store keeps
+ * them exactly.
+ */
+public abstract class OutboxContract {
+    protected static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
+    protected static final Duration LEASE = Duration.ofSeconds(30);
+
+    protected Outbox outbox;
+    private int messages;
+
+    /** A new, empty outbox; the contract closes it after each test. */
+    protected abstract Outbox createOutbox();
+
+    @BeforeEach
+    void openOutbox() {
+        outbox = createOutbox();
+    }
+
+    @AfterEach
+    void closeOutbox() {
+        outbox.close();
+    }
+
+    /** A saved change of {@code key} with the given payload, due at {@link #T0}. */
+    protected OutboxEntry entry(String key, String payload) {
+        return entry(key, payload, T0);
+    }
+
+    /** A saved change of {@code key} with the given payload, due at {@code dueAt}. */
+    protected OutboxEntry entry(String key, String payload, Instant dueAt) {
+        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+        return new OutboxEntry(0, "msg-" + (++messages), "wh-customer", "ioCustomer", "crm", key, ChangeType.SAVED,
+                bytes, new PayloadHash(payload.hashCode(), -1L - messages), T0, 0, dueAt, null);
+    }
+
+    protected static String payloadOf(OutboxEntry entry) {
+        return new String(entry.payload(), StandardCharsets.UTF_8);
+    }
+
+    protected List<OutboxEntry> claimAll(Instant now, String owner) {
+        return outbox.claim(100, now, LEASE, owner);
+    }
+
+    @Test
+    void appendedEntriesAreClaimedInAppendOrderWithEveryField() {
+        OutboxEntry first = entry("k1", "{\"n\":1}");
+        OutboxEntry second = new OutboxEntry(0, "msg-delete", "wh-customer", "ioCustomer", "crm", "k2",
+                ChangeType.DELETED, new byte[] {0, 1, (byte) 0xff}, PayloadHash.fromHex("ffffffffffffffff8000000000000001"),
+                T0.minusSeconds(5), 2, T0, "HTTP 503");
+        outbox.append(List.of(first));
+        outbox.append(List.of(second));
+
+        List<OutboxEntry> claimed = claimAll(T0, "worker-a");
+
+        assertThat(claimed).hasSize(2);
+        assertThat(claimed.get(0).id()).isPositive().isLessThan(claimed.get(1).id());
+        assertThat(claimed.get(0).withId(0)).usingRecursiveComparison().isEqualTo(first);
+        assertThat(claimed.get(1).withId(0)).usingRecursiveComparison().isEqualTo(second);
+    }
+
+    @Test
+    void claimReturnsAtMostMaxEntriesOldestFirst() {
+        outbox.append(List.of(entry("k1", "a"), entry("k2", "b"), entry("k3", "c")));
+
+        assertThat(outbox.claim(2, T0, LEASE, "w")).extracting(OutboxEntry::integrationKey).containsExactly("k1", "k2");
+        assertThat(outbox.claim(2, T0, LEASE, "w")).extracting(OutboxEntry::integrationKey).containsExactly("k3");
+    }
+
+    @Test
+    void claimedEntryIsNotClaimedAgainWhileLeased() {
+        outbox.append(List.of(entry("k1", "a")));
+        claimAll(T0, "worker-a");
+
+        assertThat(claimAll(T0.plusSeconds(29), "worker-b")).isEmpty();
+    }
+
+    @Test
+    void entryIsNotClaimedBeforeItIsDue() {
+        outbox.append(List.of(entry("k1", "a", T0.plusSeconds(60))));
+
+        assertThat(claimAll(T0.plusSeconds(59), "w")).isEmpty();
+        assertThat(claimAll(T0.plusSeconds(60), "w")).extracting(OutboxEntry::integrationKey).containsExactly("k1");
+    }
+
+    @Test
+    void appendReplacesThePendingEntryOfTheSameKey() {
+        outbox.append(List.of(entry("k1", "old")));
+        OutboxEntry newer = entry("k1", "new");
+        outbox.append(List.of(newer));
+
+        assertThat(outbox.liveCount()).isEqualTo(1);
+        assertThat(claimAll(T0, "w")).singleElement()
+                .satisfies(e -> assertThat(payloadOf(e)).isEqualTo("new"))
+                .satisfies(e -> assertThat(e.messageId()).isEqualTo(newer.messageId()));
+    }
+
+    @Test
+    void oneAppendWithTwoChangesOfOneKeyKeepsTheNewest() {
+        outbox.append(List.of(entry("k1", "old"), entry("k2", "other"), entry("k1", "new")));
+
+        assertThat(claimAll(T0, "w")).extracting(OutboxContract::payloadOf).containsExactly("other", "new");
+    }
+
+    @Test
+    void appendQueuesBehindAnInFlightEntryOfTheSameKey() {
+        outbox.append(List.of(entry("k1", "v1")));
+        OutboxEntry inFlight = claimAll(T0, "w").get(0);
+        outbox.append(List.of(entry("k1", "v2")));
+
+        assertThat(outbox.liveCount()).isEqualTo(2);
+        assertThat(claimAll(T0, "w")).isEmpty();
+
+        outbox.complete(inFlight.id());
+        assertThat(claimAll(T0, "w")).extracting(OutboxContract::payloadOf).containsExactly("v2");
+    }
+
+    @Test
+    void otherKeysAreClaimedWhileOneKeyIsInFlight() {
+        outbox.append(List.of(entry("k1", "v1")));
+        claimAll(T0, "w");
+        outbox.append(List.of(entry("k1", "v2"), entry("k2", "x")));
+
+        assertThat(claimAll(T0, "w")).extracting(OutboxEntry::integrationKey).containsExactly("k2");
+    }
+
+    @Test
+    void expiredLeaseMakesTheEntryClaimableAgainWithTheSameMessageId() {
+        outbox.append(List.of(entry("k1", "a")));
+        OutboxEntry first = claimAll(T0, "crashed-worker").get(0);
+
+        List<OutboxEntry> again = claimAll(T0.plus(LEASE), "worker-b");
+
+        assertThat(again).singleElement().satisfies(e -> {
+            assertThat(e.id()).isEqualTo(first.id());
+            assertThat(e.messageId()).isEqualTo(first.messageId());
+        });
+    }
+
+    @Test
+    void rescheduleReleasesTheClaimUntilTheNextAttempt() {
+        outbox.append(List.of(entry("k1", "a")));
+        OutboxEntry claimed = claimAll(T0, "w").get(0);
+
+        outbox.reschedule(claimed.id(), 1, T0.plusSeconds(300), "HTTP 503");
+
+        assertThat(claimAll(T0.plusSeconds(299), "w")).isEmpty();
+        assertThat(claimAll(T0.plusSeconds(300), "w")).singleElement().satisfies(e -> {
+            assertThat(e.attempts()).isEqualTo(1);
+            assertThat(e.lastError()).isEqualTo("HTTP 503");
+            assertThat(e.nextAttemptAt()).isEqualTo(T0.plusSeconds(300));
+            assertThat(e.messageId()).isEqualTo(claimed.messageId());
+        });
+    }
+
+    @Test
+    void rescheduledEntryStillHoldsBackNewerEntriesOfItsKey() {
+        outbox.append(List.of(entry("k1", "v1")));
+        OutboxEntry claimed = claimAll(T0, "w").get(0);
+        outbox.append(List.of(entry("k1", "v2")));
+
+        outbox.reschedule(claimed.id(), 1, T0.plusSeconds(300), "HTTP 503");
+
+        assertThat(claimAll(T0.plusSeconds(10), "w")).isEmpty();
+        assertThat(claimAll(T0.plusSeconds(300), "w")).extracting(OutboxContract::payloadOf).containsExactly("v1");
+    }
+
+    @Test
+    void completedEntryLeavesTheOutbox() {
+        outbox.append(List.of(entry("k1", "a")));
+        outbox.complete(claimAll(T0, "w").get(0).id());
+
+        assertThat(outbox.liveCount()).isZero();
+        assertThat(claimAll(T0.plus(LEASE), "w")).isEmpty();
+    }
+
+    @Test
+    void deadLetterLeavesTheLiveQueueAndUnblocksItsKey() {
+        outbox.append(List.of(entry("k1", "v1")));
+        OutboxEntry failed = claimAll(T0, "w").get(0);
+        outbox.append(List.of(entry("k1", "v2")));
+
+        outbox.deadLetter(failed.id(), 5, "HTTP 400 Bad Request");
+
+        assertThat(outbox.liveCount()).isEqualTo(1);
+        assertThat(claimAll(T0, "w")).extracting(OutboxContract::payloadOf).containsExactly("v2");
+        assertThat(outbox.deadLetters(10)).singleElement().satisfies(e -> {
+            assertThat(e.id()).isEqualTo(failed.id());
+            assertThat(e.attempts()).isEqualTo(5);
+            assertThat(e.lastError()).isEqualTo("HTTP 400 Bad Request");
+        });
+    }
+
+    @Test
+    void deadLettersAreListedOldestFirstUpToTheLimit() {
+        outbox.append(List.of(entry("k1", "a"), entry("k2", "b"), entry("k3", "c")));
+        List<OutboxEntry> claimed = claimAll(T0, "w");
+        for (int i = claimed.size() - 1; i >= 0; i--) {
+            outbox.deadLetter(claimed.get(i).id(), 1, "HTTP 400");
+        }
+
+        assertThat(outbox.deadLetters(2)).extracting(OutboxEntry::integrationKey).containsExactly("k1", "k2");
+    }
+
+    @Test
+    void replayPutsADeadLetterBackWithAttemptsResetAndTheSameMessageId() {
+        outbox.append(List.of(entry("k1", "a"), entry("k2", "b")));
+        List<OutboxEntry> claimed = claimAll(T0, "w");
+        claimed.forEach(e -> outbox.deadLetter(e.id(), 3, "HTTP 400"));
+        Instant replayAt = T0.plusSeconds(3600);
+
+        assertThat(outbox.replay(List.of(claimed.get(0).id()), replayAt)).isEqualTo(1);
+
+        assertThat(outbox.deadLetters(10)).extracting(OutboxEntry::integrationKey).containsExactly("k2");
+        assertThat(claimAll(replayAt, "w")).singleElement().satisfies(e -> {
+            assertThat(e.messageId()).isEqualTo(claimed.get(0).messageId());
+            assertThat(e.attempts()).isZero();
+            assertThat(e.nextAttemptAt()).isEqualTo(replayAt);
+        });
+    }
+
+    @Test
+    void replayOfAnEmptyIdListReplaysEveryDeadLetter() {
+        outbox.append(List.of(entry("k1", "a"), entry("k2", "b")));
+        claimAll(T0, "w").forEach(e -> outbox.deadLetter(e.id(), 3, "HTTP 400"));
+
+        assertThat(outbox.replay(List.of(), T0)).isEqualTo(2);
+
+        assertThat(outbox.deadLetters(10)).isEmpty();
+        assertThat(outbox.liveCount()).isEqualTo(2);
+    }
+
+    @Test
+    void replayDropsADeadLetterWhoseKeyHasANewerLiveEntry() {
+        outbox.append(List.of(entry("k1", "v1")));
+        outbox.deadLetter(claimAll(T0, "w").get(0).id(), 3, "HTTP 400");
+        outbox.append(List.of(entry("k1", "v2")));
+
+        assertThat(outbox.replay(List.of(), T0)).isEqualTo(1);
+
+        assertThat(outbox.deadLetters(10)).isEmpty();
+        assertThat(claimAll(T0, "w")).extracting(OutboxContract::payloadOf).containsExactly("v2");
+    }
+
+    @Test
+    void replayIgnoresIdsThatAreNotDeadLetters() {
+        outbox.append(List.of(entry("k1", "a")));
+        long liveId = claimAll(T0, "w").get(0).id();
+
+        assertThat(outbox.replay(List.of(liveId, liveId + 1000), T0)).isZero();
+    }
+
+    @Test
+    void liveCountCountsPendingAndInFlightButNotDeadLetters() {
+        outbox.append(List.of(entry("k1", "a"), entry("k2", "b")));
+        List<OutboxEntry> claimed = outbox.claim(1, T0, LEASE, "w");
+        outbox.append(List.of(entry("k3", "c")));
+        outbox.deadLetter(claimed.get(0).id(), 1, "HTTP 400");
+
+        assertThat(outbox.liveCount()).isEqualTo(2);
+    }
+
+    @Test
+    void nextDueAtIsNullWhenNothingIsLive() {
+        assertThat(outbox.nextDueAt()).isNull();
+    }
+
+    @Test
+    void nextDueAtIsTheEarliestPendingAttempt() {
+        outbox.append(List.of(entry("k1", "a", T0.plusSeconds(120)), entry("k2", "b", T0.plusSeconds(60))));
+
+        assertThat(outbox.nextDueAt()).isEqualTo(T0.plusSeconds(60));
+    }
+
+    @Test
+    void nextDueAtOfAnInFlightKeyIsItsLeaseEndEvenWithANewerEntryQueued() {
+        outbox.append(List.of(entry("k1", "v1")));
+        claimAll(T0, "w");
+        outbox.append(List.of(entry("k1", "v2")));
+
+        assertThat(outbox.nextDueAt()).isEqualTo(T0.plus(LEASE));
+    }
+
+    @Test
+    void nextDueAtIgnoresDeadLetters() {
+        outbox.append(List.of(entry("k1", "a")));
+        outbox.deadLetter(claimAll(T0, "w").get(0).id(), 1, "HTTP 400");
+
+        assertThat(outbox.nextDueAt()).isNull();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.ioflow.webhook.jdbc;
+
+import dev.ioflow.webhook.JdbcVersionMarkerStore;
+import dev.ioflow.webhook.VersionMarkerStore;
+import dev.ioflow.webhook.VersionMarkerStoreContract;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+/** The version-marker contract on the PostgreSQL server named by {@code IOFLOW_TEST_POSTGRES_URL}. */
+@EnabledIfEnvironmentVariable(named = TestDatabases.POSTGRES_URL_VARIABLE, matches = ".+",
+        disabledReason = "IOFLOW_TEST_POSTGRES_URL is not set: no PostgreSQL server to test against (.ci/run starts one)")
+class PostgresVersionMarkerStoreTest extends VersionMarkerStoreContract {
+    private final DataSource dataSource = TestDatabases.postgres();
+    private final String prefix = TestDatabases.uniquePrefix();
+
+    @Override
+    protected VersionMarkerStore createStore() {
+        return JdbcVersionMarkerStore.builder().dataSource(dataSource).tablePrefix(prefix).createSchema(true).build();
+    }
+
+    @AfterEach
+    void dropTables() {
+        TestDatabases.dropTables(dataSource, prefix);
+    }
+}
