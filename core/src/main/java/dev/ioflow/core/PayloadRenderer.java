@@ -175,7 +175,7 @@ public final class PayloadRenderer {
          * @throws InvalidDefinitionException listing every problem with its path
          */
         public PayloadRenderer build() {
-            // IntegrationObjectValidator.create().requireValid(integrationObject, typeSystem);
+            IntegrationObjectValidator.create().requireValid(integrationObject, typeSystem);
             RenderEngine engine = RenderEngine.compile(integrationObject, typeSystem, Map.copyOf(virtualFunctions),
                     style, defaultLocale);
             return new PayloadRenderer(this, engine);

@@ -18,9 +18,12 @@ final class ItemWriter {
     private static final SerializedString INTEGRATION_KEY_FIELD = new SerializedString(INTEGRATION_KEY);
 
     private final ValueWriter values;
+    private final boolean canonical;
 
-    ItemWriter(ValueWriter values) {
+    /** @param canonical whether this writes the canonical form, where unordered sets of items are sorted by key */
+    ItemWriter(ValueWriter values, boolean canonical) {
         this.values = values;
+        this.canonical = canonical;
     }
 
     /**
@@ -97,7 +100,8 @@ final class ItemWriter {
         }
     }
 
-    private void writeNestedCollection(JsonGenerator g, ObjectPlan plan, Collection<?> items, Frame path) throws IOException {
+    private void writeNestedCollection(JsonGenerator g, ObjectPlan plan, Collection<?> collection, Frame path) throws IOException {
+        Collection<?> items = canonical ? UnorderedSets.sorted(collection, plan.key::compute) : collection;
         g.writeStartArray();
         int index = 0;
         try {

@@ -9,14 +9,27 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.Map;
 
 /**
  * The {@code PLAIN} style, also the canonical form hashed for delta detection: ISO-8601 dates (instants in
  * UTC, e.g. {@code 2020-05-13T12:00:00Z}; {@code 2020-05-13}; {@code 2020-05-13T12:00:00}), JSON numbers,
- * enums by name, localized text as an object keyed by language tag.
+ * enums by name, localized text as an object keyed by language tag. In the canonical form, sets without an
+ * order of their own are written sorted by their elements' text, so their iteration order cannot change a hash.
  */
 final class PlainValueWriter extends ValueWriter {
+    private final boolean canonical;
+
+    /** @param canonical whether this writes the canonical form, where unordered sets are written sorted */
+    PlainValueWriter(boolean canonical) {
+        this.canonical = canonical;
+    }
+
+    @Override
+    Collection<?> inOutputOrder(Collection<?> values) {
+        return canonical ? UnorderedSets.sorted(values, LocalizedText::tag) : values;
+    }
 
     @Override
     void writeLong(JsonGenerator g, long value) throws IOException {

@@ -53,8 +53,8 @@ public final class RenderEngine {
         this.rootType = rootType;
         this.styled = styled;
         this.canonical = canonical;
-        this.styledWriter = new ItemWriter(style);
-        this.canonicalWriter = new ItemWriter(new PlainValueWriter());
+        this.styledWriter = new ItemWriter(style, false);
+        this.canonicalWriter = new ItemWriter(new PlainValueWriter(true), true);
         // Plain decimals keep the canonical form free of exponent notation, so 1E+3 and 1000 cannot differ by chance.
         this.factory = JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
         this.treeMapper = JsonMapper.builder(factory).disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
@@ -77,7 +77,7 @@ public final class RenderEngine {
         }
         PlanCompiler compiler = new PlanCompiler(items, keys);
         boolean sap = style == PayloadStyle.SAP;
-        ValueWriter values = sap ? new SapValueWriter(defaultLocale) : new PlainValueWriter();
+        ValueWriter values = sap ? new SapValueWriter(defaultLocale) : new PlainValueWriter(false);
         return new RenderEngine(io.code(), items.get(root.code()).type(), compiler.compile(root.code(), false, sap),
                 compiler.compile(root.code(), true, false), values);
     }

@@ -101,8 +101,9 @@ abstract class ValueWriter {
         }
     }
 
-    /** Writes each element in iteration order; a null element is written as {@code null}. */
-    void writeCollection(JsonGenerator g, Collection<?> values) throws IOException {
+    /** Writes each element in {@linkplain #inOutputOrder output order}; a null element is written as {@code null}. */
+    final void writeCollection(JsonGenerator g, Collection<?> collection) throws IOException {
+        Collection<?> values = inOutputOrder(collection);
         g.writeStartArray();
         if (values instanceof List<?> list && values instanceof RandomAccess) {
             for (int i = 0, n = list.size(); i < n; i++) {
@@ -143,6 +144,11 @@ abstract class ValueWriter {
         Map<String, Object> byText = new TreeMap<>();
         map.forEach((k, v) -> byText.put(LocalizedText.tag(k), v));
         return byText;
+    }
+
+    /** The collection's elements in the order to write them: iteration order, unless a form must not depend on it. */
+    Collection<?> inOutputOrder(Collection<?> values) {
+        return values;
     }
 
     abstract void writeLong(JsonGenerator g, long value) throws IOException;
