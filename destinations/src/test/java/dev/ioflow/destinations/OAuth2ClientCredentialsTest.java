@@ -1,0 +1,218 @@
+package dev.ioflow.destinations;
+
+import static dev.ioflow.destinations.TestSupport.body;
+import static dev.ioflow.destinations.TestSupport.ok;
+import static dev.ioflow.destinations.TestSupport.postJson;
+import static dev.ioflow.destinations.TestSupport.status;
+import static dev.ioflow.destinations.TestSupport.take;
+import static dev.ioflow.destinations.TestSupport.token;
+import static dev.ioflow.destinations.TestSupport.url;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class OAuth2ClientCredentialsTest {
+    private final MockWebServer auth = new MockWebServer();
+    private final MockWebServer api = new MockWebServer();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
+
+    @BeforeEach
+    void start() throws IOException {
+        auth.start();
+        api.start();
+    }
+
+    @AfterEach
+    void stop() {
+        auth.close();
+        api.close();
+    }
+
+    private DestinationClient client(OAuth2ClientCredentials.Builder credential) {
+        ConsumedDestination destination = ConsumedDestination.builder("crm", url(api, "/api/"))
+                .credential(credential.build())
+                .build();
+        return DestinationClient.builder(DestinationRegistry.builder().add(destination).build()).clock(clock).build();
+    }
+
+    private OAuth2ClientCredentials.Builder credential() {
+        return Credential.oauth2ClientCredentials(url(auth, "/oauth2/token"), "client-1", "client-secret-1");
+    }
+
+    @Test
+    void tokenRequestUsesClientCredentialsGrantWithBasicClientAuthentication() throws Exception {
+        auth.enqueue(token("at-1", 3600));
+        api.enqueue(ok("{}"));
+
+        client(credential().scope("contacts")).send("crm", postJson("{}"));
+
+        RecordedRequest tokenRequest = take(auth);
+        assertThat(tokenRequest.getMethod()).isEqualTo("POST");
+        assertThat(body(tokenRequest)).isEqualTo("grant_type=client_credentials&scope=contacts");
+        assertThat(tokenRequest.getHeaders().get("Authorization")).isEqualTo("Basic Y2xpZW50LTE6Y2xpZW50LXNlY3JldC0x");
+        assertThat(take(api).getHeaders().get("Authorization")).isEqualTo("Bearer at-1");
+    }
+
+    @Test
+    void formClientAuthenticationSendsIdAndSecretInTheBody() throws Exception {
+        auth.enqueue(token("at-1", 3600));
+        api.enqueue(ok("{}"));
+
+        client(credential().clientAuthentication(OAuth2ClientCredentials.ClientAuthentication.FORM))
+                .send("crm", postJson("{}"));
+
+        RecordedRequest tokenRequest = take(auth);
+        assertThat(body(tokenRequest))
+                .isEqualTo("grant_type=client_credentials&client_id=client-1&client_secret=client-secret-1");
+        assertThat(tokenRequest.getHeaders().get("Authorization")).isNull();
+    }
+
+    @Test
+    void cachedTokenIsReusedWhileFresh() throws Exception {
+        auth.enqueue(token("at-1", 3600));
+        api.enqueue(ok("{}"));
+        api.enqueue(ok("{}"));
+        DestinationClient client = client(credential());
+
+        client.send("crm", postJson("{}"));
+        clock.advance(Duration.ofMinutes(58));
+        client.send("crm", postJson("{}"));
+
+        assertThat(auth.getRequestCount()).isEqualTo(1);
+        assertThat(take(api).getHeaders().get("Authorization")).isEqualTo("Bearer at-1");
+        assertThat(take(api).getHeaders().get("Authorization")).isEqualTo("Bearer at-1");
+    }
+
+    @Test
+    void tokenIsRefreshedOnceItsLifeMinusTheSkewHasPassed() throws Exception {
+        auth.enqueue(token("at-1", 3600));
+        auth.enqueue(token("at-2", 3600));
+        api.enqueue(ok("{}"));
+        api.enqueue(ok("{}"));
+        DestinationClient client = client(credential().refreshSkew(Duration.ofSeconds(60)));
+
+        client.send("crm", postJson("{}"));
+        clock.advance(Duration.ofSeconds(3540));
+        client.send("crm", postJson("{}"));
+
+        assertThat(auth.getRequestCount()).isEqualTo(2);
+        assertThat(take(api).getHeaders().get("Authorization")).isEqualTo("Bearer at-1");
+        assertThat(take(api).getHeaders().get("Authorization")).isEqualTo("Bearer at-2");
+    }
+
+    @Test
+    void eightConcurrentCallersShareOneTokenRequest() throws Exception {
+        auth.enqueue(new MockResponse.Builder(token("at-1", 3600)).headersDelay(200, TimeUnit.MILLISECONDS).build());
+        for (int i = 0; i < 8; i++) {
+            api.enqueue(ok("{}"));
+        }
+        DestinationClient client = client(credential());
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<DestinationResponse>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(pool.submit(() -> {
+                    go.await();
+                    return client.send("crm", postJson("{}"));
+                }));
+            }
+            go.countDown();
+            for (Future<DestinationResponse> call : calls) {
+                assertThat(call.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(auth.getRequestCount()).isEqualTo(1);
+        for (int i = 0; i < 8; i++) {
+            assertThat(take(api).getHeaders().get("Authorization")).isEqualTo("Bearer at-1");
+        }
+    }
+
+    @Test
+    void unauthorizedResponseRefreshesTheTokenOnceAndRetriesOnce() throws Exception {
+        auth.enqueue(token("at-1", 3600));
+        auth.enqueue(token("at-2", 3600));
+        api.enqueue(status(401));
+        api.enqueue(ok("{\"ok\":true}"));
+
+        DestinationResponse response = client(credential()).send("crm", postJson("{}"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(auth.getRequestCount()).isEqualTo(2);
+        assertThat(take(api).getHeaders().get("Authorization")).isEqualTo("Bearer at-1");
+        assertThat(take(api).getHeaders().get("Authorization")).isEqualTo("Bearer at-2");
+    }
+
+    @Test
+    void secondUnauthorizedResponseIsReturnedWithoutLooping() throws Exception {
+        auth.enqueue(token("at-1", 3600));
+        auth.enqueue(token("at-2", 3600));
+        auth.enqueue(token("at-3", 3600));
+        api.enqueue(status(401));
+        api.enqueue(status(401));
+        api.enqueue(ok("{}"));
+
+        DestinationResponse response = client(credential()).send("crm", postJson("{}"));
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(auth.getRequestCount()).isEqualTo(2);
+        assertThat(api.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void tokenEndpointRefusalIsACredentialExceptionWithHostStatusAndErrorCode() {
+        auth.enqueue(new MockResponse.Builder().code(401).setHeader("Content-Type", "application/json")
+                .body("{\"error\":\"invalid_client\",\"error_description\":\"bad secret\"}").build());
+
+        assertThatThrownBy(() -> client(credential()).send("crm", postJson("{}")))
+                .isInstanceOfSatisfying(CredentialException.class, e -> {
+                    assertThat(e.httpStatus()).hasValue(401);
+                    assertThat(e.oauthError()).contains("invalid_client");
+                })
+                .hasMessageContaining(auth.getHostName())
+                .hasMessageContaining("HTTP 401")
+                .hasMessageContaining("invalid_client")
+                .hasMessageContaining("'crm'")
+                .hasMessageNotContaining("client-secret-1");
+        assertThat(api.getRequestCount()).isZero();
+    }
+
+    @Test
+    void tokenResponseWithoutAccessTokenIsACredentialException() {
+        auth.enqueue(ok("{\"token_type\":\"Bearer\"}"));
+
+        assertThatThrownBy(() -> client(credential()).send("crm", postJson("{}")))
+                .isInstanceOf(CredentialException.class)
+                .hasMessageContaining("without an access_token");
+    }
+
+    @Test
+    void unreachableTokenEndpointIsATransportFailure() {
+        auth.close();
+
+        assertThatThrownBy(() -> client(credential()).send("crm", postJson("{}")))
+                .isInstanceOfSatisfying(DestinationIOException.class,
+                        e -> assertThat(e.kind()).isEqualTo(DestinationIOException.Kind.CONNECT))
+                .hasMessageContaining("OAuth token request")
+                .hasMessageNotContaining("client-secret-1");
+    }
+}
