@@ -1,0 +1,249 @@
+package dev.ioflow.webhook;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The default {@link Outbox}: fast, thread-safe, and gone when the JVM stops (use the JDBC outbox when changes
+ * must survive a restart). Honours the whole {@link Outbox} contract: coalescing of pending entries, per-key
+ * order, leases that expire, dead letters and replay.
+ *
+ * <p>A replayed dead letter whose key meanwhile got a newer live change is dropped rather than queued: the newer
+ * change carries the current state, and delivering the older payload after it would move the receiver back in
+ * time. It still counts as replayed.
+ *
+ * <pre>{@code
+ * WebhookService webhooks = WebhookService.builder()
+ *         .outbox(new InMemoryOutbox())
+ *         ...
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class InMemoryOutbox implements Outbox {
+    private static final Comparator<Slot> BY_DUE_TIME =
+            Comparator.comparing((Slot s) -> s.entry.nextAttemptAt()).thenComparingLong(s -> s.entry.id());
+    private static final Comparator<Slot> BY_LEASE =
+            Comparator.comparing((Slot s) -> s.leaseUntil).thenComparingLong(s -> s.entry.id());
+
+    private final Object lock = new Object();
+    /** Live entries of each ordering key, oldest first; only the head may be claimed. */
+    private final Map<String, ArrayDeque<Slot>> queues = new HashMap<>();
+    private final Map<Long, Slot> live = new HashMap<>();
+    /** Pending heads that were due at the last claim, in id order. */
+    private final TreeMap<Long, Slot> due = new TreeMap<>();
+    /** Pending heads not known to be due yet. */
+    private final TreeSet<Slot> waiting = new TreeSet<>(BY_DUE_TIME);
+    /** Claimed heads. */
+    private final TreeSet<Slot> leased = new TreeSet<>(BY_LEASE);
+    private final TreeMap<Long, OutboxEntry> dead = new TreeMap<>();
+    private long nextId = 1;
+
+    /** An empty outbox. */
+    public InMemoryOutbox() {
+    }
+
+    @Override
+    public void append(List<OutboxEntry> entries) {
+        synchronized (lock) {
+            for (OutboxEntry entry : entries) {
+                enqueue(entry.withId(nextId++));
+            }
+        }
+    }
+
+    @Override
+    public List<OutboxEntry> claim(int max, Instant now, Duration lease, String owner) {
+        Objects.requireNonNull(owner, "owner");
+        Instant leaseUntil = now.plus(lease);
+        synchronized (lock) {
+            while (!leased.isEmpty() && !leased.first().leaseUntil.isAfter(now)) {
+                Slot expired = leased.pollFirst();
+                expired.release();
+                due.put(expired.entry.id(), expired);
+            }
+            while (!waiting.isEmpty() && !waiting.first().entry.nextAttemptAt().isAfter(now)) {
+                Slot ready = waiting.pollFirst();
+                due.put(ready.entry.id(), ready);
+            }
+            List<OutboxEntry> claimed = new ArrayList<>(Math.min(max, due.size()));
+            while (claimed.size() < max && !due.isEmpty()) {
+                Slot slot = due.pollFirstEntry().getValue();
+                slot.owner = owner;
+                slot.leaseUntil = leaseUntil;
+                leased.add(slot);
+                claimed.add(slot.entry);
+            }
+            return claimed;
+        }
+    }
+
+    @Override
+    public void complete(long id) {
+        synchronized (lock) {
+            Slot slot = live.get(id);
+            if (slot != null) {
+                removeLive(slot);
+            }
+        }
+    }
+
+    @Override
+    public void reschedule(long id, int attempts, Instant nextAttemptAt, String lastError) {
+        synchronized (lock) {
+            Slot slot = live.get(id);
+            if (slot == null) {
+                return;
+            }
+            unindex(slot);
+            slot.release();
+            slot.entry = slot.entry.withRetry(attempts, nextAttemptAt, lastError);
+            if (isHead(slot)) {
+                waiting.add(slot);
+            }
+        }
+    }
+
+    @Override
+    public void deadLetter(long id, int attempts, String lastError) {
+        synchronized (lock) {
+            Slot slot = live.get(id);
+            if (slot != null) {
+                removeLive(slot);
+                dead.put(id, slot.entry.withRetry(attempts, slot.entry.nextAttemptAt(), lastError));
+            }
+        }
+    }
+
+    @Override
+    public List<OutboxEntry> deadLetters(int limit) {
+        synchronized (lock) {
+            return dead.values().stream().limit(limit).toList();
+        }
+    }
+
+    @Override
+    public int replay(List<Long> ids, Instant now) {
+        synchronized (lock) {
+            List<Long> chosen = ids.isEmpty() ? new ArrayList<>(dead.keySet()) : ids.stream().sorted().toList();
+            int replayed = 0;
+            for (Long id : chosen) {
+                OutboxEntry entry = dead.remove(id);
+                if (entry == null) {
+                    continue;
+                }
+                replayed++;
+                ArrayDeque<Slot> queue = queues.get(entry.orderingKey());
+                boolean superseded = queue != null && queue.peekLast().entry.id() > entry.id();
+                if (!superseded) {
+                    enqueue(entry.withRetry(0, now, entry.lastError()));
+                }
+            }
+            return replayed;
+        }
+    }
+
+    @Override
+    public long liveCount() {
+        synchronized (lock) {
+            return live.size();
+        }
+    }
+
+    /** Also reports when the earliest lease expires, so that a sleeping worker wakes to take abandoned work. */
+    @Override
+    public Instant nextDueAt() {
+        synchronized (lock) {
+            Instant next = due.isEmpty() ? null : due.firstEntry().getValue().entry.nextAttemptAt();
+            if (!waiting.isEmpty()) {
+                next = earliest(next, waiting.first().entry.nextAttemptAt());
+            }
+            if (!leased.isEmpty()) {
+                next = earliest(next, leased.first().leaseUntil);
+            }
+            return next;
+        }
+    }
+
+    @Override
+    public void close() {
+        // nothing to release: the entries live in this object
+    }
+
+    @Override
+    public String toString() {
+        synchronized (lock) {
+            return "InMemoryOutbox[live=" + live.size() + ", deadLetters=" + dead.size() + "]";
+        }
+    }
+
+    /** Adds an entry that already has its id; replaces the key's pending tail (coalescing). */
+    private void enqueue(OutboxEntry entry) {
+        ArrayDeque<Slot> queue = queues.computeIfAbsent(entry.orderingKey(), k -> new ArrayDeque<>(2));
+        Slot tail = queue.peekLast();
+        if (tail != null && tail.owner == null) {
+            queue.pollLast();
+            live.remove(tail.entry.id());
+            unindex(tail);
+        }
+        Slot slot = new Slot(entry);
+        queue.addLast(slot);
+        live.put(entry.id(), slot);
+        if (queue.size() == 1) {
+            waiting.add(slot);
+        }
+    }
+
+    private void removeLive(Slot slot) {
+        live.remove(slot.entry.id());
+        unindex(slot);
+        ArrayDeque<Slot> queue = queues.get(slot.entry.orderingKey());
+        queue.remove(slot);
+        if (queue.isEmpty()) {
+            queues.remove(slot.entry.orderingKey());
+        } else if (queue.peekFirst().owner == null) {
+            waiting.add(queue.peekFirst());
+        }
+    }
+
+    private void unindex(Slot slot) {
+        if (slot.owner != null) {
+            leased.remove(slot);
+        } else if (due.remove(slot.entry.id()) == null) {
+            waiting.remove(slot);
+        }
+    }
+
+    private boolean isHead(Slot slot) {
+        return queues.get(slot.entry.orderingKey()).peekFirst() == slot;
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null || b.isBefore(a) ? b : a;
+    }
+
+    /** One live entry and its claim, if any. Mutated only under the lock, and only while out of the sorted sets. */
+    private static final class Slot {
+        OutboxEntry entry;
+        String owner;
+        Instant leaseUntil;
+
+        Slot(OutboxEntry entry) {
+            this.entry = entry;
+        }
+
+        void release() {
+            owner = null;
+            leaseUntil = null;
+        }
+    }
+}

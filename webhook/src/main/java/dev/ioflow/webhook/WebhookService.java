@@ -1,0 +1,458 @@
+package dev.ioflow.webhook;
+
+import dev.ioflow.destinations.DestinationClient;
+import dev.ioflow.webhook.internal.ChangeRecorder;
+import dev.ioflow.webhook.internal.DeliveryWorker;
+import dev.ioflow.webhook.internal.DeltaDetector;
+import dev.ioflow.webhook.internal.Route;
+import dev.ioflow.webhook.internal.SyncRunner;
+import dev.ioflow.webhook.internal.WorkerPool;
+import dev.ioflow.webhook.internal.WorkerThreads;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends integration-object payloads when the application saves or deletes items (webhooks) and when it runs an
+ * outbound sync over an item source, reliably: a change is in the outbox when {@code saved} returns (durable with
+ * the JDBC outbox), unchanged payloads send nothing, pending saves of a key coalesce, each key's changes arrive in
+ * order, failures are retried with backoff and end as replayable dead letters, and every attempt is monitored.
+ *
+ * <pre>{@code
+ * try (WebhookService webhooks = WebhookService.builder()
+ *         .destinations(destinationClient)
+ *         .webhook(WebhookConfiguration.builder(PayloadRenderer.of(ioCustomer, types), "crm")
+ *                 .eventTypes(ChangeType.SAVED, ChangeType.DELETED)
+ *                 .build())
+ *         .threads(4)
+ *         .build()) {
+ *     webhooks.start();
+ *     webhooks.saved(customer);      // returns once the change is in the outbox
+ *     webhooks.deleted(oldCustomer); // the payload is rendered now and travels with the change
+ *     SyncReport report = webhooks.sync(customerRepository.streamAll());
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Without {@link #start()} nothing is delivered in the background; {@link #deliverDue()} then
+ * delivers on the calling thread (handy in tests with a fixed clock).
+ *
+ * @since 0.1
+ */
+public final class WebhookService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookService.class);
+    private final ChangeRecorder recorder;
+    private final SyncRunner syncRunner;
+    private final DeliveryWorker worker;
+    private final WorkerPool pool;
+    private final Outbox outbox;
+    private final VersionMarkerStore markers;
+    private final OutboundMonitor monitor;
+    private final Clock clock;
+    private final Duration drainTimeout;
+    private final Runnable shutdownOwned;
+    private volatile boolean closed;
+
+    private WebhookService(Builder b) {
+        this.clock = b.clock;
+        this.outbox = b.outbox != null ? b.outbox : new InMemoryOutbox();
+        this.markers = b.markers != null ? b.markers : new InMemoryVersionMarkerStore();
+        this.monitor = b.monitor != null ? b.monitor : OutboundMonitor.builder().clock(b.clock).build();
+        this.drainTimeout = b.drainTimeout;
+        List<Route> routes = b.routes(this.clock);
+        DeltaDetector delta = new DeltaDetector(markers);
+        this.recorder = new ChangeRecorder(routes, outbox, delta, clock, b.messageIds, this::wakeWorkers);
+        this.syncRunner = new SyncRunner(recorder, clock);
+        int claimSize = b.claimSize > 0 ? b.claimSize : routes.stream().mapToInt(Route::batchSize).max().orElse(1);
+        Map<String, Route> byId = new LinkedHashMap<>();
+        routes.forEach(r -> byId.put(r.id(), r));
+        this.worker = new DeliveryWorker(outbox, byId, delta, b.retryPolicy, monitor, clock, b.owner, b.lease,
+                claimSize);
+        ExecutorService executor = b.executor != null ? b.executor : Executors.newFixedThreadPool(b.threads,
+                new WorkerThreads());
+        this.pool = new WorkerPool(worker, outbox, clock, b.threads, b.pollInterval, executor);
+        boolean ownsOutbox = b.outbox == null;
+        boolean ownsMarkers = b.markers == null;
+        boolean ownsExecutor = b.executor == null;
+        this.shutdownOwned = () -> {
+            if (ownsExecutor) {
+                executor.shutdownNow();
+            }
+            if (ownsOutbox) {
+                outbox.close();
+            }
+            if (ownsMarkers) {
+                markers.close();
+            }
+        };
+    }
+
+    /** Starts configuring a service. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts the background delivery workers. */
+    public void start() {
+        requireOpen();
+        pool.start();
+        LOG.info("webhook service started: {}", recorder.routes().stream().map(r -> r.id()).toList());
+    }
+
+    /**
+     * Records that the item was created or updated. Each webhook whose integration object's root type matches, and
+     * whose filter accepts the item, gets a change unless the payload equals the last one delivered.
+     *
+     * @return the number of changes queued (0 when nothing changed or no webhook wants the item)
+     * @throws dev.ioflow.core.ItemRenderException when the item cannot be rendered (nothing is queued for it)
+     */
+    public int saved(Object item) {
+        return single(ChangeType.SAVED, item);
+    }
+
+    /**
+     * Records saves of several items in one outbox append.
+     *
+     * @return the number of changes queued
+     * @throws ChangeRejectedException listing the items that could not be rendered; all others were queued
+     */
+    public int saved(Collection<?> items) {
+        requireOpen();
+        return recorder.record(ChangeType.SAVED, List.copyOf(items));
+    }
+
+    /**
+     * Records that the item was deleted. The item is rendered now and its payload stored with the change, so the
+     * delete is delivered even if the item is gone by then.
+     *
+     * @return the number of changes queued
+     * @throws dev.ioflow.core.ItemRenderException when the item cannot be rendered
+     */
+    public int deleted(Object item) {
+        return single(ChangeType.DELETED, item);
+    }
+
+    /**
+     * Records deletes of several items in one outbox append.
+     *
+     * @return the number of changes queued
+     * @throws ChangeRejectedException listing the items that could not be rendered; all others were queued
+     */
+    public int deleted(Collection<?> items) {
+        requireOpen();
+        return recorder.record(ChangeType.DELETED, List.copyOf(items));
+    }
+
+    /**
+     * Runs an outbound sync over the items (consumed and closed): each item a webhook wants costs its integration
+     * key and payload hash; only changed items are rendered and queued. Webhooks that synchronize deletes queue a
+     * DELETED change for items a previous run saw and this one did not (only when the stream was read to the end).
+     * Items that cannot be rendered are counted and reported, not thrown. Runs are serialized.
+     */
+    public SyncReport sync(Stream<?> items) {
+        requireOpen();
+        return syncRunner.run(items);
+    }
+
+    /**
+     * Runs {@link #sync} over a fresh stream from {@code source} every {@code period} (fixed delay, first run
+     * right away) on {@code scheduler}; a failing run is logged and the schedule goes on. Cancel the returned
+     * future to stop.
+     */
+    public ScheduledFuture<?> scheduleSync(Supplier<? extends Stream<?>> source, Duration period,
+                                           ScheduledExecutorService scheduler) {
+        Objects.requireNonNull(source, "source");
+        return scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                if (!closed) {
+                    sync(source.get());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("scheduled outbound sync failed: {}", e.toString(), e);
+            }
+        }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Delivers what is due now on the calling thread, once; for tests with a fixed clock, and for applications
+     * that drive delivery themselves instead of calling {@link #start()}.
+     *
+     * @return how many changes were attempted (0: nothing was due)
+     */
+    public int deliverDue() {
+        return worker.deliverDue();
+    }
+
+    /**
+     * Waits until the outbox holds no live change (delivered or dead-lettered), or the timeout passes. Changes
+     * waiting for a retry count as live.
+     *
+     * @return whether the outbox became idle in time
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (outbox.liveCount() > 0) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            TimeUnit.MILLISECONDS.sleep(5);
+        }
+        return true;
+    }
+
+    /** The dead letters, oldest first. */
+    public List<OutboxEntry> deadLetters(int limit) {
+        return outbox.deadLetters(limit);
+    }
+
+    /**
+     * Puts the given dead letters back into the queue (attempts reset, due now; same message ids); none given
+     * replays all.
+     *
+     * @return how many were replayed
+     */
+    public int replayDeadLetters(List<Long> ids) {
+        requireOpen();
+        int replayed = outbox.replay(List.copyOf(ids), clock.instant());
+        LOG.info("replayed {} dead letters", replayed);
+        pool.wake();
+        return replayed;
+    }
+
+    /** Replays every dead letter. */
+    public int replayDeadLetters() {
+        return replayDeadLetters(List.of());
+    }
+
+    /** The monitor holding an {@link OutboundRequest} per delivery attempt. */
+    public OutboundMonitor monitor() {
+        return monitor;
+    }
+
+    /** The outbox changes wait in. */
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /** The store of delivered payload hashes. */
+    public VersionMarkerStore markers() {
+        return markers;
+    }
+
+    /**
+     * Stops accepting changes, lets the workers deliver what is due (up to the drain timeout), then stops them.
+     * Changes not delivered stay in the outbox: kept with a durable outbox, lost with the in-memory one. Closes
+     * the executor, outbox and marker store only if the service created them.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (!pool.stop(drainTimeout)) {
+                LOG.warn("delivery workers did not finish within {}; interrupted", drainTimeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long left = outbox.liveCount();
+        if (left > 0) {
+            LOG.info("webhook service closed with {} changes left in the outbox", left);
+        } else {
+            LOG.info("webhook service closed");
+        }
+        shutdownOwned.run();
+    }
+
+    private int single(ChangeType type, Object item) {
+        requireOpen();
+        try {
+            return recorder.record(type, List.of(Objects.requireNonNull(item, "item")));
+        } catch (ChangeRejectedException e) {
+            throw e.rejections().get(0).cause();
+        }
+    }
+
+    private void wakeWorkers() {
+        pool.wake();
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("webhook service is closed");
+        }
+    }
+
+    /** Builds a {@link WebhookService}; only {@link #webhook} is required (plus {@link #destinations} for HTTP). */
+    public static final class Builder {
+        private DestinationClient destinations;
+        private Outbox outbox;
+        private VersionMarkerStore markers;
+        private final List<WebhookConfiguration> webhooks = new ArrayList<>();
+        private Clock clock = Clock.systemUTC();
+        private int threads = 2;
+        private ExecutorService executor;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private OutboundMonitor monitor;
+        private Duration lease = Duration.ofMinutes(5);
+        private int claimSize;
+        private Duration pollInterval = Duration.ofSeconds(1);
+        private Duration drainTimeout = Duration.ofSeconds(30);
+        private Supplier<String> messageIds = () -> UUID.randomUUID().toString();
+        private String owner = "ioflow-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
+
+        private Builder() {
+        }
+
+        /** Sends the webhooks without a custom target by HTTP POST through this client. */
+        public Builder destinations(DestinationClient client) {
+            this.destinations = client;
+            return this;
+        }
+
+        /** Where changes wait (default a new {@link InMemoryOutbox}). */
+        public Builder outbox(Outbox outbox) {
+            this.outbox = outbox;
+            return this;
+        }
+
+        /** Where delivered hashes are kept (default a new {@link InMemoryVersionMarkerStore}). */
+        public Builder markers(VersionMarkerStore markers) {
+            this.markers = markers;
+            return this;
+        }
+
+        /** Adds a webhook; ids must be unique. */
+        public Builder webhook(WebhookConfiguration webhook) {
+            webhooks.add(Objects.requireNonNull(webhook, "webhook"));
+            return this;
+        }
+
+        /** The clock for change times, retry schedules and monitoring (default the system clock). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** How many changes are delivered in parallel (default 2). */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /**
+         * Runs the worker loops on this executor instead of the service's own threads; it must be able to run
+         * {@link #threads} tasks at once, and is not shut down by the service.
+         */
+        public Builder executor(ExecutorService executor) {
+            this.executor = executor;
+            return this;
+        }
+
+        /** When to retry (default {@link RetryPolicy#defaults()}). */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** Where attempts are recorded (default a monitor with the defaults and this service's clock). */
+        public Builder monitor(OutboundMonitor monitor) {
+            this.monitor = monitor;
+            return this;
+        }
+
+        /**
+         * How long a claimed change is reserved for a worker (default 5 min). Leases are not renewed, so this
+         * must be much longer than a target call (with the default HTTP target: the destination's call timeout)
+         * times the claim size; a change whose lease runs out is delivered again.
+         */
+        public Builder lease(Duration lease) {
+            this.lease = Objects.requireNonNull(lease, "lease");
+            return this;
+        }
+
+        /** Changes a worker claims at once (default the largest batch size of the webhooks). */
+        public Builder claimSize(int size) {
+            this.claimSize = size;
+            return this;
+        }
+
+        /** The longest an idle worker sleeps before asking the outbox again (default 1 s). */
+        public Builder pollInterval(Duration interval) {
+            this.pollInterval = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        /** How long {@link WebhookService#close()} lets workers deliver what is due (default 30 s). */
+        public Builder drainTimeout(Duration timeout) {
+            this.drainTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** Makes message ids (default random UUIDs). */
+        public Builder messageIds(Supplier<String> ids) {
+            this.messageIds = Objects.requireNonNull(ids, "ids");
+            return this;
+        }
+
+        /** This process's name in outbox leases (default {@code ioflow-<pid>-<uuid>}). */
+        public Builder owner(String owner) {
+            this.owner = Objects.requireNonNull(owner, "owner");
+            return this;
+        }
+
+        /**
+         * Returns the service (not started).
+         *
+         * @throws IllegalStateException when no webhook is configured, two share an id, or a webhook needs HTTP
+         *                               and no {@link DestinationClient} was given
+         */
+        public WebhookService build() {
+            return new WebhookService(this);
+        }
+
+        private List<Route> routes(Clock serviceClock) {
+            if (webhooks.isEmpty()) {
+                throw new IllegalStateException("a webhook service needs at least one webhook configuration");
+            }
+            Set<String> ids = new HashSet<>();
+            List<Route> routes = new ArrayList<>();
+            for (WebhookConfiguration w : webhooks) {
+                if (!ids.add(w.id())) {
+                    throw new IllegalStateException("two webhook configurations have the id '" + w.id() + "'");
+                }
+                routes.add(Route.of(w, w.target() != null ? w.target() : httpTarget(w, serviceClock)));
+            }
+            return routes;
+        }
+
+        private DeliveryTarget httpTarget(WebhookConfiguration w, Clock serviceClock) {
+            if (destinations == null) {
+                throw new IllegalStateException("webhook '" + w.id() + "' sends to destination '" + w.destinationId()
+                        + "' by HTTP but no DestinationClient was given: call destinations(client)");
+            }
+            return HttpDeliveryTarget.builder(destinations).clock(serviceClock).signer(w.signer()).build();
+        }
+    }
+}

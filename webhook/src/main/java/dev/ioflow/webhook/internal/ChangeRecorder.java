@@ -1,0 +1,126 @@
+package dev.ioflow.webhook.internal;
+
+import dev.ioflow.core.Payload;
+import dev.ioflow.core.PayloadHash;
+import dev.ioflow.core.PayloadRenderer;
+import dev.ioflow.webhook.ChangeRejectedException;
+import dev.ioflow.webhook.ChangeType;
+import dev.ioflow.webhook.MarkerKey;
+import dev.ioflow.webhook.Outbox;
+import dev.ioflow.webhook.OutboxEntry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns application events into outbox entries: routes each item to the webhooks that want it, renders it once
+ * per integration object, drops saves that change nothing, and appends the rest in one outbox call.
+ */
+public final class ChangeRecorder {
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeRecorder.class);
+    private final List<Route> routes;
+    private final Outbox outbox;
+    private final DeltaDetector delta;
+    private final Clock clock;
+    private final Supplier<String> messageIds;
+    private final Runnable onAppend;
+
+    /** A recorder appending to {@code outbox} and calling {@code onAppend} after every append. */
+    public ChangeRecorder(List<Route> routes, Outbox outbox, DeltaDetector delta, Clock clock,
+                          Supplier<String> messageIds, Runnable onAppend) {
+        this.routes = List.copyOf(routes);
+        this.outbox = outbox;
+        this.delta = delta;
+        this.clock = clock;
+        this.messageIds = messageIds;
+        this.onAppend = onAppend;
+    }
+
+    /** The routes, in registration order. */
+    public List<Route> routes() {
+        return routes;
+    }
+
+    /**
+     * Records the event for every item; returns the number of changes appended.
+     *
+     * @throws ChangeRejectedException after appending the others, when some items could not be rendered
+     */
+    public int record(ChangeType type, List<?> items) {
+        Instant now = clock.instant();
+        List<OutboxEntry> entries = new ArrayList<>();
+        List<ChangeRejectedException.Rejection> rejections = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Object item = items.get(i);
+            Map<PayloadRenderer, Payload> rendered = new IdentityHashMap<>(2);
+            for (Route route : routes) {
+                try {
+                    if (route.config().wants(type, item)) {
+                        Payload payload = rendered.computeIfAbsent(route.config().renderer(), r -> r.render(item));
+                        if (type == ChangeType.DELETED && route.synced() != null) {
+                            route.synced().forget(payload.integrationKey());
+                        }
+                        if (type == ChangeType.DELETED
+                                || delta.isChanged(markerKey(route, payload.integrationKey()), payload.hash())) {
+                            entries.add(entry(route, type, payload.integrationKey(), payload.json(), payload.hash(), now));
+                        } else {
+                            LOG.debug("{} key {}: unchanged, nothing to send", route.id(), payload.integrationKey());
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    rejections.add(new ChangeRejectedException.Rejection(i, item, route.id(), e));
+                }
+            }
+        }
+        append(entries);
+        if (!rejections.isEmpty()) {
+            throw new ChangeRejectedException(rejections, items.size());
+        }
+        return entries.size();
+    }
+
+    /** A new change for the route. */
+    public OutboxEntry entry(Route route, ChangeType type, String key, byte[] json, PayloadHash hash, Instant now) {
+        return new OutboxEntry(0, messageIds.get(), route.id(), route.config().integrationObject(),
+                route.config().destinationId(), key, type, json, hash, now, 0, now, null);
+    }
+
+    /** Appends the entries (durable when the outbox is) and wakes the workers. */
+    public void append(List<OutboxEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        for (OutboxEntry e : entries) {
+            delta.queued(markerKey(e), e.changeType(), e.payloadHash());
+        }
+        try {
+            outbox.append(entries);
+        } catch (RuntimeException e) {
+            for (OutboxEntry entry : entries) {
+                delta.abandoned(markerKey(entry), entry.changeType(), entry.payloadHash());
+            }
+            throw e;
+        }
+        LOG.debug("appended {} changes", entries.size());
+        onAppend.run();
+    }
+
+    /** Whether the payload with this hash is a change for the route. */
+    public boolean isChanged(Route route, String key, PayloadHash hash) {
+        return delta.isChanged(markerKey(route, key), hash);
+    }
+
+    private static MarkerKey markerKey(Route route, String key) {
+        return new MarkerKey(route.config().integrationObject(), route.config().destinationId(), key);
+    }
+
+    private static MarkerKey markerKey(OutboxEntry e) {
+        return new MarkerKey(e.integrationObject(), e.destinationId(), e.integrationKey());
+    }
+}

@@ -1,0 +1,60 @@
+package dev.ioflow.webhook.internal;
+
+import dev.ioflow.core.PayloadHash;
+import dev.ioflow.webhook.ChangeType;
+import dev.ioflow.webhook.MarkerKey;
+import dev.ioflow.webhook.VersionMarkerStore;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Decides whether a payload is a change: it is when its hash differs from what the receiver will have once
+ * everything queued is delivered. That is the newest change this process queued for the key, if one is still on
+ * its way, else the marker of the last delivery. Comparing with the queued change too means that a save reverting
+ * an undelivered one is still sent, and that saving the same state twice while it is in flight sends it once.
+ *
+ * <p>Only keys with a change on its way are held here. Entries queued by another process (shared JDBC outbox) or
+ * before a restart are not known, so for them only the marker counts.
+ */
+public final class DeltaDetector {
+    private final VersionMarkerStore markers;
+    private final ConcurrentHashMap<MarkerKey, Queued> queued = new ConcurrentHashMap<>();
+
+    /** A detector over this marker store. */
+    public DeltaDetector(VersionMarkerStore markers) {
+        this.markers = markers;
+    }
+
+    /** Whether a SAVED payload with this hash is a change. */
+    public boolean isChanged(MarkerKey key, PayloadHash hash) {
+        Queued pending = queued.get(key);
+        if (pending != null) {
+            return pending.type() == ChangeType.DELETED || !pending.hash().equals(hash);
+        }
+        Optional<PayloadHash> delivered = markers.get(key);
+        return delivered.isEmpty() || !delivered.get().equals(hash);
+    }
+
+    /** A change was (about to be) queued. */
+    public void queued(MarkerKey key, ChangeType type, PayloadHash hash) {
+        queued.put(key, new Queued(type, hash));
+    }
+
+    /** The change was delivered: the marker follows it. */
+    public void delivered(MarkerKey key, ChangeType type, PayloadHash hash) {
+        if (type == ChangeType.DELETED) {
+            markers.remove(key);
+        } else {
+            markers.put(key, hash);
+        }
+        queued.remove(key, new Queued(type, hash));
+    }
+
+    /** The change will not be delivered (dead letter, or the outbox refused it). */
+    public void abandoned(MarkerKey key, ChangeType type, PayloadHash hash) {
+        queued.remove(key, new Queued(type, hash));
+    }
+
+    private record Queued(ChangeType type, PayloadHash hash) {
+    }
+}

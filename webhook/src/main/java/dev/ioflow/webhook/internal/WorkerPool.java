@@ -1,0 +1,172 @@
+package dev.ioflow.webhook.internal;
+
+import dev.ioflow.webhook.Outbox;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs delivery passes on a fixed number of loops. A loop that finds nothing due sleeps until the outbox's next
+ * due time, at most {@code pollInterval} (other processes may append to a shared outbox), or until
+ * {@link #wake()} is called after an append. Stopping lets loops finish what is due, up to a deadline.
+ */
+public final class WorkerPool {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
+    private static final long ERROR_PAUSE_MILLIS = 1000;
+
+    private enum State { NEW, RUNNING, DRAINING, STOPPED }
+
+    private final DeliveryWorker worker;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final int loops;
+    private final Duration pollInterval;
+    private final ExecutorService executor;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition signal = lock.newCondition();
+    private final List<Future<?>> futures = new ArrayList<>();
+    private long wakeups;
+    private volatile State state = State.NEW;
+    private volatile long drainDeadline;
+    private CountDownLatch finished;
+
+    /** A pool of {@code loops} loops run on {@code executor}, which must be able to run them all at once. */
+    public WorkerPool(DeliveryWorker worker, Outbox outbox, Clock clock, int loops, Duration pollInterval,
+                      ExecutorService executor) {
+        this.worker = worker;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.loops = loops;
+        this.pollInterval = pollInterval;
+        this.executor = executor;
+    }
+
+    /** Starts the loops (once). */
+    public void start() {
+        lock.lock();
+        try {
+            if (state != State.NEW) {
+                throw new IllegalStateException("delivery workers were already started");
+            }
+            state = State.RUNNING;
+            finished = new CountDownLatch(loops);
+            for (int i = 0; i < loops; i++) {
+                futures.add(executor.submit(this::loop));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the loops are running. */
+    public boolean isRunning() {
+        return state == State.RUNNING;
+    }
+
+    /** Wakes sleeping loops: something was appended. */
+    public void wake() {
+        lock.lock();
+        try {
+            wakeups++;
+            signal.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Lets the loops deliver what is due until nothing is, or the timeout passes; then stops them, interrupting
+     * calls still running.
+     *
+     * @return whether every loop ended within the timeout
+     */
+    public boolean stop(Duration timeout) throws InterruptedException {
+        if (state != State.RUNNING) {
+            state = State.STOPPED;
+            return true;
+        }
+        drainDeadline = System.nanoTime() + timeout.toNanos();
+        state = State.DRAINING;
+        wake();
+        boolean ended = finished.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        state = State.STOPPED;
+        if (!ended) {
+            futures.forEach(f -> f.cancel(true));
+        }
+        return ended;
+    }
+
+    private void loop() {
+        try {
+            while (state == State.RUNNING || (state == State.DRAINING && System.nanoTime() < drainDeadline)) {
+                long seen = wakeupsSeen();
+                int delivered = pass();
+                if (delivered <= 0) {
+                    if (state != State.RUNNING) {
+                        return;
+                    }
+                    sleep(seen, delivered < 0 ? ERROR_PAUSE_MILLIS : untilDue());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    /** Entries handled, or -1 after an error (the entries' leases will bring them back). */
+    private int pass() {
+        try {
+            return worker.deliverDue();
+        } catch (RuntimeException e) {
+            LOG.warn("delivery pass failed, pausing {} ms: {}", ERROR_PAUSE_MILLIS, e.toString());
+            return -1;
+        }
+    }
+
+    private long untilDue() {
+        long max = pollInterval.toMillis();
+        try {
+            Instant next = outbox.nextDueAt();
+            if (next == null) {
+                return max;
+            }
+            return Math.max(1, Math.min(max, Duration.between(clock.instant(), next).toMillis()));
+        } catch (RuntimeException e) {
+            LOG.warn("could not ask the outbox when work is due: {}", e.toString());
+            return max;
+        }
+    }
+
+    private long wakeupsSeen() {
+        lock.lock();
+        try {
+            return wakeups;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void sleep(long seenWakeups, long millis) throws InterruptedException {
+        lock.lock();
+        try {
+            long nanos = TimeUnit.MILLISECONDS.toNanos(millis);
+            while (wakeups == seenWakeups && state == State.RUNNING && nanos > 0) {
+                nanos = signal.awaitNanos(nanos);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+}
