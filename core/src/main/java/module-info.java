@@ -4,7 +4,8 @@
 module dev.ioflow.core {
     requires transitive com.fasterxml.jackson.databind;
     requires transitive com.fasterxml.jackson.core;
-    requires jakarta.validation;
+    // The definition records carry Jakarta Validation constraints, which are part of their API.
+    requires transitive jakarta.validation;
     requires org.hibernate.validator;
     requires org.slf4j;
 
