@@ -7,8 +7,8 @@ package dev.ioflow.webhook;
  * @since 0.1
  */
 public enum JdbcDialect {
-    /** H2 2.x, embedded or server. */
+    /** H2 2.2 or newer, embedded or server. */
     H2,
-    /** PostgreSQL 10 or newer; claims use {@code FOR UPDATE SKIP LOCKED}. */
+    /** PostgreSQL 10 or newer. */
     POSTGRESQL
 }

@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A durable {@link Outbox} in a database table, over the application's own {@link DataSource} (bring your pool).
+ * A durable {@link Outbox} in a database table, over the application's own {@link javax.sql.DataSource} (bring your pool).
  * Changes are committed before {@link #append} returns, and several application instances can share one table:
- * on PostgreSQL claims use {@code SELECT … FOR UPDATE SKIP LOCKED}, so two instances never claim the same entry,
+ * claims use {@code SELECT … FOR UPDATE SKIP LOCKED}, so two instances never claim the same entry,
  * and an entry whose claimer died becomes claimable again when its lease ends, with the same message id.
  *
  * <pre>{@code
@@ -43,7 +43,7 @@ public final class JdbcOutbox implements Outbox {
 
     private JdbcOutbox(JdbcStore store, Clock clock) {
         this.store = store;
-        this.sql = new OutboxSql(store.table("outbox"), store.dialect());
+        this.sql = new OutboxSql(store.table("outbox"));
         this.clock = clock;
     }
 

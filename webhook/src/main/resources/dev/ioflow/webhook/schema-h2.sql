@@ -1,4 +1,4 @@
--- ioflow webhook tables for H2 2.x (embedded or server).
+-- ioflow webhook tables for H2 2.2 or newer (embedded or server).
 -- Apply this file as is, or let JdbcOutbox / JdbcVersionMarkerStore run it with createSchema(true): every
 -- statement is idempotent. With a table prefix other than the default, the prefix replaces "ioflow_" in
 -- every table and index name.

@@ -1,15 +1,14 @@
 package dev.ioflow.webhook.internal.jdbc;
 
-import dev.ioflow.webhook.JdbcDialect;
-
 /**
  * The outbox's statements for one table and dialect. An entry is LIVE (pending, or in flight while
  * {@code claimed_by} is set) or DEAD. The head of an ordering key is its oldest LIVE entry: only heads are claimed.
  *
- * @param table   the outbox table's name
- * @param dialect the database's dialect
+ * Both dialects understand the same SQL here, {@code FOR UPDATE SKIP LOCKED} included (H2 since 2.2).
+ *
+ * @param table the outbox table's name
  */
-public record OutboxSql(String table, JdbcDialect dialect) {
+public record OutboxSql(String table) {
 
     /** Columns in the order {@link OutboxRows} binds and reads them. */
     static final String COLUMNS = "message_id, webhook_id, integration_object, destination_id, integration_key, "
@@ -41,12 +40,12 @@ public record OutboxSql(String table, JdbcDialect dialect) {
     public String selectClaimable() {
         return "SELECT o.id, " + prefixed(COLUMNS) + " FROM " + table + " o WHERE o.status = 'LIVE' "
                 + "AND o.next_attempt_at <= ? AND (o.claimed_by IS NULL OR o.lease_until <= ?) AND " + isHead()
-                + " ORDER BY o.id LIMIT ? FOR UPDATE" + (dialect == JdbcDialect.POSTGRESQL ? " SKIP LOCKED" : "");
+                + " ORDER BY o.id LIMIT ? FOR UPDATE SKIP LOCKED";
     }
 
     /**
      * Claims one selected entry unless someone else did in between: owner, lease end, id, now. The condition
-     * repeats the selection's so that a database without {@code SKIP LOCKED} cannot hand one entry to two owners.
+     * repeats the selection's, so that one entry never goes to two owners even if a row lock were not taken.
      */
     public String claim() {
         return "UPDATE " + table + " SET claimed_by = ?, lease_until = ? WHERE id = ? AND status = 'LIVE' "

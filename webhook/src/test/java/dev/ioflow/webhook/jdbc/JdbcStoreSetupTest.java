@@ -1,0 +1,131 @@
+package dev.ioflow.webhook.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ioflow.core.PayloadHash;
+import dev.ioflow.webhook.ChangeType;
+import dev.ioflow.webhook.JdbcDialect;
+import dev.ioflow.webhook.JdbcOutbox;
+import dev.ioflow.webhook.JdbcVersionMarkerStore;
+import dev.ioflow.webhook.MarkerKey;
+import dev.ioflow.webhook.OutboxEntry;
+import dev.ioflow.webhook.OutboxStoreException;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** Building the JDBC stores: dialect detection, schema creation, and the errors users meet first. */
+class JdbcStoreSetupTest {
+    private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
+
+    private final DataSource h2 = TestDatabases.h2InMemory();
+
+    @Test
+    void detectsH2FromTheConnectionMetadata() {
+        assertThat(JdbcOutbox.builder().dataSource(h2).createSchema(true).build().dialect()).isEqualTo(JdbcDialect.H2);
+    }
+
+    @Test
+    void creatingTheSchemaAgainKeepsTheRows() {
+        JdbcOutbox first = JdbcOutbox.builder().dataSource(h2).createSchema(true).build();
+        first.append(List.of(entry("secret-payload")));
+
+        JdbcOutbox second = JdbcOutbox.builder().dataSource(h2).createSchema(true).build();
+        JdbcVersionMarkerStore.builder().dataSource(h2).createSchema(true).build();
+
+        assertThat(second.liveCount()).isEqualTo(1);
+    }
+
+    @Test
+    void theShippedSchemaFileCreatesTheTablesTheStoresUse() throws SQLException {
+        try (Connection connection = h2.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("RUNSCRIPT FROM 'classpath:/dev/ioflow/webhook/schema-h2.sql'");
+        }
+        JdbcOutbox outbox = JdbcOutbox.builder().dataSource(h2).build();
+        JdbcVersionMarkerStore markers = JdbcVersionMarkerStore.builder().dataSource(h2).build();
+        MarkerKey key = new MarkerKey("ioCustomer", "crm", "c-1");
+
+        outbox.append(List.of(entry("{}")));
+        markers.put(key, new PayloadHash(1, 2));
+
+        assertThat(outbox.claim(10, T0, Duration.ofSeconds(30), "w")).hasSize(1);
+        assertThat(markers.get(key)).contains(new PayloadHash(1, 2));
+    }
+
+    @Test
+    void aTablePrefixRenamesTheTables() throws SQLException {
+        JdbcOutbox.builder().dataSource(h2).tablePrefix("shop_").createSchema(true).build()
+                .append(List.of(entry("{}")));
+
+        try (Connection connection = h2.getConnection(); Statement statement = connection.createStatement()) {
+            assertThat(statement.executeQuery("SELECT COUNT(*) FROM shop_outbox").next()).isTrue();
+            assertThat(statement.executeQuery("SELECT COUNT(*) FROM shop_version_marker").next()).isTrue();
+        }
+    }
+
+    @Test
+    void aTablePrefixThatIsNotAPlainIdentifierIsRejected() {
+        assertThatThrownBy(() -> JdbcOutbox.builder().dataSource(h2).tablePrefix("x; DROP TABLE users; --").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("table prefix 'x; DROP TABLE users; --' must be a plain SQL identifier of at most 40 "
+                        + "letters, digits and underscores");
+    }
+
+    @Test
+    void aMissingDataSourceIsReported() {
+        assertThatThrownBy(() -> JdbcVersionMarkerStore.builder().build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("a JDBC store needs a dataSource");
+    }
+
+    @Test
+    void anUnsupportedDatabaseIsRejectedByName() {
+        assertThatThrownBy(() -> JdbcOutbox.builder().dataSource(databaseNamed("MySQL")).build())
+                .isInstanceOf(OutboxStoreException.class)
+                .hasMessage("unsupported database 'MySQL': the JDBC outbox and marker store support H2 and PostgreSQL");
+    }
+
+    @Test
+    void aDatabaseErrorNamesTheOperationAndTableButNotThePayload() {
+        JdbcOutbox withoutTables = JdbcOutbox.builder().dataSource(h2).build();
+
+        assertThatThrownBy(() -> withoutTables.append(List.of(entry("secret-payload"))))
+                .isInstanceOf(OutboxStoreException.class)
+                .hasMessageStartingWith("append on table ioflow_outbox failed (SQLState ")
+                .hasMessageNotContaining("secret-payload")
+                .hasCauseInstanceOf(SQLException.class);
+    }
+
+    private static OutboxEntry entry(String payload) {
+        return new OutboxEntry(0, "msg-1", "wh", "ioCustomer", "crm", "c-1", ChangeType.SAVED,
+                payload.getBytes(StandardCharsets.UTF_8), new PayloadHash(1, 2), T0, 0, T0, null);
+    }
+
+    /** A data source whose connections claim to belong to the named database product, and do nothing else. */
+    private static DataSource databaseNamed(String product) {
+        DatabaseMetaData metaData = proxy(DatabaseMetaData.class, "getDatabaseProductName", product);
+        Connection connection = proxy(Connection.class, "getMetaData", metaData);
+        return proxy(DataSource.class, "getConnection", connection);
+    }
+
+    private static <T> T proxy(Class<T> type, String method, Object result) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, m, args) -> {
+            if (m.getName().equals(method)) {
+                return result;
+            }
+            if (m.getName().equals("close")) {
+                return null;
+            }
+            throw new UnsupportedOperationException(m.getName());
+        }));
+    }
+}
