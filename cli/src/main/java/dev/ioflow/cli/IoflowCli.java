@@ -1,0 +1,98 @@
+package dev.ioflow.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.LogManager;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code ioflow} command-line tool: what SAP's Integration UI Tool offers, for files and pipelines.
+ *
+ * <pre>
+ * java -jar cli/target/ioflow.jar validate definitions/ioCustomer.json definitions/ioProduct.impex
+ * java -jar cli/target/ioflow.jar render --definition ioCustomer.json --io ioCustomer --item c1.json --hash
+ * java -jar cli/target/ioflow.jar convert ioCustomer.impex --to json
+ * </pre>
+ *
+ * Exit codes: 0 when everything is valid, 1 when a definition or item is invalid (every problem is printed
+ * with its path or {@code file:line:column}), 2 when an input cannot be read or the command line is wrong.
+ *
+ * @since 0.1
+ */
+@Command(name = "ioflow", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        subcommands = {ValidateCommand.class, RenderCommand.class, ConvertCommand.class, CommandLine.HelpCommand.class},
+        description = "Validate, render and convert ioflow integration-object definitions (JSON or SAP ImpEx).",
+        footer = {"", "Exit codes: 0 valid, 1 invalid definition or item, 2 unreadable input or wrong usage."})
+public final class IoflowCli implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    /** picocli creates the command. */
+    IoflowCli() {
+    }
+
+    /** Runs the tool and exits the JVM with its exit code. */
+    public static void main(String[] args) {
+        quietLibraryLogging();
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(execute(out, err, args));
+    }
+
+    /**
+     * Runs the tool in-process, writing to the given streams (flushed before returning).
+     *
+     * <pre>{@code
+     * StringWriter out = new StringWriter();
+     * int exit = IoflowCli.execute(new PrintWriter(out), new PrintWriter(System.err), "validate", "ioCustomer.json");
+     * }</pre>
+     *
+     * @return the exit code: 0 valid, 1 invalid, 2 unreadable input or wrong usage
+     */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new IoflowCli())
+                .setOut(out)
+                .setErr(err)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(IoflowCli::handle);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static void quietLibraryLogging() {
+        if (System.getProperty("java.util.logging.config.file") != null) {
+            return;
+        }
+        try (InputStream config = IoflowCli.class.getResourceAsStream("logging.properties")) {
+            if (config != null) {
+                LogManager.getLogManager().readConfiguration(config);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the tool's logging configuration", e);
+        }
+    }
+
+    private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) throws Exception {
+        if (e instanceof UnreadableInputException) {
+            commandLine.getErr().println(e.getMessage());
+            return ExitCodes.UNREADABLE;
+        }
+        throw e;
+    }
+
+    /** Without a command: print the usage and fail as a usage error. */
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: validate, render or convert");
+    }
+}

@@ -1,0 +1,51 @@
+package dev.ioflow.cli;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads an item from a JSON file as the {@code Map} a derived {@code MapTypeSystem} renders: nested objects are
+ * nested items, arrays are collections, decimals stay exact.
+ */
+final class ItemFileReader {
+    private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    /** A malformed item file: the message names the file and, for JSON syntax errors, the line and column. */
+    static final class BadItemException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BadItemException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The item the file holds.
+     *
+     * @throws UnreadableInputException when the file cannot be read
+     * @throws BadItemException         when it is not a JSON object
+     */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> read(Path file) {
+        String text = DefinitionFileReader.readText(file);
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String position = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
+            throw new BadItemException(file + position + ": malformed JSON: " + e.getOriginalMessage());
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new BadItemException(file + ": an item is a JSON object, but the file holds "
+                    + (tree == null || tree.isMissingNode() ? "nothing" : "a JSON " + tree.getNodeType().name().toLowerCase(Locale.ROOT)));
+        }
+        return mapper.convertValue(tree, Map.class);
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * ioflow command-line tool: validate, render and convert integration-object definitions.
+ */
+module dev.ioflow.cli {
+    requires dev.ioflow.core;
+    requires info.picocli;
+    requires java.logging;
+
+    exports dev.ioflow.cli;
+    // picocli reads the command classes' annotations and sets their fields reflectively.
+    opens dev.ioflow.cli to info.picocli;
+}
