@@ -1,0 +1,267 @@
+package dev.ioflow.destinations;
+
+import static dev.ioflow.destinations.TestSupport.body;
+import static dev.ioflow.destinations.TestSupport.clientFor;
+import static dev.ioflow.destinations.TestSupport.ok;
+import static dev.ioflow.destinations.TestSupport.postJson;
+import static dev.ioflow.destinations.TestSupport.take;
+import static dev.ioflow.destinations.TestSupport.url;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DestinationClientSendTest {
+    private final MockWebServer server = new MockWebServer();
+
+    @BeforeEach
+    void start() throws IOException {
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private ConsumedDestination.Builder destination() {
+        return ConsumedDestination.builder("crm", url(server, "/api/v3/"));
+    }
+
+    @Test
+    void postsJsonToTheDestinationUrlWithPathAndQueryAppended() throws Exception {
+        server.enqueue(ok("{\"id\":\"42\"}"));
+
+        DestinationResponse response = clientFor(destination().build()).send("crm", OutboundHttpRequest.builder()
+                .path("contact")
+                .queryParameter("create_if_not_exists", "1")
+                .json("{\"email\":\"a@example.com\"}")
+                .build());
+
+        RecordedRequest request = take(server);
+        assertThat(request.getMethod()).isEqualTo("POST");
+        assertThat(request.getTarget()).isEqualTo("/api/v3/contact?create_if_not_exists=1");
+        assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
+        assertThat(body(request)).isEqualTo("{\"email\":\"a@example.com\"}");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.bodyString()).isEqualTo("{\"id\":\"42\"}");
+        assertThat(response.isSuccessful()).isTrue();
+    }
+
+    @Test
+    void emptyPathTargetsTheDestinationUrlItself() throws Exception {
+        server.enqueue(ok("{}"));
+
+        clientFor(destination().build()).send("crm", postJson("{}"));
+
+        assertThat(take(server).getTarget()).isEqualTo("/api/v3/");
+    }
+
+    @Test
+    void leadingSlashInPathStaysUnderTheDestinationPath() throws Exception {
+        server.enqueue(ok("{}"));
+
+        clientFor(destination().build()).send("crm", OutboundHttpRequest.builder().method("PUT").path("/contact/1").json("{}").build());
+
+        RecordedRequest request = take(server);
+        assertThat(request.getMethod()).isEqualTo("PUT");
+        assertThat(request.getTarget()).isEqualTo("/api/v3/contact/1");
+    }
+
+    @Test
+    void everyCallCarriesTheGivenMessageIdAndAcceptJson() throws Exception {
+        server.enqueue(ok("{}"));
+
+        DestinationResponse response = clientFor(destination().build())
+                .send("crm", OutboundHttpRequest.builder().messageId("msg-1").json("{}").build());
+
+        RecordedRequest request = take(server);
+        assertThat(request.getHeaders().get("X-Message-Id")).isEqualTo("msg-1");
+        assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json");
+        assertThat(response.messageId()).isEqualTo("msg-1");
+    }
+
+    @Test
+    void missingMessageIdIsGeneratedByTheInjectedSupplier() throws Exception {
+        server.enqueue(ok("{}"));
+        AtomicInteger ids = new AtomicInteger();
+        DestinationClient client = DestinationClient.builder(DestinationRegistry.builder().add(destination().build()).build())
+                .messageIds(() -> "gen-" + ids.incrementAndGet())
+                .build();
+
+        DestinationResponse response = client.send("crm", postJson("{}"));
+
+        assertThat(take(server).getHeaders().get("X-Message-Id")).isEqualTo("gen-1");
+        assertThat(response.messageId()).isEqualTo("gen-1");
+    }
+
+    @Test
+    void destinationHeadersAreSentAndRequestHeadersOverrideThem() throws Exception {
+        server.enqueue(ok("{}"));
+        ConsumedDestination d = destination().header("X-Tenant", "acme").header("X-Channel", "web").build();
+
+        clientFor(d).send("crm", OutboundHttpRequest.builder().header("X-Channel", "app").json("{}").build());
+
+        RecordedRequest request = take(server);
+        assertThat(request.getHeaders().get("X-Tenant")).isEqualTo("acme");
+        assertThat(request.getHeaders().get("X-Channel")).isEqualTo("app");
+    }
+
+    @Test
+    void cloudEventsHeadersAreSentWhenTheDestinationHasThemOn() throws Exception {
+        server.enqueue(ok("{}"));
+        ConsumedDestination d = destination().cloudEvents(true).build();
+        DestinationClient client = DestinationClient.builder(DestinationRegistry.builder().add(d).build())
+                .clock(new MutableClock(Instant.parse("2026-03-01T12:00:00Z")))
+                .build();
+
+        client.send("crm", OutboundHttpRequest.builder().messageId("msg-7")
+                .cloudEvent("sap.cx.commerce.Customer.Updated.v1", "/ioflow/shop", "C-42")
+                .json("{}").build());
+
+        RecordedRequest request = take(server);
+        assertThat(request.getHeaders().get("ce-id")).isEqualTo("msg-7");
+        assertThat(request.getHeaders().get("ce-specversion")).isEqualTo("1.0");
+        assertThat(request.getHeaders().get("ce-type")).isEqualTo("sap.cx.commerce.Customer.Updated.v1");
+        assertThat(request.getHeaders().get("ce-source")).isEqualTo("/ioflow/shop");
+        assertThat(request.getHeaders().get("ce-subject")).isEqualTo("C-42");
+        assertThat(request.getHeaders().get("ce-time")).isEqualTo("2026-03-01T12:00:00Z");
+    }
+
+    @Test
+    void cloudEventsHeadersAreOmittedWhenTheDestinationHasThemOff() throws Exception {
+        server.enqueue(ok("{}"));
+
+        clientFor(destination().build()).send("crm", OutboundHttpRequest.builder()
+                .cloudEvent("sap.cx.commerce.Customer.Updated.v1", "/ioflow/shop", "C-42").json("{}").build());
+
+        RecordedRequest request = take(server);
+        assertThat(request.getHeaders().names()).noneMatch(name -> name.startsWith("ce-"));
+        assertThat(request.getHeaders().get("X-Message-Id")).isNotBlank();
+    }
+
+    @Test
+    void responseBodyIsCappedAndFlaggedTruncated() {
+        server.enqueue(ok("0123456789"));
+        DestinationClient client = DestinationClient.builder(DestinationRegistry.builder().add(destination().build()).build())
+                .maxResponseBytes(4)
+                .build();
+
+        DestinationResponse response = client.send("crm", postJson("{}"));
+
+        assertThat(response.body()).isEqualTo("0123".getBytes(StandardCharsets.UTF_8));
+        assertThat(response.bodyTruncated()).isTrue();
+    }
+
+    @Test
+    void bodyWithinTheCapIsNotFlagged() {
+        server.enqueue(ok("0123"));
+        DestinationClient client = DestinationClient.builder(DestinationRegistry.builder().add(destination().build()).build())
+                .maxResponseBytes(4)
+                .build();
+
+        DestinationResponse response = client.send("crm", postJson("{}"));
+
+        assertThat(response.bodyString()).isEqualTo("0123");
+        assertThat(response.bodyTruncated()).isFalse();
+    }
+
+    @Test
+    void errorStatusIsReturnedAsAResponseWithHeadersLookedUpCaseInsensitively() {
+        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "30").body("{\"error\":\"slow down\"}").build());
+
+        DestinationResponse response = clientFor(destination().build()).send("crm", postJson("{}"));
+
+        assertThat(response.status()).isEqualTo(429);
+        assertThat(response.isSuccessful()).isFalse();
+        assertThat(response.header("retry-after")).contains("30");
+        assertThat(response.header("RETRY-AFTER")).contains("30");
+    }
+
+    @Test
+    void redirectIsReturnedNotFollowedForAuthenticatedCalls() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", url(server, "/elsewhere")).build());
+        server.enqueue(ok("{}"));
+        ConsumedDestination d = destination().credential(Credential.bearer("tok")).build();
+
+        DestinationResponse response = clientFor(d).send("crm", postJson("{}"));
+
+        assertThat(response.status()).isEqualTo(302);
+        assertThat(response.header("Location")).contains(url(server, "/elsewhere"));
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void redirectIsFollowedForUnauthenticatedCalls() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", url(server, "/elsewhere")).build());
+        server.enqueue(ok("{\"moved\":true}"));
+
+        DestinationResponse response = clientFor(destination().build())
+                .send("crm", OutboundHttpRequest.builder().method("GET").build());
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void inactiveDestinationRefusesToSend() {
+        DestinationClient client = clientFor(destination().active(false).build());
+
+        assertThatThrownBy(() -> client.send("crm", postJson("{}")))
+                .isInstanceOf(DestinationInactiveException.class)
+                .hasMessageContaining("'crm'");
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void unknownDestinationNamesTheKnownOnes() {
+        DestinationClient client = clientFor(destination().build());
+
+        assertThatThrownBy(() -> client.send("erp", postJson("{}")))
+                .isInstanceOf(UnknownDestinationException.class)
+                .hasMessageContaining("'erp'")
+                .hasMessageContaining("[crm]");
+    }
+
+    @Test
+    void perDestinationHttpClientIsCachedAndAddsDestinationHeaders() throws Exception {
+        server.enqueue(ok("{}"));
+        DestinationClient client = clientFor(destination().header("X-Tenant", "acme").credential(Credential.bearer("tok")).build());
+
+        okhttp3.OkHttpClient http = client.httpClient("crm");
+        try (okhttp3.Response response = http.newCall(new okhttp3.Request.Builder().url(server.url("/api/v3/x")).build()).execute()) {
+            assertThat(response.code()).isEqualTo(200);
+        }
+
+        assertThat(client.httpClient("crm")).isSameAs(http);
+        assertThat(http.followRedirects()).isFalse();
+        RecordedRequest request = take(server);
+        assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer tok");
+        assertThat(request.getHeaders().get("X-Tenant")).isEqualTo("acme");
+        assertThat(request.getHeaders().get("X-Message-Id")).isNotBlank();
+    }
+
+    @Test
+    void perDestinationClientsShareTheConnectionPoolOfTheSharedClient() {
+        okhttp3.OkHttpClient shared = new okhttp3.OkHttpClient();
+        DestinationClient client = DestinationClient.builder(DestinationRegistry.builder()
+                        .add(destination().build())
+                        .add(ConsumedDestination.builder("erp", url(server, "/erp/")).build())
+                        .build())
+                .okHttpClient(shared)
+                .build();
+
+        assertThat(client.httpClient("crm").connectionPool()).isSameAs(shared.connectionPool());
+        assertThat(client.httpClient("erp").connectionPool()).isSameAs(shared.connectionPool());
+        assertThat(client.httpClient("crm")).isNotSameAs(client.httpClient("erp"));
+    }
+}
