@@ -1,6 +1,5 @@
 package dev.ioflow.webhook.internal;
 
-import dev.ioflow.core.Payload;
 import dev.ioflow.core.PayloadHash;
 import dev.ioflow.core.PayloadRenderer;
 import dev.ioflow.webhook.ChangeRejectedException;
@@ -20,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns application events into outbox entries: routes each item to the webhooks that want it, renders it once
- * per integration object, drops saves that change nothing, and appends the rest in one outbox call.
+ * per integration object (key and hash first, the JSON only for a change), drops saves that change nothing, and appends the rest in one outbox call.
  */
 public final class ChangeRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeRecorder.class);
@@ -58,19 +57,18 @@ public final class ChangeRecorder {
         List<ChangeRejectedException.Rejection> rejections = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Object item = items.get(i);
-            Map<PayloadRenderer, Payload> rendered = new IdentityHashMap<>(2);
+            Map<PayloadRenderer, Rendering> renderings = new IdentityHashMap<>(2);
             for (Route route : routes) {
                 try {
                     if (route.config().wants(type, item)) {
-                        Payload payload = rendered.computeIfAbsent(route.config().renderer(), r -> r.render(item));
+                        Rendering r = renderings.computeIfAbsent(route.config().renderer(), x -> new Rendering(x, item));
                         if (type == ChangeType.DELETED && route.synced() != null) {
-                            route.synced().forget(payload.integrationKey());
+                            route.synced().forget(r.key);
                         }
-                        if (type == ChangeType.DELETED
-                                || delta.isChanged(markerKey(route, payload.integrationKey()), payload.hash())) {
-                            entries.add(entry(route, type, payload.integrationKey(), payload.json(), payload.hash(), now));
+                        if (type == ChangeType.DELETED || delta.isChanged(markerKey(route, r.key), r.hash)) {
+                            entries.add(entry(route, type, r.key, r.json(), r.hash, now));
                         } else {
-                            LOG.debug("{} key {}: unchanged, nothing to send", route.id(), payload.integrationKey());
+                            LOG.debug("{} key {}: unchanged, nothing to send", route.id(), r.key);
                         }
                     }
                 } catch (RuntimeException e) {
@@ -114,6 +112,29 @@ public final class ChangeRecorder {
     /** Whether the payload with this hash is a change for the route. */
     public boolean isChanged(Route route, String key, PayloadHash hash) {
         return delta.isChanged(markerKey(route, key), hash);
+    }
+
+    /** An item's key and hash for one integration object; the JSON is rendered only when needed, once. */
+    private static final class Rendering {
+        final PayloadRenderer renderer;
+        final Object item;
+        final String key;
+        final PayloadHash hash;
+        byte[] json;
+
+        Rendering(PayloadRenderer renderer, Object item) {
+            this.renderer = renderer;
+            this.item = item;
+            this.key = renderer.integrationKey(item);
+            this.hash = renderer.hash(item);
+        }
+
+        byte[] json() {
+            if (json == null) {
+                json = renderer.renderJson(item);
+            }
+            return json;
+        }
     }
 
     private static MarkerKey markerKey(Route route, String key) {

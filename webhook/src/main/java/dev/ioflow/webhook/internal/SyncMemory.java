@@ -1,6 +1,5 @@
 package dev.ioflow.webhook.internal;
 
-import dev.ioflow.core.Payload;
 import dev.ioflow.core.PayloadHash;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,14 +43,13 @@ public final class SyncMemory {
         byKey.put(key, new Last(json, hash, run));
     }
 
-    /** Marks an unchanged item as seen in {@code run}; renders it (through {@code payload}) only when unknown. */
-    public void seen(String key, long run, Supplier<Payload> payload) {
+    /** Marks an unchanged item as seen in {@code run}; renders it (through {@code json}) only when unknown. */
+    public void seen(String key, PayloadHash hash, long run, Supplier<byte[]> json) {
         Last last = byKey.get(key);
         if (last != null) {
             last.run = run;
         } else {
-            Payload p = payload.get();
-            remember(key, p.json(), p.hash(), run);
+            remember(key, json.get(), hash, run);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.ioflow.webhook.internal;
 
-import dev.ioflow.core.Payload;
 import dev.ioflow.core.PayloadHash;
 import dev.ioflow.core.PayloadRenderer;
 import dev.ioflow.webhook.ChangeRejectedException;
@@ -98,14 +97,14 @@ public final class SyncRunner {
             PayloadHash hash = renderer.hash(item);
             if (!recorder.isChanged(route, key, hash)) {
                 if (route.synced() != null) {
-                    route.synced().seen(key, number, () -> renderer.render(item));
+                    route.synced().seen(key, hash, number, () -> renderer.renderJson(item));
                 }
                 return false;
             }
-            Payload payload = renderer.render(item);
-            pending.add(recorder.entry(route, ChangeType.SAVED, key, payload.json(), payload.hash(), now));
+            byte[] json = renderer.renderJson(item);
+            pending.add(recorder.entry(route, ChangeType.SAVED, key, json, hash, now));
             if (route.synced() != null) {
-                route.synced().remember(key, payload.json(), payload.hash(), number);
+                route.synced().remember(key, json, hash, number);
             }
             if (pending.size() >= APPEND_CHUNK) {
                 flush();

@@ -1,0 +1,48 @@
+package dev.ioflow.webhook;
+
+import dev.ioflow.core.IntegrationObject;
+import dev.ioflow.core.MapTypeSystem;
+import dev.ioflow.core.PayloadRenderer;
+import dev.ioflow.core.ValueKind;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The seed integration objects over map items. */
+final class Fixtures {
+    static final IntegrationObject IO_CUSTOMER = IntegrationObject.builder("ioCustomer")
+            .item("Customer", item -> item.root()
+                    .attribute("customerID", a -> a.unique())
+                    .attribute("contactEmail"))
+            .build();
+    static final IntegrationObject IO_PRODUCT = IntegrationObject.builder("ioProduct")
+            .item("Product", item -> item.root()
+                    .attribute("code", a -> a.unique())
+                    .attribute("name"))
+            .build();
+    static final MapTypeSystem TYPES = MapTypeSystem.builder()
+            .type("Customer", t -> t.attribute("customerID", ValueKind.STRING).attribute("contactEmail", ValueKind.STRING))
+            .type("Product", t -> t.attribute("code", ValueKind.STRING).attribute("name", ValueKind.STRING))
+            .discriminator("itemtype")
+            .build();
+    static final PayloadRenderer CUSTOMERS = PayloadRenderer.of(IO_CUSTOMER, TYPES);
+    static final PayloadRenderer PRODUCTS = PayloadRenderer.of(IO_PRODUCT, TYPES);
+
+    private Fixtures() {
+    }
+
+    static Map<String, Object> customer(String id, String email) {
+        Map<String, Object> c = new HashMap<>();
+        c.put("itemtype", "Customer");
+        c.put("customerID", id);
+        c.put("contactEmail", email);
+        return c;
+    }
+
+    static Map<String, Object> product(String code, String name) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("itemtype", "Product");
+        p.put("code", code);
+        p.put("name", name);
+        return p;
+    }
+}
