@@ -2,6 +2,8 @@ package dev.ioflow.emarsys;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ioflow.destinations.CredentialException;
+import dev.ioflow.destinations.DestinationClient;
 import dev.ioflow.emarsys.internal.EmarsysReply;
 import dev.ioflow.emarsys.internal.ReplyParser;
 import java.io.IOException;
@@ -143,6 +145,9 @@ public final class EmarsysClient {
         } catch (IOException e) {
             throw new EmarsysServerException("Emarsys " + call + " failed without an answer: " + e,
                     0, 0, null, e);
+        } catch (CredentialException e) {
+            throw new EmarsysAuthException("Emarsys " + call + " could not authenticate: " + e.getMessage(),
+                    e.httpStatus().orElse(0), 0, null);
         }
     }
 
@@ -176,8 +181,7 @@ public final class EmarsysClient {
 
         /** The API base URL, e.g. {@code https://api.emarsys.net/api/v3/}; a missing trailing {@code /} is added. */
         public Builder baseUrl(String url) {
-            String withSlash = url.endsWith("/") ? url : url + "/";
-            this.baseUrl = HttpUrl.get(withSlash);
+            this.baseUrl = HttpUrl.get(url.endsWith("/") ? url : url + "/");
             return this;
         }
 
@@ -190,8 +194,19 @@ public final class EmarsysClient {
         /** Base URL and authenticating OkHttp client from a configuration. */
         public Builder config(EmarsysConfig config) {
             this.httpClient = config.httpClient();
-            this.baseUrl = HttpUrl.get(config.apiBaseUrl());
-            return this;
+            return baseUrl(config.apiBaseUrl());
+        }
+
+        /**
+         * Base URL and authenticating OkHttp client from a consumed destination of the application's registry,
+         * whose credential is OAuth 2.0 or a {@link WsseCredential}:
+         * <pre>{@code
+         * EmarsysClient client = EmarsysClient.builder().destination(destinationClient, "emarsys").build();
+         * }</pre>
+         */
+        public Builder destination(DestinationClient destinations, String destinationId) {
+            this.httpClient = destinations.httpClient(destinationId);
+            return baseUrl(destinations.registry().require(destinationId).url());
         }
 
         /** The Jackson mapper for request and reply bodies (default: a plain {@link ObjectMapper}). */

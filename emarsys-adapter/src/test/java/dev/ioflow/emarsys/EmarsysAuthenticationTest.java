@@ -1,7 +1,11 @@
 package dev.ioflow.emarsys;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ioflow.destinations.ConsumedDestination;
+import dev.ioflow.destinations.DestinationClient;
+import dev.ioflow.destinations.DestinationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -80,6 +84,27 @@ class EmarsysAuthenticationTest {
     }
 
     @Test
+    void refusedOauthClientIsAnAuthExceptionWithoutTheSecret() {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder().code(401).addHeader("Content-Type", "application/json")
+                        .body("{\"error\":\"invalid_client\"}").build();
+            }
+        });
+        EmarsysClient client = EmarsysClient.create(config()
+                .oauth2("client-1", "client-secret-1")
+                .oauth2TokenUrl(server.url("/oauth2/token").toString())
+                .build());
+
+        assertThatThrownBy(client::listFields)
+                .isInstanceOfSatisfying(EmarsysAuthException.class, e -> assertThat(e.retryable()).isTrue())
+                .hasMessageStartingWith("Emarsys GET field could not authenticate: ")
+                .hasMessageContaining("invalid_client")
+                .hasMessageNotContaining("client-secret-1");
+    }
+
+    @Test
     void wsseSignsEveryRequestWithAFreshNonceThatVerifiesAgainstTheSecret() throws Exception {
         EmarsysClient client = EmarsysClient.create(config()
                 .wsse("customer001", "customersecret").secureRandom(new SecureRandom()).build());
@@ -98,6 +123,22 @@ class EmarsysAuthenticationTest {
         }
         assertThat(nonces).hasSize(3);
         assertThat(tokenRequests).hasValue(0);
+    }
+
+    @Test
+    void clientUsesAConsumedDestinationOfTheApplicationsRegistry() throws Exception {
+        ConsumedDestination destination = ConsumedDestination.builder("crm-emarsys", server.url("/api/v2").toString())
+                .credential(WsseCredential.of("customer001", "customersecret", CLOCK, new SecureRandom()))
+                .build();
+        DestinationClient destinations = DestinationClient.builder(DestinationRegistry.builder().add(destination)
+                .build()).clock(CLOCK).build();
+        EmarsysClient client = EmarsysClient.builder().destination(destinations, "crm-emarsys").build();
+
+        client.listFields();
+
+        RecordedRequest request = server.takeRequest();
+        assertThat(request.getTarget()).isEqualTo("/api/v2/field");
+        assertThat(WsseHeader.parse(request.getHeaders().get("X-WSSE")).matches("customersecret")).isTrue();
     }
 
     @Test
