@@ -17,9 +17,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Binds each item of a (validated) integration object to its type, and each attribute to the accessor or
- * virtual function that reads it. Reports what only a renderer can know (a logic location with no
- * registered function, a payload name the renderer reserves) as definition problems with their paths.
+ * Binds each item of a validated integration object (types, attributes and nested items exist) to its type, and
+ * each attribute to the accessor or virtual function that reads it. Reports what only a renderer can know (a
+ * logic location with no registered function, a payload name the renderer reserves) as definition problems
+ * with their paths.
  */
 final class DefinitionBinder {
     /** Names the renderer writes itself, so attributes cannot use them. */
@@ -42,16 +43,12 @@ final class DefinitionBinder {
     Map<String, BoundItem> bind() {
         Map<String, BoundItem> items = new LinkedHashMap<>();
         for (IntegrationObjectItem item : io.items()) {
-            Optional<ItemType> type = types.find(item.type());
-            if (type.isEmpty()) {
-                problems.add(new DefinitionProblem(path(item), "unknown item type '" + item.type() + "'"));
-                continue;
-            }
+            ItemType type = types.require(item.type());
             List<BoundAttribute> attributes = new ArrayList<>();
             for (IntegrationObjectAttribute attribute : item.attributes()) {
-                bind(item, type.get(), attribute).ifPresent(attributes::add);
+                bind(item, type, attribute).ifPresent(attributes::add);
             }
-            items.put(item.code(), new BoundItem(item.code(), type.get(), List.copyOf(attributes)));
+            items.put(item.code(), new BoundItem(item.code(), type, List.copyOf(attributes)));
         }
         return items;
     }
@@ -60,10 +57,6 @@ final class DefinitionBinder {
         String path = path(item) + "/attributes/" + attribute.name();
         if (RESERVED_NAMES.contains(attribute.name())) {
             problems.add(new DefinitionProblem(path, "the payload name '" + attribute.name() + "' is reserved for the renderer"));
-            return Optional.empty();
-        }
-        if (attribute.returnItem() != null && io.item(attribute.returnItem()).isEmpty()) {
-            problems.add(new DefinitionProblem(path, "nested item '" + attribute.returnItem() + "' is not declared"));
             return Optional.empty();
         }
         if (attribute.isVirtual()) {
@@ -76,12 +69,9 @@ final class DefinitionBinder {
             AttributeAccessor accessor = function::compute;
             return Optional.of(new BoundAttribute(attribute, accessor, false));
         }
-        Optional<AttributeDescriptor> descriptor = type.attribute(attribute.source());
-        if (descriptor.isEmpty()) {
-            problems.add(new DefinitionProblem(path, "item type '" + type.code() + "' has no attribute '" + attribute.source() + "'"));
-            return Optional.empty();
-        }
-        return Optional.of(new BoundAttribute(attribute, descriptor.get().accessor(), descriptor.get().isLocalized()));
+        AttributeDescriptor descriptor = type.attribute(attribute.source()).orElseThrow(() -> new IllegalStateException(
+                "validated definitions only name existing attributes: " + path));
+        return Optional.of(new BoundAttribute(attribute, descriptor.accessor(), descriptor.isLocalized()));
     }
 
     private String path(IntegrationObjectItem item) {

@@ -1,7 +1,6 @@
 package dev.ioflow.core.internal.render;
 
 import dev.ioflow.core.AttributeAccessor;
-import dev.ioflow.core.DefinitionProblem;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,16 +12,13 @@ import java.util.Map;
 /**
  * Resolves each item's key attributes once: its unique attributes, where a unique reference expands into the
  * referenced item's own key attributes (recursively), sorted by their {@code ItemCode_attributeName} alias.
+ * The definition is validated first, so unique references never form a cycle.
  */
 final class KeyPlanCompiler {
-    private final String ioCode;
     private final Map<String, BoundItem> items;
-    private final List<DefinitionProblem> problems;
 
-    KeyPlanCompiler(String ioCode, Map<String, BoundItem> items, List<DefinitionProblem> problems) {
-        this.ioCode = ioCode;
+    KeyPlanCompiler(Map<String, BoundItem> items) {
         this.items = items;
-        this.problems = problems;
     }
 
     /** A key plan per item code. */
@@ -54,9 +50,8 @@ final class KeyPlanCompiler {
                 into.add(new KeyPart(item.code() + "_" + attribute.name(), attributeChain.toArray(AttributeAccessor[]::new),
                         attributePath.toArray(String[]::new)));
             } else if (expanding.contains(nested.code())) {
-                problems.add(new DefinitionProblem(ioCode + "/items/" + item.code() + "/attributes/" + attribute.name(),
-                        "unique references form a cycle, so the key never ends: " + String.join(" -> ", expanding)
-                                + " -> " + nested.code()));
+                // The validator rejects such definitions before binding; this guards against endless recursion.
+                throw new IllegalStateException("unique references form a cycle: " + expanding + " -> " + nested.code());
             } else {
                 attributePath.add(nested.code());
                 collect(nested, attributeChain, attributePath, into, expanding);

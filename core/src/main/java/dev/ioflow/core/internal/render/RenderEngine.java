@@ -64,17 +64,17 @@ public final class RenderEngine {
      * Binds a validated integration object to its type system and compiles its plans.
      *
      * @throws InvalidDefinitionException for what only rendering can detect: a logic location with no function,
-     *                                    a reserved payload name, unique references that never end
+     *                                    a reserved payload name
      */
     public static RenderEngine compile(IntegrationObject io, TypeSystem types, Map<String, VirtualAttributeFunction> functions,
                                        PayloadStyle style, Locale defaultLocale) {
         IntegrationObjectItem root = io.rootItem();
         List<DefinitionProblem> problems = new ArrayList<>();
         Map<String, BoundItem> items = new DefinitionBinder(io, types, functions, problems).bind();
-        Map<String, KeyPlan> keys = new KeyPlanCompiler(io.code(), items, problems).compile();
         if (!problems.isEmpty()) {
             throw new InvalidDefinitionException(problems);
         }
+        Map<String, KeyPlan> keys = new KeyPlanCompiler(items).compile();
         PlanCompiler compiler = new PlanCompiler(items, keys);
         boolean sap = style == PayloadStyle.SAP;
         ValueWriter values = sap ? new SapValueWriter(defaultLocale) : new PlainValueWriter(false);
