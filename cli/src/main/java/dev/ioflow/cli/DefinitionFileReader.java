@@ -1,6 +1,7 @@
 package dev.ioflow.cli;
 
 import dev.ioflow.core.DefinitionParseException;
+import dev.ioflow.core.ImpexImporter;
 import dev.ioflow.core.IntegrationObject;
 import dev.ioflow.core.IntegrationObjectJson;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.Locale;
  */
 final class DefinitionFileReader {
     private final IntegrationObjectJson json = IntegrationObjectJson.create();
+    private final ImpexImporter impex = ImpexImporter.create();
 
     /**
      * The integration objects the file defines.
@@ -27,12 +29,7 @@ final class DefinitionFileReader {
     List<IntegrationObject> read(Path file) {
         String text = readText(file);
         String source = sourceName(file);
-        return isJson(file, text) ? json.read(new StringReader(text), source) : readImpex(text, source);
-    }
-
-    private static List<IntegrationObject> readImpex(String text, String source) {
-        throw new DefinitionParseException(source, List.of(new dev.ioflow.core.DefinitionProblem(source,
-                "ImpEx import is not available yet in this build")));
+        return isJson(file, text) ? json.read(new StringReader(text), source) : impex.read(new StringReader(text), source);
     }
 
     /** The name problems of this file are reported under (what the core readers name a file). */

@@ -24,6 +24,29 @@ class ConvertCommandTest {
     }
 
     @Test
+    void convertsImpexToTheEquivalentJsonDefinition() {
+        Path file = Definitions.write(dir, "ioCustomer.impex", Definitions.CUSTOMER_IMPEX);
+
+        CliRun run = CliRun.of("convert", file.toString(), "--to", "json");
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        assertThat(IntegrationObjectJson.create().read(run.out()))
+                .isEqualTo(IntegrationObjectJson.create().read(Definitions.CUSTOMER_JSON));
+    }
+
+    @Test
+    void aBrokenImpexFileExitsOneWithFileLineColumn() {
+        Path file = Definitions.write(dir, "ioBroken.impex", Definitions.BROKEN_IMPEX);
+
+        CliRun run = CliRun.of("convert", file.toString(), "--to", "json");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith(file + ":5:");
+    }
+
+    @Test
     void aMalformedDefinitionExitsOneWithItsPosition() {
         Path file = Definitions.write(dir, "ioCustomer.json", Definitions.MALFORMED_JSON);
 

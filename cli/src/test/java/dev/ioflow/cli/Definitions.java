@@ -40,6 +40,30 @@ final class Definitions {
             }
             """;
 
+    /** The same integration object as {@link #CUSTOMER_JSON}, as SAP Commerce ImpEx. */
+    static final String CUSTOMER_IMPEX = """
+            $item = integrationObjectItem(integrationObject(code), code)
+            INSERT_UPDATE IntegrationObject; code[unique=true]; integrationType(code)
+            ; ioCustomer ; INBOUND
+            INSERT_UPDATE IntegrationObjectItem; integrationObject(code)[unique=true]; code[unique=true]; type(code); root[default=false]
+            ; ioCustomer ; Customer ; Customer ; true
+            ; ioCustomer ; Address ; Address ;
+            INSERT_UPDATE IntegrationObjectItemAttribute; $item[unique=true]; attributeName[unique=true]; attributeDescriptor(enclosingType(code),qualifier); returnIntegrationObjectItem(integrationObject(code),code); unique[default=false]
+            ; ioCustomer:Customer ; customerID     ; Customer:customerID     ;                     ; true
+            ; ioCustomer:Customer ; contactEmail   ; Customer:contactEmail   ;                     ;
+            ; ioCustomer:Customer ; defaultAddress ; Customer:defaultAddress ; ioCustomer:Address ;
+            ; ioCustomer:Address  ; town           ; Address:town            ;                     ; true
+            """;
+
+    /** Line 5 declares an item of an integration object the file never defines. */
+    static final String BROKEN_IMPEX = """
+            INSERT_UPDATE IntegrationObject; code[unique=true]
+            ; ioCustomer
+            INSERT_UPDATE IntegrationObjectItem; integrationObject(code)[unique=true]; code[unique=true]; root[default=false]
+            ; ioCustomer ; Customer ; true
+            ; ioOther ; Product ; true
+            """;
+
     private Definitions() {
     }
 

@@ -44,6 +44,27 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aValidImpexDefinitionPrintsOk() {
+        Path file = Definitions.write(dir, "ioCustomer.impex", Definitions.CUSTOMER_IMPEX);
+
+        CliRun run = CliRun.of("validate", file.toString());
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo("OK " + file + ": 1 integration object" + System.lineSeparator());
+    }
+
+    @Test
+    void anImpexProblemIsPrintedAsFileLineColumnAndExitsOne() {
+        Path file = Definitions.write(dir, "ioBroken.impex", Definitions.BROKEN_IMPEX);
+
+        CliRun run = CliRun.of("validate", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith(file + ":5:").contains("ioOther");
+    }
+
+    @Test
     void aMissingFileExitsTwoNamingTheFile() {
         Path missing = dir.resolve("nowhere.json");
 
