@@ -1,0 +1,47 @@
+package dev.ioflow.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class WebhookSignerTest {
+    // The example from the Standard Webhooks specification's reference libraries.
+    private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+    @Test
+    void signsLikeTheStandardWebhooksReferenceExample() {
+        String signature = WebhookSigner.of(SECRET).signature("msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330,
+                "{\"test\": 2432232314}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(signature).isEqualTo("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
+    }
+
+    @Test
+    void theSecretMayComeWithoutItsPrefix() {
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(WebhookSigner.of(SECRET.substring(6)).signature("m", 1, body))
+                .isEqualTo(WebhookSigner.of(SECRET).signature("m", 1, body));
+    }
+
+    @Test
+    void aSecretThatIsNotBase64IsRefusedWithoutShowingIt() {
+        assertThatThrownBy(() -> WebhookSigner.of("whsec_not*base64!"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("webhook signing secret is not 'whsec_' followed by Base64");
+    }
+
+    @Test
+    void aShortSecretIsRefused() {
+        assertThatThrownBy(() -> WebhookSigner.of("whsec_c2hvcnQ="))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("webhook signing secret must hold at least 24 bytes, got 5");
+    }
+
+    @Test
+    void toStringHidesTheSecret() {
+        assertThat(WebhookSigner.of(SECRET).toString()).doesNotContain(SECRET.substring(6)).contains("***");
+    }
+}
