@@ -65,8 +65,10 @@ record ImpexHeader(Mode mode, String typeCode, Optional<ImpexType> type, List<St
                     + ": definitions are imported, not deleted; supported: INSERT_UPDATE, INSERT, UPDATE");
             return new ImpexHeader(mode, typeCode, Optional.empty(), fields, columns, line);
         }
+        boolean malformed = false;
         for (ImpexValue value : line.values().subList(1, line.values().size())) {
             Optional<ImpexColumn> column = type.isEmpty() || value.isEmpty() ? Optional.empty() : ImpexColumn.parse(value, problems);
+            malformed |= type.isPresent() && !value.isEmpty() && column.isEmpty();
             Optional<String> field = column.flatMap(c -> type.flatMap(t -> t.field(c.expression())));
             if (column.isPresent() && field.isEmpty()) {
                 problems.impex(value.line(), value.column(), "unknown column '" + column.get().expression() + "' for "
@@ -77,7 +79,7 @@ record ImpexHeader(Mode mode, String typeCode, Optional<ImpexType> type, List<St
         }
         if (type.isEmpty()) {
             reportUnknownType(typeCode, first, problems);
-        } else if (lacksKeyColumn(type.get(), fields, first, problems)) {
+        } else if (lacksKeyColumn(type.get(), fields, first, malformed ? null : problems)) {
             return new ImpexHeader(mode, typeCode, Optional.empty(), fields, columns, line);
         }
         return new ImpexHeader(mode, typeCode, type, fields, columns, line);
@@ -94,9 +96,10 @@ record ImpexHeader(Mode mode, String typeCode, Optional<ImpexType> type, List<St
         }
     }
 
+    /** Whether a key column is missing; reported unless {@code problems} is null (a malformed column may be it). */
     private static boolean lacksKeyColumn(ImpexType type, List<String> fields, ImpexValue at, Problems problems) {
         List<String> missing = type.keyFields().stream().filter(k -> !fields.contains(k)).toList();
-        missing.forEach(k -> problems.impex(at.line(), at.column(), "header of " + type.code()
+        missing.stream().filter(k -> problems != null).forEach(k -> problems.impex(at.line(), at.column(), "header of " + type.code()
                 + " lacks the column " + type.column(k) + ", so its lines are ignored"));
         return !missing.isEmpty();
     }

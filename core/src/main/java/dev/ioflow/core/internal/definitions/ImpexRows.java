@@ -48,14 +48,22 @@ final class ImpexRows {
         ImpexType type = header.type().orElseThrow();
         reportExtraValues(header, line);
         Map<String, ImpexValue> cells = new LinkedHashMap<>();
+        List<String> malformed = new ArrayList<>();
         for (int i = 1; i < header.fields().size(); i++) {
             String field = header.fields().get(i);
-            if (field != null) {
-                cell(header.columns().get(i), field, line.value(i)).ifPresent(value -> cells.put(field, value));
-            }
+            ImpexValue value = field == null ? null : line.value(i);
+            Optional<ImpexValue> cell = field == null ? Optional.empty() : cell(header.columns().get(i), field, value);
+            cell.ifPresentOrElse(c -> cells.put(field, c), () -> {
+                if (value != null && !value.isEmpty()) {
+                    malformed.add(field);
+                }
+            });
         }
         List<String> key = new ArrayList<>(List.of(type.name()));
         for (String keyField : type.keyFields()) {
+            if (malformed.contains(keyField)) {
+                return;
+            }
             if (!cells.containsKey(keyField)) {
                 ImpexValue at = line.value(header.fields().indexOf(keyField));
                 problems.impex(at.line(), at.column(), "missing value for " + type.column(keyField) + " of " + type.code());
