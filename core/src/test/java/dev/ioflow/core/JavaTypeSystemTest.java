@@ -110,6 +110,30 @@ class JavaTypeSystemTest {
         }
     }
 
+    interface Named {
+        String getName();
+    }
+
+    record Brand(String name) implements Named {
+        @Override
+        public String getName() {
+            return name;
+        }
+    }
+
+    static class Shop {
+        record Address(String street) {
+        }
+    }
+
+    static class Warehouse {
+        record Address(String dock) {
+        }
+    }
+
+    record Site(Shop.Address shopAddress, Warehouse.Address warehouseAddress) {
+    }
+
     @Test
     void recordComponentsBecomeAttributesInDeclarationOrder() {
         ItemType customer = JavaTypeSystem.of(Customer.class).require("Customer");
@@ -234,6 +258,15 @@ class JavaTypeSystemTest {
     }
 
     @Test
+    void interfaceGettersAreAttributesAndImplementationsItsInstances() {
+        JavaTypeSystem types = JavaTypeSystem.of(Named.class);
+
+        assertThat(types.require("Named").attributes()).extracting(AttributeDescriptor::name).containsExactly("name");
+        assertThat(types.typeOf(new Brand("acme"))).map(ItemType::code).contains("Named");
+        assertThat(read(types.require("Named"), "name", new Brand("acme"))).isEqualTo("acme");
+    }
+
+    @Test
     void typeOfAnUnknownObjectOrNullIsEmpty() {
         JavaTypeSystem types = JavaTypeSystem.of(Customer.class);
 
@@ -288,6 +321,22 @@ class JavaTypeSystemTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("item type code 'Customer' would name both " + Customer.class.getName() + " and "
                         + Address.class.getName() + ": register one of them with type(code, class)");
+    }
+
+    @Test
+    void reachedClassesWithTheSameSimpleNameAreRejectedWithWhereTheSecondWasReached() {
+        assertThatThrownBy(() -> JavaTypeSystem.of(Site.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("item type code 'Address' would name both " + Shop.Address.class.getName() + " and "
+                        + Warehouse.Address.class.getName() + " (reached through " + Site.class.getName()
+                        + ".warehouseAddress): register one of them with type(code, class)");
+    }
+
+    @Test
+    void registeringOneOfTwoSameNamedClassesUnderAnotherCodeResolvesTheClash() {
+        JavaTypeSystem types = JavaTypeSystem.builder().type(Site.class).type("Dock", Warehouse.Address.class).build();
+
+        assertThat(types.types()).extracting(ItemType::code).containsExactly("Site", "Dock", "Address");
     }
 
     @Test
