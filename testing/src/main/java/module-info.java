@@ -5,6 +5,7 @@
 module dev.ioflow.testing {
     requires transitive dev.ioflow.core;
     requires transitive dev.ioflow.webhook;
+    requires dev.ioflow.emarsys;
     requires transitive mockwebserver3;
     requires transitive org.assertj.core;
 
