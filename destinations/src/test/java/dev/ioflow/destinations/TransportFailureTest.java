@@ -10,6 +10,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ioflow.destinations.DestinationIOException.Kind;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -79,10 +83,28 @@ class TransportFailureTest {
     }
 
     @Test
-    void httpsToAPlainHttpServerIsATlsFailure() {
-        ConsumedDestination d = ConsumedDestination.builder("crm", "https://127.0.0.1:" + server.getPort() + "/").build();
+    void httpsToAPlainHttpServerIsATlsFailure() throws Exception {
+        try (ServerSocket plain = new ServerSocket(0)) {
+            Thread answer = new Thread(() -> answerInPlainHttp(plain));
+            answer.start();
+            ConsumedDestination d = ConsumedDestination.builder("crm", "https://127.0.0.1:" + plain.getLocalPort() + "/")
+                    .readTimeout(Duration.ofSeconds(5))
+                    .build();
 
-        assertThatThrownBy(() -> clientFor(d).send("crm", postJson("{}")))
-                .isInstanceOfSatisfying(DestinationIOException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TLS));
+            assertThatThrownBy(() -> clientFor(d).send("crm", postJson("{}")))
+                    .isInstanceOfSatisfying(DestinationIOException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TLS));
+            answer.join(5000);
+        }
+    }
+
+    /** Answers the first connection with plain-text HTTP, which a TLS client cannot take for a ServerHello. */
+    private static void answerInPlainHttp(ServerSocket plain) {
+        try (Socket socket = plain.accept(); OutputStream out = socket.getOutputStream()) {
+            out.write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            socket.getInputStream().read(new byte[1024]);
+        } catch (IOException ignored) {
+            // the client hung up first: nothing to answer
+        }
     }
 }
