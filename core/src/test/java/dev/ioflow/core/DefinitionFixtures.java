@@ -9,6 +9,13 @@ import java.util.Objects;
 
 /** The definitions under {@code src/test/resources/definitions}, and the same definitions built in code. */
 final class DefinitionFixtures {
+    static final String IMPEX_IO_HEADER = "INSERT_UPDATE IntegrationObject; code[unique=true]; integrationType(code)\n";
+    static final String IMPEX_ITEM_HEADER = "INSERT_UPDATE IntegrationObjectItem; integrationObject(code)[unique=true]; "
+            + "code[unique=true]; type(code); root[default=false]\n";
+    static final String IMPEX_ATTRIBUTE_HEADER = "INSERT_UPDATE IntegrationObjectItemAttribute; "
+            + "integrationObjectItem(integrationObject(code),code)[unique=true]; attributeName[unique=true]; "
+            + "attributeDescriptor(enclosingType(code),qualifier); unique[default=false]\n";
+
     private DefinitionFixtures() {
     }
 

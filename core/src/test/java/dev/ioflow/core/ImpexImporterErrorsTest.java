@@ -1,5 +1,8 @@
 package dev.ioflow.core;
 
+import static dev.ioflow.core.DefinitionFixtures.IMPEX_ATTRIBUTE_HEADER;
+import static dev.ioflow.core.DefinitionFixtures.IMPEX_IO_HEADER;
+import static dev.ioflow.core.DefinitionFixtures.IMPEX_ITEM_HEADER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -12,12 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ImpexImporterErrorsTest {
-    private static final String IO = "INSERT_UPDATE IntegrationObject; code[unique=true]; integrationType(code)\n; io ;\n";
-    private static final String ITEM = "INSERT_UPDATE IntegrationObjectItem; integrationObject(code); code; type(code); root\n"
-            + "; io ; Customer ; Customer ; true\n";
-    private static final String ATTRIBUTE = "INSERT_UPDATE IntegrationObjectItemAttribute; "
-            + "integrationObjectItem(integrationObject(code),code); attributeName; "
-            + "attributeDescriptor(enclosingType(code),qualifier); unique\n";
+    private static final String IO = IMPEX_IO_HEADER + "; io ;\n";
+    private static final String ITEM = IMPEX_ITEM_HEADER + "; io ; Customer ; Customer ; true\n";
+    private static final String ATTRIBUTE = IMPEX_ATTRIBUTE_HEADER;
 
     private final ImpexImporter importer = ImpexImporter.create();
 

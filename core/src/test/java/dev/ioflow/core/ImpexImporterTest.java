@@ -1,5 +1,8 @@
 package dev.ioflow.core;
 
+import static dev.ioflow.core.DefinitionFixtures.IMPEX_ATTRIBUTE_HEADER;
+import static dev.ioflow.core.DefinitionFixtures.IMPEX_IO_HEADER;
+import static dev.ioflow.core.DefinitionFixtures.IMPEX_ITEM_HEADER;
 import static dev.ioflow.core.DefinitionFixtures.file;
 import static dev.ioflow.core.DefinitionFixtures.ioCustomer;
 import static dev.ioflow.core.DefinitionFixtures.ioProduct;
@@ -10,12 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ImpexImporterTest {
-    private static final String IO = "INSERT_UPDATE IntegrationObject; code[unique=true]; integrationType(code)\n";
-    private static final String ITEM = "INSERT_UPDATE IntegrationObjectItem; integrationObject(code)[unique=true]; "
-            + "code[unique=true]; type(code); root[default=false]\n";
-    private static final String ATTRIBUTE = "INSERT_UPDATE IntegrationObjectItemAttribute; "
-            + "integrationObjectItem(integrationObject(code),code)[unique=true]; attributeName[unique=true]; "
-            + "attributeDescriptor(enclosingType(code),qualifier); unique[default=false]\n";
+    private static final String IO = IMPEX_IO_HEADER;
+    private static final String ITEM = IMPEX_ITEM_HEADER;
+    private static final String ATTRIBUTE = IMPEX_ATTRIBUTE_HEADER;
 
     private final ImpexImporter importer = ImpexImporter.create();
 

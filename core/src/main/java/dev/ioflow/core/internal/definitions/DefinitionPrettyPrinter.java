@@ -29,10 +29,8 @@ final class DefinitionPrettyPrinter implements PrettyPrinter {
 
     @Override
     public void writeStartObject(JsonGenerator gen) throws IOException {
-        inline.push(nextObjectInline || isInline());
+        open(gen, '{', nextObjectInline);
         nextObjectInline = false;
-        depth++;
-        gen.writeRaw('{');
     }
 
     @Override
@@ -47,25 +45,17 @@ final class DefinitionPrettyPrinter implements PrettyPrinter {
 
     @Override
     public void writeObjectEntrySeparator(JsonGenerator gen) throws IOException {
-        gen.writeRaw(',');
-        newLineOrSpace(gen);
+        writeArrayValueSeparator(gen);
     }
 
     @Override
     public void writeEndObject(JsonGenerator gen, int entries) throws IOException {
-        depth--;
-        if (entries > 0) {
-            newLineOrSpace(gen);
-        }
-        inline.pop();
-        gen.writeRaw('}');
+        close(gen, '}', entries);
     }
 
     @Override
     public void writeStartArray(JsonGenerator gen) throws IOException {
-        inline.push(isInline());
-        depth++;
-        gen.writeRaw('[');
+        open(gen, '[', false);
     }
 
     @Override
@@ -81,12 +71,22 @@ final class DefinitionPrettyPrinter implements PrettyPrinter {
 
     @Override
     public void writeEndArray(JsonGenerator gen, int values) throws IOException {
+        close(gen, ']', values);
+    }
+
+    private void open(JsonGenerator gen, char bracket, boolean startsInline) throws IOException {
+        inline.push(startsInline || isInline());
+        depth++;
+        gen.writeRaw(bracket);
+    }
+
+    private void close(JsonGenerator gen, char bracket, int entries) throws IOException {
         depth--;
-        if (values > 0) {
+        if (entries > 0) {
             newLineOrSpace(gen);
         }
         inline.pop();
-        gen.writeRaw(']');
+        gen.writeRaw(bracket);
     }
 
     private boolean isInline() {

@@ -34,11 +34,7 @@ public final class JsonDefinitionWriter {
     public String write(List<IntegrationObject> ios) {
         return document(generator -> {
             generator.writeStartObject();
-            generator.writeArrayFieldStart(JsonDefinitionBinder.INTEGRATION_OBJECTS);
-            for (IntegrationObject io : ios) {
-                integrationObject(generator, io);
-            }
-            generator.writeEndArray();
+            array(generator, JsonDefinitionBinder.INTEGRATION_OBJECTS, ios, JsonDefinitionWriter::integrationObject);
             generator.writeEndObject();
         });
     }
@@ -46,6 +42,20 @@ public final class JsonDefinitionWriter {
     /** Writes a document's content with the generator. */
     private interface Body {
         void write(JsonGenerator generator) throws IOException;
+    }
+
+    /** Writes one element of an array. */
+    private interface ElementWriter<T> {
+        void write(JsonGenerator generator, T element) throws IOException;
+    }
+
+    private static <T> void array(JsonGenerator generator, String name, List<T> elements, ElementWriter<T> writer)
+            throws IOException {
+        generator.writeArrayFieldStart(name);
+        for (T element : elements) {
+            writer.write(generator, element);
+        }
+        generator.writeEndArray();
     }
 
     private String document(Body body) {
@@ -63,40 +73,24 @@ public final class JsonDefinitionWriter {
     private static void integrationObject(JsonGenerator generator, IntegrationObject io) throws IOException {
         generator.writeStartObject();
         generator.writeStringField("code", io.code());
-        if (io.integrationType() != IntegrationType.INBOUND) {
-            generator.writeStringField("integrationType", io.integrationType().name());
-        }
-        generator.writeArrayFieldStart("items");
-        for (IntegrationObjectItem item : io.items()) {
-            item(generator, item);
-        }
-        generator.writeEndArray();
+        unlessDefault(generator, "integrationType", io.integrationType().name(), IntegrationType.INBOUND.name());
+        array(generator, "items", io.items(), JsonDefinitionWriter::item);
         generator.writeEndObject();
     }
 
     private static void item(JsonGenerator generator, IntegrationObjectItem item) throws IOException {
         generator.writeStartObject();
         generator.writeStringField("code", item.code());
-        if (!item.type().equals(item.code())) {
-            generator.writeStringField("type", item.type());
-        }
-        if (item.root()) {
-            generator.writeBooleanField("root", true);
-        }
-        if (item.itemTypeMatch() != ItemTypeMatch.ALL_SUB_AND_SUPER_TYPES) {
-            generator.writeStringField("itemTypeMatch", item.itemTypeMatch().name());
-        }
-        generator.writeArrayFieldStart("attributes");
-        for (IntegrationObjectAttribute attribute : item.attributes()) {
-            // Attributes are short: one per line reads like a table.
-            ((DefinitionPrettyPrinter) generator.getPrettyPrinter()).inlineNextObject();
-            attribute(generator, attribute);
-        }
-        generator.writeEndArray();
+        unlessDefault(generator, "type", item.type(), item.code());
+        flag(generator, "root", item.root());
+        unlessDefault(generator, "itemTypeMatch", item.itemTypeMatch().name(), ItemTypeMatch.ALL_SUB_AND_SUPER_TYPES.name());
+        array(generator, "attributes", item.attributes(), JsonDefinitionWriter::attribute);
         generator.writeEndObject();
     }
 
     private static void attribute(JsonGenerator generator, IntegrationObjectAttribute attribute) throws IOException {
+        // Attributes are short: one per line reads like a table.
+        ((DefinitionPrettyPrinter) generator.getPrettyPrinter()).inlineNextObject();
         generator.writeStartObject();
         generator.writeStringField("name", attribute.name());
         String defaultSource = attribute.isVirtual() ? null : attribute.name();
@@ -115,6 +109,13 @@ public final class JsonDefinitionWriter {
             generator.writeStringField("virtual", attribute.logicLocation());
         }
         generator.writeEndObject();
+    }
+
+    private static void unlessDefault(JsonGenerator generator, String name, String value, String defaultValue)
+            throws IOException {
+        if (!value.equals(defaultValue)) {
+            generator.writeStringField(name, value);
+        }
     }
 
     private static void flag(JsonGenerator generator, String name, boolean value) throws IOException {
