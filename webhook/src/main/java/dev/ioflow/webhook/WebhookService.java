@@ -184,7 +184,8 @@ public final class WebhookService implements AutoCloseable {
                     sync(source.get());
                 }
             } catch (RuntimeException e) {
-                LOG.warn("scheduled outbound sync failed: {}", e.toString(), e);
+                LOG.warn("scheduled outbound sync failed: {}", e.toString());
+                LOG.debug("scheduled outbound sync failure", e);
             }
         }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
     }

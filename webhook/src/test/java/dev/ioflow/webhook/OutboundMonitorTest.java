@@ -1,0 +1,117 @@
+package dev.ioflow.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class OutboundMonitorTest {
+    private final ManualClock clock = new ManualClock();
+
+    private OutboundMonitor monitor(OutboundMonitor.Builder builder) {
+        return builder.clock(clock).build();
+    }
+
+    private OutboundRequest request(String io, String key, OutboundRequestStatus status) {
+        Instant now = clock.instant();
+        return new OutboundRequest(0, "m-" + key, status, "wh", io, key, "crm", ChangeType.SAVED, 1, now, now,
+                null, status == OutboundRequestStatus.SUCCESS ? 200 : 500, "detail",
+                "{\"secretish\":1}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void queriesByStatusNewestFirst() {
+        OutboundMonitor monitor = monitor(OutboundMonitor.builder());
+        monitor.record(request("ioCustomer", "c1", OutboundRequestStatus.ERROR));
+        monitor.record(request("ioCustomer", "c2", OutboundRequestStatus.SUCCESS));
+        monitor.record(request("ioCustomer", "c3", OutboundRequestStatus.ERROR));
+
+        assertThat(monitor.query(OutboundRequestQuery.builder().status(OutboundRequestStatus.ERROR).build()))
+                .extracting(OutboundRequest::integrationKey).containsExactly("c3", "c1");
+    }
+
+    @Test
+    void queriesByIntegrationObjectAndKey() {
+        OutboundMonitor monitor = monitor(OutboundMonitor.builder());
+        monitor.record(request("ioCustomer", "k1", OutboundRequestStatus.SUCCESS));
+        monitor.record(request("ioProduct", "k1", OutboundRequestStatus.SUCCESS));
+        monitor.record(request("ioProduct", "k2", OutboundRequestStatus.SUCCESS));
+
+        assertThat(monitor.query(OutboundRequestQuery.builder().integrationObject("ioProduct").integrationKey("k1").build()))
+                .singleElement().satisfies(r -> assertThat(r.integrationObject()).isEqualTo("ioProduct"));
+    }
+
+    @Test
+    void queriesByTimeRangeAndLimit() {
+        OutboundMonitor monitor = monitor(OutboundMonitor.builder());
+        Instant start = clock.instant();
+        for (int i = 0; i < 5; i++) {
+            monitor.record(request("ioCustomer", "c" + i, OutboundRequestStatus.SUCCESS));
+            clock.advance(Duration.ofMinutes(1));
+        }
+
+        assertThat(monitor.query(OutboundRequestQuery.builder().from(start.plusSeconds(60)).to(start.plusSeconds(240)).build()))
+                .extracting(OutboundRequest::integrationKey).containsExactly("c3", "c2", "c1");
+        assertThat(monitor.query(OutboundRequestQuery.builder().limit(2).build()))
+                .extracting(OutboundRequest::integrationKey).containsExactly("c4", "c3");
+    }
+
+    @Test
+    void recordsOlderThanTheRetentionArePurged() {
+        OutboundMonitor monitor = monitor(OutboundMonitor.builder().retention(Duration.ofDays(7)));
+        monitor.record(request("ioCustomer", "old", OutboundRequestStatus.SUCCESS));
+        clock.advance(Duration.ofDays(6));
+        monitor.record(request("ioCustomer", "recent", OutboundRequestStatus.SUCCESS));
+
+        clock.advance(Duration.ofDays(1).plusSeconds(1));
+
+        assertThat(monitor.purge()).isEqualTo(1);
+        assertThat(monitor.query(OutboundRequestQuery.all())).extracting(OutboundRequest::integrationKey)
+                .containsExactly("recent");
+    }
+
+    @Test
+    void theRetentionDefaultsToSevenDays() {
+        OutboundMonitor monitor = monitor(OutboundMonitor.builder());
+        monitor.record(request("ioCustomer", "c1", OutboundRequestStatus.SUCCESS));
+
+        clock.advance(Duration.ofDays(7));
+        assertThat(monitor.size()).isEqualTo(1);
+        clock.advance(Duration.ofMillis(1));
+        assertThat(monitor.query(OutboundRequestQuery.all())).isEmpty();
+    }
+
+    @Test
+    void aFullMonitorDropsTheOldestRecord() {
+        OutboundMonitor monitor = monitor(OutboundMonitor.builder().capacity(2));
+        monitor.record(request("ioCustomer", "c1", OutboundRequestStatus.SUCCESS));
+        monitor.record(request("ioCustomer", "c2", OutboundRequestStatus.SUCCESS));
+        monitor.record(request("ioCustomer", "c3", OutboundRequestStatus.SUCCESS));
+
+        assertThat(monitor.query(OutboundRequestQuery.all())).extracting(OutboundRequest::integrationKey)
+                .containsExactly("c3", "c2");
+    }
+
+    @Test
+    void payloadsAreDroppedUnlessConfigured() {
+        OutboundMonitor without = monitor(OutboundMonitor.builder());
+        OutboundMonitor with = monitor(OutboundMonitor.builder().keepPayloads(true));
+        without.record(request("ioCustomer", "c1", OutboundRequestStatus.SUCCESS));
+        with.record(request("ioCustomer", "c1", OutboundRequestStatus.SUCCESS));
+
+        assertThat(without.query(OutboundRequestQuery.all()).get(0).payload()).isNull();
+        assertThat(with.query(OutboundRequestQuery.all()).get(0).payload()).asString(StandardCharsets.UTF_8)
+                .isEqualTo("{\"secretish\":1}");
+    }
+
+    @Test
+    void recordsGetIncreasingIds() {
+        OutboundMonitor monitor = monitor(OutboundMonitor.builder());
+        monitor.record(request("ioCustomer", "c1", OutboundRequestStatus.SUCCESS));
+        monitor.record(request("ioCustomer", "c2", OutboundRequestStatus.SUCCESS));
+
+        assertThat(monitor.query(OutboundRequestQuery.all())).extracting(OutboundRequest::id).containsExactly(2L, 1L);
+    }
+}
