@@ -9,27 +9,12 @@ import static dev.ioflow.destinations.TestSupport.url;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ioflow.destinations.ConnectionTestResult.Status;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ConnectionTestTest {
-    private final MockWebServer server = new MockWebServer();
-
-    @BeforeEach
-    void start() throws IOException {
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class ConnectionTestTest extends MockServerTest {
 
     private ConnectionTestResult test(ConsumedDestination destination) {
         return clientFor(destination).testConnection(destination.id());

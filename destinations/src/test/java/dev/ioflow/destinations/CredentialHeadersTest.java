@@ -7,26 +7,16 @@ import static dev.ioflow.destinations.TestSupport.take;
 import static dev.ioflow.destinations.TestSupport.url;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.Interceptor;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class CredentialHeadersTest {
-    private final MockWebServer server = new MockWebServer();
+class CredentialHeadersTest extends MockServerTest {
 
     @BeforeEach
-    void start() throws IOException {
-        server.start();
+    void answerOk() {
         server.enqueue(ok("{}"));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private RecordedRequest sendWith(Credential credential) throws InterruptedException {

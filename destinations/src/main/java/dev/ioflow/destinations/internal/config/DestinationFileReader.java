@@ -38,6 +38,7 @@ public final class DestinationFileReader {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .build();
 
+    /** @param secrets resolves the {@code ${scheme:name}} references of the file */
     public DestinationFileReader(SecretResolver secrets) {
         this.references = new ReferenceResolver(secrets);
     }

@@ -4,6 +4,7 @@ import dev.ioflow.destinations.ConnectionTestResult;
 import dev.ioflow.destinations.ConnectionTestResult.Status;
 import dev.ioflow.destinations.ConsumedDestination;
 import dev.ioflow.destinations.CredentialException;
+import dev.ioflow.destinations.DestinationConfigException;
 import dev.ioflow.destinations.DestinationIOException;
 import dev.ioflow.destinations.DestinationResponse;
 import dev.ioflow.destinations.OutboundHttpRequest;
@@ -12,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalInt;
-import okhttp3.HttpUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +23,10 @@ public final class ConnectionTester {
     private final Exchange exchange;
     private final Clock clock;
 
+    /**
+     * @param exchange sends the probe requests
+     * @param clock the clock for durations
+     */
     public ConnectionTester(Exchange exchange, Clock clock) {
         this.exchange = exchange;
         this.clock = clock;
@@ -35,9 +39,6 @@ public final class ConnectionTester {
         ConnectionTestResult result;
         if (!destination.active()) {
             result = result(Status.INACTIVE, 0, "Destination '" + id + "' is inactive; nothing was sent", start);
-        } else if (!isSecure(destination)) {
-            result = result(Status.INSECURE_URL, 0, "Destination '" + id + "' URL " + Urls.redact(destination.url())
-                    + " uses plain HTTP to a non-loopback host", start);
         } else {
             result = probe(destination, start);
         }
@@ -59,16 +60,13 @@ public final class ConnectionTester {
             return result(statusOf(e.kind()), 0, e.getMessage(), start);
         } catch (CredentialException e) {
             return result(Status.AUTH_REJECTED, 0, e.getMessage(), start);
+        } catch (DestinationConfigException e) {
+            return result(Status.INSECURE_URL, 0, e.getMessage(), start);
         } catch (RuntimeException e) {
             // A custom credential's interceptor may fail in any way; its message is not ours to trust.
             return result(Status.IO_FAILURE, 0, "Connection test of destination '" + id + "' failed: "
                     + e.getClass().getName(), start);
         }
-    }
-
-    private static boolean isSecure(ConsumedDestination destination) {
-        HttpUrl url = Urls.parseHttp(destination.url());
-        return url != null && Urls.isSecureOrAllowed(url, destination.allowInsecureHttp());
     }
 
     private static Status statusOf(int code) {

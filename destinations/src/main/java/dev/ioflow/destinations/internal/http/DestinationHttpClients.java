@@ -21,6 +21,11 @@ public final class DestinationHttpClients {
     private final ObjectMapper json = new ObjectMapper();
     private final ConcurrentMap<String, OkHttpClient> byDestination = new ConcurrentHashMap<>();
 
+    /**
+     * @param shared the client every destination client derives from
+     * @param clock the clock for OAuth token expiry
+     * @param messageIds generates {@code X-Message-Id} values for requests without one
+     */
     public DestinationHttpClients(OkHttpClient shared, Clock clock, Supplier<String> messageIds) {
         this.shared = shared;
         this.clock = clock;

@@ -34,6 +34,12 @@ public final class Exchange {
     private final Supplier<String> messageIds;
     private final long maxResponseBytes;
 
+    /**
+     * @param clients the per-destination clients
+     * @param clock the clock for {@code ce-time} and durations
+     * @param messageIds generates message ids for requests without one
+     * @param maxResponseBytes the cap on kept response bodies
+     */
     public Exchange(DestinationHttpClients clients, Clock clock, Supplier<String> messageIds, long maxResponseBytes) {
         this.clients = clients;
         this.clock = clock;
