@@ -1,0 +1,120 @@
+package dev.ioflow.examples;
+
+import dev.ioflow.testing.EmarsysStandIn;
+import dev.ioflow.testing.StandInRequest;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The README's main example: {@code java -jar examples/target/ioflow-examples.jar}. Runs the
+ * {@link CustomerScenario} (customers of a storefront become Emarsys contacts) and prints what was sent, the
+ * monitoring records and the contacts afterwards.
+ *
+ * <p>With no {@code EMARSYS_*} variable set it runs offline against an in-process Emarsys stand-in that checks the
+ * WSSE header like the real service. {@link EmarsysSettings} lists the variables that switch it to a real account.
+ * Exit codes: 0 every change delivered, 1 not, 2 wrong configuration or arguments (before any call).
+ *
+ * @since 0.1
+ */
+public final class CustomerToEmarsys {
+    /** How long each step of the scenario may take to deliver, retries through rate limits included. */
+    static final Duration STEP_TIMEOUT = Duration.ofMinutes(3);
+    private static final String STAND_IN_USER = "ioflow-example";
+    private static final String STAND_IN_SECRET = "stand-in-secret";
+
+    private CustomerToEmarsys() {
+    }
+
+    /** Runs the example and exits with its exit code. */
+    public static void main(String[] args) {
+        if (System.getProperty("org.jboss.logging.provider") == null) {
+            // Hibernate Validator logs through jboss-logging: route it to SLF4J (warnings only, see simplelogger.properties).
+            System.setProperty("org.jboss.logging.provider", "slf4j");
+        }
+        System.exit(run(args, System.getenv(), System.out, System.err));
+    }
+
+    /**
+     * Runs the example with these arguments and environment variables.
+     *
+     * @return the exit code: 0 all delivered, 1 not, 2 wrong configuration or arguments
+     */
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            out.print(usage());
+            return 0;
+        }
+        if (args.length > 0) {
+            err.println("Unknown argument: " + args[0]);
+            err.print(usage());
+            return 2;
+        }
+        EmarsysSettings settings;
+        try {
+            settings = EmarsysSettings.fromEnvironment(env);
+        } catch (EmarsysSettingsException e) {
+            err.println("Configuration error: " + e.getMessage());
+            err.println("Run with --help for the variables; unset all EMARSYS_* variables to use the embedded stand-in.");
+            return 2;
+        }
+        out.println("ioflow example: Customer -> Emarsys, against " + settings.describe());
+        try {
+            if (settings.mode() != EmarsysSettings.Mode.EMBEDDED) {
+                return runScenario(settings, out);
+            }
+            try (EmarsysStandIn standIn = EmarsysStandIn.builder()
+                    .wsse(STAND_IN_USER, STAND_IN_SECRET)
+                    .customField(settings.customerIdField(), "Customer ID")
+                    .build()
+                    .start()) {
+                int exit = runScenario(EmarsysSettings.wsse(standIn.apiBaseUrl(2), STAND_IN_USER, STAND_IN_SECRET,
+                        settings.customerIdField()), out);
+                printStandInRequests(standIn, out);
+                return exit;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("Interrupted while waiting for deliveries.");
+            return 1;
+        }
+    }
+
+    private static int runScenario(EmarsysSettings settings, PrintStream out) throws InterruptedException {
+        ScenarioResult result = new CustomerScenario(settings, out, STEP_TIMEOUT).run();
+        new ScenarioReport(out).print(result);
+        return result.allDelivered() ? 0 : 1;
+    }
+
+    private static void printStandInRequests(EmarsysStandIn standIn, PrintStream out) {
+        out.println();
+        out.println("HTTP requests the embedded stand-in received (each one WSSE-checked; none for the unchanged save):");
+        TextTable table = TextTable.withColumns("#", "Request", "Auth", "HTTP", "Body");
+        int n = 0;
+        for (StandInRequest request : standIn.requests()) {
+            table.row(++n, request.method() + " " + request.path(), request.authScheme(), request.status(), request.body());
+        }
+        out.print(table.render());
+    }
+
+    static String usage() {
+        return """
+                Usage: java -jar examples/target/ioflow-examples.jar [--help]
+
+                Registers customers c1..c5 as a storefront would, saves c2 again unchanged, changes c3's e-mail and
+                deletes c5; an ioCustomer webhook sends each change to Emarsys as a contact. Prints what was sent,
+                the monitoring records and the contacts afterwards. Exit code 0 when every change was delivered.
+
+                Without configuration it runs offline against an embedded Emarsys stand-in (WSSE-checked).
+                Environment variables for a real account:
+                  EMARSYS_API_URL            API base, e.g. https://api.emarsys.net/api/v3/ (OAuth) or .../api/v2/ (WSSE)
+                  EMARSYS_CLIENT_ID          OAuth 2.0 client id      } recommended
+                  EMARSYS_CLIENT_SECRET      OAuth 2.0 client secret  }
+                  EMARSYS_TOKEN_URL          token endpoint (default https://auth.emarsys.net/oauth2/token)
+                  EMARSYS_USERNAME           WSSE user name           } or WSSE (API v2,
+                  EMARSYS_SECRET             WSSE secret              }  retired end of 2026)
+                  EMARSYS_CUSTOMER_ID_FIELD  id of the custom field that holds customerID (default 12345);
+                                             it is the contacts' key field, so it must be indexed in the account
+                """;
+    }
+}

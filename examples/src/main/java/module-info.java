@@ -1,0 +1,9 @@
+/**
+ * ioflow examples: runnable programs, first of all the Customer to Emarsys scenario.
+ */
+module dev.ioflow.examples {
+    requires dev.ioflow.emarsys;
+    requires dev.ioflow.testing;
+
+    exports dev.ioflow.examples;
+}
