@@ -1,0 +1,152 @@
+package dev.ioflow.webhook.jdbc;
+
+import static java.util.stream.Collectors.groupingBy;
+import static java.util.stream.Collectors.mapping;
+import static java.util.stream.Collectors.toSet;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills the application with SIGKILL in the middle of a delivery and starts it again on the same database: every
+ * saved change reaches the receiver, none is lost, and a change sent again carries the message id of its first
+ * attempt. The application ({@link CrashTestApp}) runs in child JVMs on this test's class path.
+ */
+class WebhookCrashTest {
+    private static final int CUSTOMERS = 20;
+    /** The receiver holds this request (1-based) without answering, and the application is killed meanwhile. */
+    private static final int HELD_REQUEST = 6;
+    private static final Pattern CUSTOMER_ID = Pattern.compile("\"customerID\"\\s*:\\s*\"([^\"]+)\"");
+
+    @TempDir
+    Path directory;
+
+    private final ConcurrentLinkedQueue<Delivery> received = new ConcurrentLinkedQueue<>();
+    private final AtomicReference<Delivery> held = new AtomicReference<>();
+    private final MockWebServer receiver = new MockWebServer();
+    private final CountDownLatch holding = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final AtomicInteger requests = new AtomicInteger();
+
+    @BeforeEach
+    void startReceiver() throws IOException {
+        receiver.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                Delivery delivery = new Delivery(request.getHeaders().get("X-Message-Id"), customerId(request));
+                received.add(delivery);
+                if (requests.incrementAndGet() == HELD_REQUEST) {
+                    held.set(delivery);
+                    holding.countDown();
+                    release.await();
+                }
+                return new MockResponse.Builder().code(200).build();
+            }
+        });
+        receiver.start();
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        release.countDown();
+        receiver.close();
+    }
+
+    @Test
+    void aKilledApplicationOnH2LosesNothingAndRedeliversWithTheSameMessageId() throws Exception {
+        // WRITE_DELAY=0: H2 writes each commit at once instead of a moment later, so a killed process keeps it.
+        // DB_CLOSE_DELAY=-1 keeps the database open between connections (the test data source has no pool).
+        String url = "jdbc:h2:file:" + directory.resolve("outbox").toAbsolutePath()
+                + ";WRITE_DELAY=0;DB_CLOSE_DELAY=-1";
+
+        crashAndRecover(url, "ioflow_");
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = TestDatabases.POSTGRES_URL_VARIABLE, matches = ".+",
+            disabledReason = "IOFLOW_TEST_POSTGRES_URL is not set: no PostgreSQL server to test against (.ci/run starts one)")
+    void aKilledApplicationOnPostgresLosesNothingAndRedeliversWithTheSameMessageId() throws Exception {
+        String prefix = TestDatabases.uniquePrefix();
+        try {
+            crashAndRecover(System.getenv(TestDatabases.POSTGRES_URL_VARIABLE), prefix);
+        } finally {
+            TestDatabases.dropTables(TestDatabases.postgres(), prefix);
+        }
+    }
+
+    private void crashAndRecover(String jdbcUrl, String prefix) throws Exception {
+        Process first = startApplication(jdbcUrl, prefix, CUSTOMERS, "first");
+        assertThat(holding.await(60, TimeUnit.SECONDS)).as("the receiver got request %d; log:%n%s", HELD_REQUEST,
+                log("first")).isTrue();
+        Delivery inFlight = held.get();
+
+        first.destroyForcibly();
+        assertThat(first.waitFor(30, TimeUnit.SECONDS)).as("the first application was killed").isTrue();
+        release.countDown();
+
+        Process second = startApplication(jdbcUrl, prefix, 0, "second");
+        assertThat(second.waitFor(90, TimeUnit.SECONDS)).as("the second application finished; log:%n%s",
+                log("second")).isTrue();
+        assertThat(second.exitValue()).as("exit value; log:%n%s", log("second")).isZero();
+
+        List<Delivery> all = List.copyOf(received);
+        Map<String, Set<String>> messageIdsPerCustomer = all.stream()
+                .collect(groupingBy(Delivery::customerId, mapping(Delivery::messageId, toSet())));
+        assertThat(messageIdsPerCustomer.keySet()).as("customers delivered")
+                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, CUSTOMERS).mapToObj(CrashTestApp::customerId)
+                        .toList());
+        assertThat(messageIdsPerCustomer).as("message ids per customer").allSatisfy((customer, messageIds) ->
+                assertThat(messageIds).as(customer).hasSize(1).doesNotContainNull());
+        assertThat(all).as("the change in flight at the kill was delivered again").filteredOn(inFlight::equals)
+                .hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    private Process startApplication(String jdbcUrl, String prefix, int customers, String name) throws IOException {
+        String java = ProcessHandle.current().info().command()
+                .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), CrashTestApp.class.getName(),
+                jdbcUrl, prefix, receiver.url("/customers").toString(), Integer.toString(customers))
+                .redirectErrorStream(true)
+                .redirectOutput(directory.resolve(name + ".log").toFile())
+                .start();
+    }
+
+    private String log(String name) throws IOException {
+        Path file = directory.resolve(name + ".log");
+        return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "(none)";
+    }
+
+    private static String customerId(RecordedRequest request) {
+        String body = request.getBody() == null ? "" : request.getBody().utf8();
+        Matcher matcher = CUSTOMER_ID.matcher(body);
+        return matcher.find() ? matcher.group(1) : "unreadable body: " + body;
+    }
+
+    /** One request the receiver got. */
+    private record Delivery(String messageId, String customerId) {
+    }
+}
