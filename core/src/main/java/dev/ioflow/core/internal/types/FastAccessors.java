@@ -54,20 +54,27 @@ public final class FastAccessors {
         return new MethodHandleAccessor(handle.asType(READ), declaring.getName() + "." + attributeName);
     }
 
+    /**
+     * A private lookup in the target class when its package is open to ioflow and it grants full privilege
+     * (same module: the class path); else ioflow's own lookup when the class is public and exported (so that
+     * a class can still be generated); else the private lookup, whose handles need no generated class.
+     */
     private static MethodHandles.Lookup lookupFor(Class<?> declaring) {
-        MethodHandles.Lookup own = MethodHandles.lookup();
         Module ioflow = FastAccessors.class.getModule();
         Module target = declaring.getModule();
         String pkg = declaring.getPackageName();
         ioflow.addReads(target);
+        boolean publicApi = isPublicApi(declaring) && target.isExported(pkg, ioflow);
+        MethodHandles.Lookup own = MethodHandles.lookup();
         if (target.isOpen(pkg, ioflow)) {
             try {
-                return MethodHandles.privateLookupIn(declaring, own);
+                MethodHandles.Lookup inTarget = MethodHandles.privateLookupIn(declaring, own);
+                return inTarget.hasFullPrivilegeAccess() || !publicApi ? inTarget : own;
             } catch (IllegalAccessException e) {
                 throw inaccessible(declaring, e);
             }
         }
-        if (isPublicApi(declaring) && target.isExported(pkg, ioflow)) {
+        if (publicApi) {
             return own;
         }
         throw inaccessible(declaring, null);
