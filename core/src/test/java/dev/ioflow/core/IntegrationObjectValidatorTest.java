@@ -21,6 +21,15 @@ class IntegrationObjectValidatorTest {
     record Region(String isocode) {
     }
 
+    record Catalog(String id) {
+    }
+
+    record CatalogVersion(String version, Catalog catalog) {
+    }
+
+    record Product(String code, CatalogVersion catalogVersion, Map<Locale, String> name) {
+    }
+
     private static final JavaTypeSystem TYPES = JavaTypeSystem.of(Customer.class);
 
     private final IntegrationObjectValidator validator = IntegrationObjectValidator.create();
@@ -59,9 +68,8 @@ class IntegrationObjectValidatorTest {
         assertThat(validator.validate(seed(), schema)).isEmpty();
     }
 
-    @Test
-    void productIoWithNestedUniqueReferencesIsValid() {
-        IntegrationObject ioProduct = IntegrationObject.builder("ioProduct")
+    private static IntegrationObject ioProduct() {
+        return IntegrationObject.builder("ioProduct")
                 .item("Product", i -> i.root()
                         .attribute("code", a -> a.unique())
                         .attribute("catalogVersion", a -> a.unique().item("CatalogVersion"))
@@ -71,6 +79,15 @@ class IntegrationObjectValidatorTest {
                         .attribute("catalog", a -> a.unique().item("Catalog")))
                 .item("Catalog", i -> i.attribute("id", a -> a.unique()))
                 .build();
+    }
+
+    @Test
+    void productIoWithNestedUniqueReferencesIsValidOverRecords() {
+        assertThat(validator.validate(ioProduct(), JavaTypeSystem.of(Product.class))).isEmpty();
+    }
+
+    @Test
+    void productIoWithNestedUniqueReferencesIsValidOverMapSchemas() {
         MapTypeSystem schema = MapTypeSystem.builder()
                 .type("Product", t -> t.attribute("code", ValueKind.STRING).reference("catalogVersion", "CatalogVersion", false)
                         .localized("name"))
@@ -78,8 +95,8 @@ class IntegrationObjectValidatorTest {
                 .type("Catalog", t -> t.attribute("id", ValueKind.STRING))
                 .build();
 
-        assertThat(validator.validate(ioProduct, schema)).isEmpty();
-        assertThat(validator.validate(ioProduct, MapTypeSystem.derivedFrom(ioProduct))).isEmpty();
+        assertThat(validator.validate(ioProduct(), schema)).isEmpty();
+        assertThat(validator.validate(ioProduct(), MapTypeSystem.derivedFrom(ioProduct()))).isEmpty();
     }
 
     @Test
