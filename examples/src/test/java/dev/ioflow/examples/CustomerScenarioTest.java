@@ -1,0 +1,111 @@
+package dev.ioflow.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ioflow.testing.EmarsysStandIn;
+import dev.ioflow.testing.StandInRequest;
+import dev.ioflow.webhook.OutboundRequest;
+import dev.ioflow.webhook.OutboundRequestStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class CustomerScenarioTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private final ByteArrayOutputStream progress = new ByteArrayOutputStream();
+    private EmarsysStandIn standIn;
+
+    @AfterEach
+    void stop() {
+        standIn.close();
+    }
+
+    private ScenarioResult run(EmarsysSettings settings) throws InterruptedException {
+        return new CustomerScenario(settings, new PrintStream(progress, true, StandardCharsets.UTF_8), TIMEOUT).run();
+    }
+
+    private EmarsysSettings wsseStandIn() {
+        standIn = EmarsysStandIn.builder().wsse("user", "secret").customField(12345, "Customer ID").build().start();
+        return EmarsysSettings.wsse(standIn.apiBaseUrl(2), "user", "secret", 12345);
+    }
+
+    private void assertExpectedContacts() {
+        assertThat(standIn.contacts()).hasSize(4);
+        assertThat(standIn.contact("12345", "c1")).isEqualTo(Map.of("12345", "c1", "3", "c1@example.com", "1", "First1", "2", "Last1"));
+        assertThat(standIn.contact("12345", "c2")).containsEntry("3", "c2@example.com");
+        assertThat(standIn.contact("12345", "c3")).containsEntry("3", "c3.new@example.com").containsEntry("1", "First3");
+        assertThat(standIn.contact("12345", "c4")).containsEntry("3", "c4@example.com");
+        assertThat(standIn.contact("12345", "c5")).isEmpty();
+    }
+
+    @Test
+    void againstTheWsseStandInEndsWithC1ToC4AndSendsNothingForTheUnchangedSave() throws InterruptedException {
+        ScenarioResult result = run(wsseStandIn());
+
+        assertThat(result.allDelivered()).isTrue();
+        assertThat(result.unchangedSaveQueue()).isZero();
+        assertExpectedContacts();
+        assertThat(standIn.requests()).extracting(StandInRequest::method, StandInRequest::endpoint).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("PUT", "contact"),
+                org.assertj.core.groups.Tuple.tuple("PUT", "contact"),
+                org.assertj.core.groups.Tuple.tuple("POST", "contact/delete"),
+                org.assertj.core.groups.Tuple.tuple("POST", "contact/getdata"));
+        assertThat(standIn.requests()).allMatch(r -> r.authScheme().equals("WSSE") && r.status() == 200);
+        assertThat(standIn.requests().get(1).body()).contains("c3.new@example.com").doesNotContain("c2");
+    }
+
+    @Test
+    void monitoringHoldsOneSuccessPerChangeAndTheContactsReadBack() throws InterruptedException {
+        ScenarioResult result = run(wsseStandIn());
+
+        assertThat(result.records()).hasSize(7).allMatch(r -> r.status() == OutboundRequestStatus.SUCCESS);
+        assertThat(result.finalRecords()).extracting(OutboundRequest::integrationKey)
+                .containsExactly("c1", "c2", "c3", "c4", "c5", "c3", "c5");
+        assertThat(result.contactsAfter().contacts()).hasSize(4);
+        assertThat(result.contactsAfter().errors()).containsOnlyKeys("c5");
+        assertThat(progress.toString(StandardCharsets.UTF_8)).contains("Save c2 again, unchanged: 0 changes queued");
+    }
+
+    @Test
+    void againstTheStandInWithOAuthFetchesOneTokenAndSendsBearerRequests() throws InterruptedException {
+        standIn = EmarsysStandIn.builder().oauth("client", "s3cret").customField(12345, "Customer ID").build().start();
+
+        ScenarioResult result = run(EmarsysSettings.oauth(standIn.apiBaseUrl(3), standIn.tokenUrl(), "client", "s3cret", 12345));
+
+        assertThat(result.allDelivered()).isTrue();
+        assertExpectedContacts();
+        assertThat(standIn.tokenRequestCount()).isEqualTo(1);
+        assertThat(standIn.requestCount()).isEqualTo(4);
+        assertThat(standIn.requests()).allMatch(r -> r.authScheme().equals("Bearer") && r.path().startsWith("/api/v3/"));
+    }
+
+    @Test
+    void retriesThroughARateLimitAndAServerErrorAndStillEndsWithTheExpectedContacts() throws InterruptedException {
+        EmarsysSettings settings = wsseStandIn();
+        standIn.rateLimitNext(1, Duration.ofSeconds(1));
+        standIn.failNext(1, 503);
+
+        ScenarioResult result = run(settings);
+
+        assertThat(result.allDelivered()).isTrue();
+        assertExpectedContacts();
+        assertThat(standIn.requests()).extracting(StandInRequest::status).startsWith(429, 503, 200);
+        assertThat(result.records()).filteredOn(r -> r.status() == OutboundRequestStatus.RETRY).isNotEmpty();
+    }
+
+    @Test
+    void aWrongSecretEndsAsNotDelivered() throws InterruptedException {
+        wsseStandIn();
+
+        ScenarioResult result = new CustomerScenario(EmarsysSettings.wsse(standIn.apiBaseUrl(2), "user", "wrong", 12345),
+                new PrintStream(progress, true, StandardCharsets.UTF_8), Duration.ofSeconds(2)).run();
+
+        assertThat(result.allDelivered()).isFalse();
+        assertThat(standIn.contacts()).isEmpty();
+        assertThat(result.records()).extracting(OutboundRequest::httpStatus).contains(401);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.ioflow.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CustomerToEmarsysTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(Map<String, String> env, String... args) {
+        return CustomerToEmarsys.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void withoutConfigurationRunsAgainstTheEmbeddedStandInAndExitsZero() {
+        int exit = run(Map.of());
+
+        assertThat(exit).isZero();
+        assertThat(out()).contains("against embedded Emarsys stand-in")
+                .contains("Result: all 7 changes delivered.")
+                .contains("c3.new@example.com")
+                .contains("c5: no such contact")
+                .contains("POST /api/v2/contact/delete");
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void aHalfSetConfigurationExitsTwoWithAClearMessageBeforeAnyCall() {
+        int exit = run(Map.of("EMARSYS_API_URL", "https://api.emarsys.net/api/v3/", "EMARSYS_CLIENT_ID", "client"));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(out()).isEmpty();
+        assertThat(err()).startsWith("Configuration error: EMARSYS_CLIENT_SECRET is not set; OAuth 2.0 needs both "
+                + "EMARSYS_CLIENT_ID and EMARSYS_CLIENT_SECRET");
+    }
+
+    @Test
+    void aWrongCustomerIdFieldExitsTwo() {
+        int exit = run(Map.of("EMARSYS_CUSTOMER_ID_FIELD", "-1"));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err()).contains("EMARSYS_CUSTOMER_ID_FIELD must be a positive field id, got '-1'");
+    }
+
+    @Test
+    void helpListsTheEnvironmentVariablesAndExitsZero() {
+        int exit = run(Map.of(), "--help");
+
+        assertThat(exit).isZero();
+        assertThat(out()).contains("EMARSYS_API_URL").contains("EMARSYS_CLIENT_SECRET").contains("EMARSYS_USERNAME")
+                .contains("EMARSYS_CUSTOMER_ID_FIELD");
+    }
+
+    @Test
+    void anUnknownArgumentExitsTwoWithTheUsage() {
+        int exit = run(Map.of(), "--fast");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err()).startsWith("Unknown argument: --fast").contains("Usage:");
+    }
+}
