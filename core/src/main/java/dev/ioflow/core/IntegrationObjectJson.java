@@ -1,6 +1,7 @@
 package dev.ioflow.core;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.ioflow.core.internal.definitions.DefinitionFiles;
 import dev.ioflow.core.internal.definitions.JsonDefinitionReader;
 import dev.ioflow.core.internal.definitions.JsonDefinitionWriter;
@@ -68,7 +69,8 @@ public final class IntegrationObjectJson {
 
     /** A reader and writer of JSON definitions. */
     public static IntegrationObjectJson create() {
-        return new IntegrationObjectJson(new JsonFactory());
+        // The caller owns a Reader it passes in, so reading must not close it.
+        return new IntegrationObjectJson(JsonFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build());
     }
 
     /**

@@ -7,8 +7,10 @@ import static dev.ioflow.core.DefinitionFixtures.ioProduct;
 import static dev.ioflow.core.DefinitionFixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.Reader;
 import java.io.StringReader;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class IntegrationObjectJsonTest {
@@ -143,7 +145,21 @@ class IntegrationObjectJsonTest {
     }
 
     @Test
-    void readsFromAReader() {
-        assertThat(json.read(new StringReader(text("ioCustomer.json")), "inline.json")).containsExactly(ioCustomer());
+    void readsFromAReaderWithoutClosingIt() {
+        AtomicBoolean closed = new AtomicBoolean();
+        Reader reader = new StringReader(text("ioCustomer.json")) {
+            @Override
+            public void close() {
+                closed.set(true);
+            }
+        };
+
+        assertThat(json.read(reader, "inline.json")).containsExactly(ioCustomer());
+        assertThat(closed).isFalse();
+    }
+
+    @Test
+    void acceptsAByteOrderMark() {
+        assertThat(json.read("\uFEFF" + text("ioCustomer.json"))).containsExactly(ioCustomer());
     }
 }

@@ -11,6 +11,7 @@ import dev.ioflow.core.internal.definitions.JsonValueAt.Kind;
 import dev.ioflow.core.internal.definitions.JsonValueAt.Member;
 
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ final class JsonTreeReader {
 
     /** The single JSON value of the text, or empty when the text is not well-formed (a problem is added). */
     Optional<JsonValueAt> read(Reader reader, Problems problems) {
-        try (JsonParser parser = factory.createParser(reader)) {
+        try (JsonParser parser = factory.createParser(withoutByteOrderMark(reader))) {
             try {
                 return readRoot(parser, problems);
             } catch (JsonProcessingException e) {
@@ -41,6 +42,16 @@ final class JsonTreeReader {
         } catch (IOException e) {
             throw new IoflowException("cannot read " + problems.source() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Editors on Windows write a byte order mark, which Jackson rejects when given characters. */
+    private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+        PushbackReader pushback = new PushbackReader(reader, 1);
+        int first = pushback.read();
+        if (first >= 0 && first != '\uFEFF') {
+            pushback.unread(first);
+        }
+        return pushback;
     }
 
     private Optional<JsonValueAt> readRoot(JsonParser parser, Problems problems) throws IOException {
