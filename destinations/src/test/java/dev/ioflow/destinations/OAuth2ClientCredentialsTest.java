@@ -20,6 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -145,6 +147,60 @@ class OAuth2ClientCredentialsTest {
         for (int i = 0; i < 8; i++) {
             assertThat(take(api).getHeaders().get("Authorization")).isEqualTo("Bearer at-1");
         }
+    }
+
+    @Test
+    void expiresInSentAsAStringIsHonoured() {
+        auth.enqueue(ok("{\"access_token\":\"at-1\",\"token_type\":\"bearer\",\"expires_in\":\"120\"}"));
+        auth.enqueue(token("at-2", 3600));
+        api.enqueue(ok("{}"));
+        api.enqueue(ok("{}"));
+        DestinationClient client = client(credential());
+
+        client.send("crm", postJson("{}"));
+        clock.advance(Duration.ofSeconds(61));
+        client.send("crm", postJson("{}"));
+
+        assertThat(auth.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void concurrentUnauthorizedResponsesToTheSameTokenCauseOneRefresh() throws Exception {
+        auth.setDispatcher(new Dispatcher() {
+            private final AtomicInteger issued = new AtomicInteger();
+
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return token("at-" + issued.incrementAndGet(), 3600);
+            }
+        });
+        api.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return "Bearer at-1".equals(request.getHeaders().get("Authorization")) ? status(401) : ok("{}");
+            }
+        });
+        DestinationClient client = client(credential());
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<DestinationResponse>> calls = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(pool.submit(() -> {
+                    go.await();
+                    return client.send("crm", postJson("{}"));
+                }));
+            }
+            go.countDown();
+            for (Future<DestinationResponse> call : calls) {
+                assertThat(call.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(auth.getRequestCount()).isEqualTo(2);
+        assertThat(api.getRequestCount()).isBetween(5, 8);
     }
 
     @Test

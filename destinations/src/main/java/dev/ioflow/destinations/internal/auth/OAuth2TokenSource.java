@@ -125,10 +125,9 @@ final class OAuth2TokenSource {
         if (type != null && !type.asText().equalsIgnoreCase("bearer")) {
             throw failure(status, body, "issued an unsupported token_type '" + type.asText() + "'");
         }
-        JsonNode expiresIn = body.get("expires_in");
-        Instant refreshAt = expiresIn != null && expiresIn.canConvertToLong()
-                ? requestedAt.plus(lifetime(Duration.ofSeconds(expiresIn.asLong())))
-                : Instant.MAX; // no expiry given: keep the token until the resource answers 401
+        // Some servers send expires_in as a string; without it the token is kept until the resource answers 401.
+        long expiresIn = body.path("expires_in").asLong(-1);
+        Instant refreshAt = expiresIn > 0 ? requestedAt.plus(lifetime(Duration.ofSeconds(expiresIn))) : Instant.MAX;
         LOG.debug("Destination '{}' got an OAuth access token from {}, refreshing at {}", destinationId, tokenUrl.host(), refreshAt);
         return new AccessToken(Secret.of(token.asText()), refreshAt);
     }
