@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -125,7 +126,7 @@ public interface ValueConverter {
             }
             if (code == null) {
                 throw new IllegalArgumentException("'" + text + "' has no Emarsys code; known values: "
-                        + new java.util.TreeSet<>(exact.keySet()));
+                        + new TreeSet<>(exact.keySet()));
             }
             return code;
         };

@@ -84,6 +84,6 @@ public record ContactOutcomes(long requestNo, String operation, List<PreparedCha
     }
 
     private String suffix() {
-        return " [" + operation + ", " + chunk.size() + " contacts]";
+        return " [" + operation + ", " + chunk.size() + (chunk.size() == 1 ? " contact]" : " contacts]");
     }
 }
