@@ -95,8 +95,9 @@ class ImpexImporterErrorsTest {
     }
 
     @Test
-    void itemOfAnUndefinedIntegrationObjectIsAnError() {
-        assertThat(problems(IO + "INSERT_UPDATE IntegrationObjectItem; integrationObject(code); code\n; ioOther ; Customer\n"))
+    void itemOfAnUndefinedIntegrationObjectIsAnErrorButItsAttributesAreNotReportedAgain() {
+        assertThat(problems(IO + "INSERT_UPDATE IntegrationObjectItem; integrationObject(code); code\n; ioOther ; Customer\n"
+                + ATTRIBUTE + "; ioOther:Customer ; uid ; Customer:uid\n"))
                 .containsExactly(at(4, 3, "item 'Customer' is in integration object 'ioOther', which is not defined; defined: [io]"));
     }
 

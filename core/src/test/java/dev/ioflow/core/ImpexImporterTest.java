@@ -197,4 +197,15 @@ class ImpexImporterTest {
     void integrationObjectsWithoutItemsAreKeptInFileOrder() {
         assertThat(importer.read(IO + "; b ;\n; a ;\n")).extracting(IntegrationObject::code).containsExactly("b", "a");
     }
+
+    @Test
+    void acceptsColumnsInAnyCaseTabsTrailingSemicolonsAndModifiersAfterAMacro() {
+        List<IntegrationObjectAttribute> attributes = attributesOf(IO + "; io ;\n" + ITEM + "; io ; A ; ; true\n"
+                + "$item = integrationObjectItem(integrationObject(code), code)[unique = true]\n"
+                + "INSERT_UPDATE IntegrationObjectItemAttribute\t; $item[allownull = true]; attributeName[unique = true];"
+                + " autocreate[default = true]; UNIQUE;\n"
+                + "\t; io:A\t; a\t;\t; true ;\n");
+
+        assertThat(attributes).containsExactly(new IntegrationObjectAttribute("a", "a", true, true, false, null, null));
+    }
 }

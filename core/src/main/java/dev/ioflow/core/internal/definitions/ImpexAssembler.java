@@ -9,9 +9,11 @@ import dev.ioflow.core.internal.definitions.ImpexRows.Row;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns the merged definition rows into integration objects, resolving the references between them
@@ -34,6 +36,7 @@ final class ImpexAssembler {
 
     List<IntegrationObject> assemble(ImpexRows rows) {
         Map<String, Draft> ios = new LinkedHashMap<>();
+        Set<String> orphans = new HashSet<>();
         rows.of(ImpexType.INTEGRATION_OBJECT).forEach(r -> ios.put(r.text("code"), new Draft(r, new LinkedHashMap<>(), new HashMap<>())));
         for (Row item : rows.of(ImpexType.INTEGRATION_OBJECT_ITEM)) {
             Draft io = ios.get(item.text("integrationObject"));
@@ -41,6 +44,7 @@ final class ImpexAssembler {
                 ImpexValue at = item.cells().get("integrationObject");
                 problems.impex(at.line(), at.column(), "item '" + item.text("code") + "' is in integration object '"
                         + at.text() + "', which is not defined; defined: " + ios.keySet());
+                orphans.add(at.text() + ":" + item.text("code"));
             } else {
                 io.items().put(item.text("code"), item);
                 io.attributes().put(item.text("code"), new ArrayList<>());
@@ -49,6 +53,7 @@ final class ImpexAssembler {
         Map<String, String> logicLocations = new HashMap<>();
         rows.of(ImpexType.VIRTUAL_ATTRIBUTE_DESCRIPTOR).forEach(r -> logicLocations.put(r.text("code"), r.text("logicLocation")));
         rows.of(ImpexType.INTEGRATION_OBJECT_ITEM_ATTRIBUTE, ImpexType.ITEM_VIRTUAL_ATTRIBUTE)
+                .filter(attribute -> !orphans.contains(attribute.text("item")))
                 .forEach(attribute -> addAttribute(attribute, ios, logicLocations));
         return ios.values().stream().map(this::integrationObject).toList();
     }

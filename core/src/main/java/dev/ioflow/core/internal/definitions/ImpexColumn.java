@@ -32,7 +32,8 @@ record ImpexColumn(String expression, Map<String, String> modifiers, ImpexValue 
         String expression = (bracket < 0 ? text : text.substring(0, bracket)).replaceAll("\\s+", "");
         Map<String, String> modifiers = new LinkedHashMap<>();
         if (bracket >= 0) {
-            String list = text.substring(bracket + 1, text.length() - 1);
+            // A macro that ends in modifiers may be followed by more: code[unique=true][default=x].
+            String list = text.substring(bracket + 1, text.length() - 1).replaceAll("]\\s*\\[", ",");
             for (String modifier : splitOutsideQuotes(list)) {
                 if (!addModifier(modifier, modifiers, value, problems)) {
                     return Optional.empty();

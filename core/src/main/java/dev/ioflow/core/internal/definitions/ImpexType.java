@@ -1,8 +1,10 @@
 package dev.ioflow.core.internal.definitions;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,12 +42,14 @@ enum ImpexType {
     private final String code;
     private final List<String> keyFields;
     private final Map<String, String> fieldsByColumn = new LinkedHashMap<>();
+    private final Map<String, String> fieldsByLowerCaseColumn = new HashMap<>();
 
     ImpexType(String code, List<String> keyFields, String... columnsAndFields) {
         this.code = code;
         this.keyFields = keyFields;
         for (int i = 0; i < columnsAndFields.length; i += 2) {
             fieldsByColumn.put(columnsAndFields[i], columnsAndFields[i + 1]);
+            fieldsByLowerCaseColumn.put(columnsAndFields[i].toLowerCase(Locale.ROOT), columnsAndFields[i + 1]);
         }
     }
 
@@ -64,9 +68,9 @@ enum ImpexType {
         return keyFields;
     }
 
-    /** The field a column (written without blanks) fills, if the column is one of this type's. */
+    /** The field a column (written without blanks, in any case, as SAP's ImpEx allows) fills, if any. */
     Optional<String> field(String column) {
-        return Optional.ofNullable(fieldsByColumn.get(column));
+        return Optional.ofNullable(fieldsByLowerCaseColumn.get(column.toLowerCase(Locale.ROOT)));
     }
 
     /** The columns this type accepts, for messages. */
