@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The consumed destinations an application knows, by id. Immutable and thread-safe. Register destinations
@@ -42,6 +44,8 @@ import java.util.Optional;
  * @since 0.1
  */
 public final class DestinationRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(DestinationRegistry.class);
+
     private final Map<String, ConsumedDestination> byId;
 
     private DestinationRegistry(Map<String, ConsumedDestination> byId) {
@@ -94,7 +98,9 @@ public final class DestinationRegistry {
         } catch (IOException e) {
             throw new DestinationConfigException(List.of("cannot read destination file " + json + ": " + e));
         }
-        return fromJson(text, secrets);
+        DestinationRegistry registry = fromJson(text, secrets);
+        LOG.info("Loaded consumed destinations {} from {}", registry.ids(), json);
+        return registry;
     }
 
     /**
