@@ -124,6 +124,14 @@ public final class EmarsysClient {
         return ReplyParser.fields(call("GET", "field", null));
     }
 
+    /**
+     * The options of a choice field: {@code GET field/{id}/choice}. Read them once and build a
+     * {@link ValueConverter#codes} converter from them.
+     */
+    public List<EmarsysChoice> listChoices(int fieldId) {
+        return ReplyParser.choices(call("GET", "field/" + fieldId + "/choice", null));
+    }
+
     private static Map<String, Object> contactsBody(String keyId, List<? extends Map<String, ?>> contacts) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("key_id", Objects.requireNonNull(keyId, "keyId"));

@@ -130,6 +130,17 @@ class EmarsysClientTest {
     }
 
     @Test
+    void listChoicesGetsTheOptionsOfAChoiceField() throws Exception {
+        reply(200, "{\"replyCode\":0,\"replyText\":\"OK\",\"data\":[{\"id\":\"1\",\"choice\":\"Male\"},"
+                + "{\"id\":2,\"choice\":\"Female\"}]}");
+
+        List<EmarsysChoice> choices = client.listChoices(5);
+
+        assertThat(server.takeRequest().getTarget()).isEqualTo("/api/v2/field/5/choice");
+        assertThat(choices).containsExactly(new EmarsysChoice("1", "Male"), new EmarsysChoice("2", "Female"));
+    }
+
+    @Test
     void idsMayBeStringsOrNumbers() {
         reply(200, "{\"replyCode\":0,\"replyText\":\"OK\",\"data\":{\"ids\":[\"101\",202]}}");
 

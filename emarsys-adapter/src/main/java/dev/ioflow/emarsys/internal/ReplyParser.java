@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ioflow.emarsys.ContactData;
 import dev.ioflow.emarsys.ContactError;
 import dev.ioflow.emarsys.ContactResult;
+import dev.ioflow.emarsys.EmarsysChoice;
 import dev.ioflow.emarsys.EmarsysField;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -55,6 +56,15 @@ public final class ReplyParser {
                     stringId.isNull() || stringId.isMissingNode() ? null : stringId.asText()));
         }
         return List.copyOf(fields);
+    }
+
+    /** The options of a choice field from {@code GET field/{id}/choice}. */
+    public static List<EmarsysChoice> choices(EmarsysReply reply) {
+        List<EmarsysChoice> choices = new ArrayList<>();
+        for (JsonNode c : reply.data()) {
+            choices.add(new EmarsysChoice(c.path("id").asText(), c.path("choice").asText()));
+        }
+        return List.copyOf(choices);
     }
 
     static Map<String, ContactError> errors(JsonNode errors) {
