@@ -2,7 +2,7 @@
  * ioflow examples: runnable programs, first of all the Customer to Emarsys scenario.
  */
 module dev.ioflow.examples {
-    requires dev.ioflow.emarsys;
+    requires transitive dev.ioflow.emarsys;
     requires dev.ioflow.testing;
 
     exports dev.ioflow.examples;
