@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -134,6 +135,17 @@ class JavaTypeSystemTest {
     record Site(Shop.Address shopAddress, Warehouse.Address warehouseAddress) {
     }
 
+    /** A bean with Optional getters. */
+    static class Contact {
+        public Optional<String> getMiddleName() {
+            return Optional.of("Q");
+        }
+
+        public Optional<Address> getAddress() {
+            return Optional.empty();
+        }
+    }
+
     @Test
     void recordComponentsBecomeAttributesInDeclarationOrder() {
         ItemType customer = JavaTypeSystem.of(Customer.class).require("Customer");
@@ -209,6 +221,16 @@ class JavaTypeSystemTest {
     @Test
     void enumsAndJdkClassesAreNotItemTypes() {
         assertThat(JavaTypeSystem.of(AllKinds.class).types()).extracting(ItemType::code).containsExactly("AllKinds");
+    }
+
+    @Test
+    void optionalAttributesHaveTheKindOfTheirContentAndReadUnwrapped() {
+        ItemType contact = JavaTypeSystem.of(Contact.class).require("Contact");
+
+        assertThat(contact.attribute("middleName").orElseThrow().kind()).isEqualTo(ValueKind.STRING);
+        assertThat(contact.attribute("address").orElseThrow().referencedType()).isEqualTo("Address");
+        assertThat(read(contact, "middleName", new Contact())).isEqualTo("Q");
+        assertThat(read(contact, "address", new Contact())).isNull();
     }
 
     @Test

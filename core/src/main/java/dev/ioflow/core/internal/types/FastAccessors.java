@@ -11,6 +11,7 @@ import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,6 +124,19 @@ public final class FastAccessors {
         return new IllegalArgumentException("class " + type.getName() + " in module " + type.getModule().getName()
                 + " is not readable by ioflow: add 'opens " + pkg + " to dev.ioflow.core;' to that module's"
                 + " module-info.java, or make the class public in an exported package", cause);
+    }
+
+    /** An accessor of an {@code Optional} attribute that returns its value, or null when empty or absent. */
+    public static AttributeAccessor unwrapping(AttributeAccessor optional) {
+        return new OptionalAccessor(optional);
+    }
+
+    private record OptionalAccessor(AttributeAccessor optional) implements AttributeAccessor {
+        @Override
+        public Object read(Object item) {
+            Object value = optional.read(item);
+            return value == null ? null : ((Optional<?>) value).orElse(null);
+        }
     }
 
     /** Reads through a method handle adapted to {@code (Object)Object}, for what no generated class can read. */

@@ -1,5 +1,6 @@
 package dev.ioflow.core.internal.types;
 
+import dev.ioflow.core.AttributeAccessor;
 import dev.ioflow.core.AttributeDescriptor;
 import dev.ioflow.core.ItemType;
 import dev.ioflow.core.ValueKind;
@@ -103,8 +104,9 @@ public final class JavaTypeDiscovery {
         JavaKind kind = JavaValueKinds.of(property.type());
         boolean reference = kind.isItem() && !opaque.contains(kind.itemClass());
         ValueKind valueKind = kind.isItem() && !reference ? ValueKind.STRING : kind.kind();
+        AttributeAccessor accessor = FastAccessors.of(property.member(), property.name());
         return new AttributeDescriptor(property.name(), valueKind, kind.many(),
                 reference ? codes.get(kind.itemClass()) : null,
-                FastAccessors.of(property.member(), property.name()));
+                JavaValueKinds.isOptional(property.type()) ? FastAccessors.unwrapping(accessor) : accessor);
     }
 }

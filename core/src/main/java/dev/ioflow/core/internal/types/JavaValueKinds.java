@@ -18,10 +18,11 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Infers an attribute's {@link ValueKind} from its declared Java type. Collections and arrays are
+ * Infers an attribute's {@link ValueKind} from its declared Java type ({@code Optional<T>} as {@code T}). Collections and arrays are
  * {@code many} with the kind of their element (read from the type argument); {@code Map<Locale, String>} is
  * localized text, any other map a {@link ValueKind#MAP}; classes outside the JDK are item references.
  * Other JDK classes ({@code URI}, {@code Locale}, {@code LocalTime}…) are text rendered by {@code toString()}.
@@ -47,9 +48,12 @@ public final class JavaValueKinds {
     private JavaValueKinds() {
     }
 
-    /** The kind of a value declared with this type. */
+    /** The kind of a value declared with this type; an {@code Optional<T>} has the kind of {@code T}. */
     public static JavaKind of(Type type) {
         Class<?> raw = rawClass(type);
+        if (raw == Optional.class) {
+            return of(typeArgument(type, 0, 1));
+        }
         if (raw.isArray()) {
             Type component = type instanceof GenericArrayType g ? g.getGenericComponentType() : raw.getComponentType();
             return element(component);
@@ -63,6 +67,11 @@ public final class JavaValueKinds {
             return JavaKind.single(localized ? ValueKind.LOCALIZED : ValueKind.MAP);
         }
         return scalar(raw);
+    }
+
+    /** Whether values of this type are {@code Optional}s, which accessors unwrap. */
+    public static boolean isOptional(Type type) {
+        return rawClass(type) == Optional.class;
     }
 
     /**
