@@ -155,6 +155,14 @@ class DestinationFileTest {
     }
 
     @Test
+    void emptyDurationsAreReported() {
+        assertThat(problems(file("{\"id\":\"crm\",\"url\":\"https://crm.example.com\",\"timeouts\":{\"connect\":\"P\",\"call\":\"PT\"}}")))
+                .containsExactlyInAnyOrder(
+                        "destinations[crm].timeouts.connect: must be an ISO-8601 duration such as PT20S",
+                        "destinations[crm].timeouts.call: must be an ISO-8601 duration such as PT20S");
+    }
+
+    @Test
     void unknownFieldIsReportedWithTheKnownOnes() {
         assertThat(problems(file("{\"id\":\"crm\",\"url\":\"https://crm.example.com\",\"timeout\":\"PT5S\"}")))
                 .singleElement().asString()
