@@ -208,6 +208,13 @@ class DestinationClientSendTest extends MockServerTest {
     }
 
     @Test
+    void inactiveDestinationHasNoHttpClient() {
+        DestinationClient client = clientFor(destination().active(false).build());
+
+        assertThatThrownBy(() -> client.httpClient("crm")).isInstanceOf(DestinationInactiveException.class);
+    }
+
+    @Test
     void unknownDestinationNamesTheKnownOnes() {
         DestinationClient client = clientFor(destination().build());
 
