@@ -52,7 +52,7 @@ final class ImpexAssembler {
         }
         Map<String, String> logicLocations = new HashMap<>();
         rows.of(ImpexType.VIRTUAL_ATTRIBUTE_DESCRIPTOR).forEach(r -> logicLocations.put(r.text("code"), r.text("logicLocation")));
-        rows.of(ImpexType.INTEGRATION_OBJECT_ITEM_ATTRIBUTE, ImpexType.ITEM_VIRTUAL_ATTRIBUTE)
+        rows.of(ImpexType.INTEGRATION_OBJECT_ITEM_ATTRIBUTE, ImpexType.ITEM_VIRTUAL_ATTRIBUTE).stream()
                 .filter(attribute -> !orphans.contains(attribute.text("item")))
                 .forEach(attribute -> addAttribute(attribute, ios, logicLocations));
         return ios.values().stream().map(this::integrationObject).toList();
