@@ -4,7 +4,6 @@
 module dev.ioflow.cli {
     requires dev.ioflow.core;
     requires info.picocli;
-    requires java.logging;
 
     exports dev.ioflow.cli;
     // picocli reads the command classes' annotations and sets their fields reflectively.

@@ -1,11 +1,7 @@
 package dev.ioflow.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.logging.LogManager;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +35,10 @@ public final class IoflowCli implements Runnable {
 
     /** Runs the tool and exits the JVM with its exit code. */
     public static void main(String[] args) {
-        quietLibraryLogging();
+        if (System.getProperty("org.jboss.logging.provider") == null) {
+            // Hibernate Validator logs through jboss-logging: route it to SLF4J (warnings only, see simplelogger.properties).
+            System.setProperty("org.jboss.logging.provider", "slf4j");
+        }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(execute(out, err, args));
@@ -66,19 +65,6 @@ public final class IoflowCli implements Runnable {
         } finally {
             out.flush();
             err.flush();
-        }
-    }
-
-    private static void quietLibraryLogging() {
-        if (System.getProperty("java.util.logging.config.file") != null) {
-            return;
-        }
-        try (InputStream config = IoflowCli.class.getResourceAsStream("logging.properties")) {
-            if (config != null) {
-                LogManager.getLogManager().readConfiguration(config);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the tool's logging configuration", e);
         }
     }
 
