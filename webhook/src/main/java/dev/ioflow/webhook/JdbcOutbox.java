@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A durable {@link Outbox} in a database table, over the application's own {@link javax.sql.DataSource} (bring your pool).
- * Changes are committed before {@link #append} returns, and several application instances can share one table:
- * claims use {@code SELECT … FOR UPDATE SKIP LOCKED}, so two instances never claim the same entry,
- * and an entry whose claimer died becomes claimable again when its lease ends, with the same message id.
+ * A durable {@link Outbox} in a database table, over the application's own {@link javax.sql.DataSource} (bring
+ * your pool). Changes are committed before {@link #append} returns, and several application instances can share one
+ * table: claims use {@code SELECT … FOR UPDATE SKIP LOCKED}, so two instances never claim the same entry, and an
+ * entry whose claimer died becomes claimable again when its lease ends, with the same message id.
  *
  * <pre>{@code
  * Outbox outbox = JdbcOutbox.builder()
@@ -32,6 +32,9 @@ import java.util.Objects;
  * <p>The tables are defined in {@code dev/ioflow/webhook/schema-postgresql.sql} and {@code schema-h2.sql}
  * inside this jar; a {@linkplain JdbcStoreBuilder#tablePrefix table prefix} other than {@code ioflow_} renames them.
  * Database errors surface as {@link OutboxStoreException}. Thread-safe.
+ *
+ * <p><b>H2 files.</b> H2 writes a commit to disk up to half a second after it returns unless the URL says
+ * {@code ;WRITE_DELAY=0}; without it a killed process can lose changes, and the builder logs a warning.
  *
  * @since 0.1
  */

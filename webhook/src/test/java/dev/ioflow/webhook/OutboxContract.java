@@ -60,8 +60,8 @@ public abstract class OutboxContract {
     void appendedEntriesAreClaimedInAppendOrderWithEveryField() {
         OutboxEntry first = entry("k1", "{\"n\":1}");
         OutboxEntry second = new OutboxEntry(0, "msg-delete", "wh-customer", "ioCustomer", "crm", "k2",
-                ChangeType.DELETED, new byte[] {0, 1, (byte) 0xff}, PayloadHash.fromHex("ffffffffffffffff8000000000000001"),
-                T0.minusSeconds(5), 2, T0, "HTTP 503");
+                ChangeType.DELETED, new byte[] {0, 1, (byte) 0xff},
+                PayloadHash.fromHex("ffffffffffffffff8000000000000001"), T0.minusSeconds(5), 2, T0, "HTTP 503");
         outbox.append(List.of(first));
         outbox.append(List.of(second));
 

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -26,12 +27,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two application instances (two {@link JdbcOutbox} objects with their own connections) drain one table from
- * parallel threads: every entry is claimed exactly once.
+ * parallel threads: every entry is claimed exactly once, and a key's next change only after the one before it.
  */
 abstract class ConcurrentClaimContract {
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
     private static final int ENTRIES = 400;
     private static final int THREADS_PER_INSTANCE = 2;
+    private static final int KEYS = 60;
 
     private final String prefix = TestDatabases.uniquePrefix();
 
@@ -90,8 +92,64 @@ abstract class ConcurrentClaimContract {
         return null;
     }
 
+    @Test
+    void aKeysNextChangeIsClaimedOnlyAfterItsChangeInFlightIsDone() throws Exception {
+        JdbcOutbox instanceA = JdbcOutbox.builder().dataSource(dataSource()).tablePrefix(prefix).createSchema(true)
+                .build();
+        JdbcOutbox instanceB = JdbcOutbox.builder().dataSource(dataSource()).tablePrefix(prefix).build();
+        instanceA.append(IntStream.range(0, KEYS).mapToObj(n -> entry("c-" + n, "first")).toList());
+        List<OutboxEntry> inFlight = instanceA.claim(KEYS, T0, Duration.ofMinutes(10), "setup");
+        instanceA.append(IntStream.range(0, KEYS).mapToObj(n -> entry("c-" + n, "second")).toList());
+
+        AtomicLong sequence = new AtomicLong();
+        Map<String, Long> firstDone = new ConcurrentHashMap<>();
+        Map<String, Long> secondClaimed = new ConcurrentHashMap<>();
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            Future<?> completer = threads.submit(() -> {
+                for (int i = inFlight.size() - 1; i >= 0; i--) {
+                    OutboxEntry first = inFlight.get(i);
+                    firstDone.put(first.integrationKey(), sequence.incrementAndGet());
+                    instanceA.complete(first.id());
+                }
+                return null;
+            });
+            Future<?> workerA = threads.submit(() -> claimSeconds(instanceA, "a", sequence, secondClaimed));
+            Future<?> workerB = threads.submit(() -> claimSeconds(instanceB, "b", sequence, secondClaimed));
+            for (Future<?> task : List.of(completer, workerA, workerB)) {
+                task.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(secondClaimed).hasSize(KEYS).allSatisfy((key, claimedAt) ->
+                assertThat(claimedAt).as(key).isGreaterThan(firstDone.get(key)));
+    }
+
+    /** Claims and completes until every key's second change was claimed (by this or the other instance). */
+    private static Void claimSeconds(JdbcOutbox outbox, String owner, AtomicLong sequence,
+                                     Map<String, Long> secondClaimed) throws InterruptedException {
+        while (secondClaimed.size() < KEYS) {
+            List<OutboxEntry> batch = outbox.claim(5, T0, Duration.ofMinutes(10), owner);
+            for (OutboxEntry second : batch) {
+                secondClaimed.put(second.integrationKey(), sequence.incrementAndGet());
+                outbox.complete(second.id());
+            }
+            if (batch.isEmpty()) {
+                Thread.sleep(1);
+            }
+        }
+        return null;
+    }
+
     private static OutboxEntry entry(int n) {
-        return new OutboxEntry(0, "msg-" + n, "wh", "ioCustomer", "crm", "c-" + n, ChangeType.SAVED,
-                ("{\"n\":" + n + "}").getBytes(StandardCharsets.UTF_8), new PayloadHash(n, n), T0, 0, T0, null);
+        return entry("c-" + n, "{\"n\":" + n + "}");
+    }
+
+    private static OutboxEntry entry(String key, String payload) {
+        return new OutboxEntry(0, "msg-" + key + "-" + payload, "wh", "ioCustomer", "crm", key, ChangeType.SAVED,
+                payload.getBytes(StandardCharsets.UTF_8), new PayloadHash(key.hashCode(), payload.hashCode()), T0, 0,
+                T0, null);
     }
 }

@@ -11,8 +11,10 @@ import dev.ioflow.webhook.JdbcVersionMarkerStore;
 import dev.ioflow.webhook.MarkerKey;
 import dev.ioflow.webhook.OutboxEntry;
 import dev.ioflow.webhook.OutboxStoreException;
+import dev.ioflow.webhook.internal.jdbc.H2Durability;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Building the JDBC stores: dialect detection, schema creation, and the errors users meet first. */
 class JdbcStoreSetupTest {
@@ -103,6 +106,22 @@ class JdbcStoreSetupTest {
                 .hasMessageStartingWith("append on table ioflow_outbox failed (SQLState ")
                 .hasMessageNotContaining("secret-payload")
                 .hasCauseInstanceOf(SQLException.class);
+    }
+
+    @Test
+    void anH2FileDatabaseThatWritesCommitsLateIsReported(@TempDir Path directory) {
+        DataSource file = TestDatabases.h2("jdbc:h2:file:" + directory.resolve("late"));
+
+        assertThat(H2Durability.warning(file, "ioflow_*")).hasValue("H2 database of table ioflow_* writes commits up"
+                + " to 500 ms late (WRITE_DELAY): a killed process can lose changes already reported as saved; add"
+                + " ;WRITE_DELAY=0 to the JDBC URL");
+    }
+
+    @Test
+    void anH2FileDatabaseThatWritesCommitsAtOnceIsNotReported(@TempDir Path directory) {
+        DataSource file = TestDatabases.h2File(directory.resolve("durable"));
+
+        assertThat(H2Durability.warning(file, "ioflow_*")).isEmpty();
     }
 
     private static OutboxEntry entry(String payload) {

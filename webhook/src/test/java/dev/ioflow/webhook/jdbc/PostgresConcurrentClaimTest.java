@@ -5,7 +5,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /** Two instances sharing one PostgreSQL outbox: {@code FOR UPDATE SKIP LOCKED} keeps their claims apart. */
 @EnabledIfEnvironmentVariable(named = TestDatabases.POSTGRES_URL_VARIABLE, matches = ".+",
-        disabledReason = "IOFLOW_TEST_POSTGRES_URL is not set: no PostgreSQL server to test against (.ci/run starts one)")
+        disabledReason = TestDatabases.NO_POSTGRES)
 class PostgresConcurrentClaimTest extends ConcurrentClaimContract {
 
     @Override

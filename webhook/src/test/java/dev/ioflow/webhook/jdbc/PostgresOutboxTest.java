@@ -9,7 +9,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /** The outbox contract on the PostgreSQL server named by {@code IOFLOW_TEST_POSTGRES_URL}, in its own tables. */
 @EnabledIfEnvironmentVariable(named = TestDatabases.POSTGRES_URL_VARIABLE, matches = ".+",
-        disabledReason = "IOFLOW_TEST_POSTGRES_URL is not set: no PostgreSQL server to test against (.ci/run starts one)")
+        disabledReason = TestDatabases.NO_POSTGRES)
 class PostgresOutboxTest extends OutboxContract {
     private final DataSource dataSource = TestDatabases.postgres();
     private final String prefix = TestDatabases.uniquePrefix();

@@ -12,6 +12,8 @@ import javax.sql.DataSource;
 /** Databases for the JDBC store tests: H2 in memory or in a file, and the PostgreSQL server CI starts. */
 final class TestDatabases {
     static final String POSTGRES_URL_VARIABLE = "IOFLOW_TEST_POSTGRES_URL";
+    static final String NO_POSTGRES =
+            "IOFLOW_TEST_POSTGRES_URL is not set: no PostgreSQL server to test against (.ci/run starts one)";
 
     private TestDatabases() {
     }
@@ -21,9 +23,9 @@ final class TestDatabases {
         return h2("jdbc:h2:mem:ioflow_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1");
     }
 
-    /** An H2 database in a file: what one process commits, the next process reads. */
+    /** An H2 database in a file, writing each commit at once: what one process commits, the next one reads. */
     static DataSource h2File(Path file) {
-        return h2("jdbc:h2:file:" + file.toAbsolutePath());
+        return h2("jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0");
     }
 
     static DataSource h2(String url) {

@@ -88,7 +88,7 @@ class WebhookCrashTest {
 
     @Test
     @EnabledIfEnvironmentVariable(named = TestDatabases.POSTGRES_URL_VARIABLE, matches = ".+",
-            disabledReason = "IOFLOW_TEST_POSTGRES_URL is not set: no PostgreSQL server to test against (.ci/run starts one)")
+            disabledReason = TestDatabases.NO_POSTGRES)
     void aKilledApplicationOnPostgresLosesNothingAndRedeliversWithTheSameMessageId() throws Exception {
         String prefix = TestDatabases.uniquePrefix();
         try {
@@ -100,8 +100,7 @@ class WebhookCrashTest {
 
     private void crashAndRecover(String jdbcUrl, String prefix) throws Exception {
         Process first = startApplication(jdbcUrl, prefix, CUSTOMERS, "first");
-        assertThat(holding.await(60, TimeUnit.SECONDS)).as("the receiver got request %d; log:%n%s", HELD_REQUEST,
-                log("first")).isTrue();
+        awaitHeldRequest(first);
         Delivery inFlight = held.get();
 
         first.destroyForcibly();
@@ -123,6 +122,16 @@ class WebhookCrashTest {
                 assertThat(messageIds).as(customer).hasSize(1).doesNotContainNull());
         assertThat(all).as("the change in flight at the kill was delivered again").filteredOn(inFlight::equals)
                 .hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    /** Waits until the receiver holds its request, failing early when the application died before. */
+    private void awaitHeldRequest(Process application) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!holding.await(100, TimeUnit.MILLISECONDS)) {
+            assertThat(application.isAlive()).as("the first application runs; log:%n%s", log("first")).isTrue();
+            assertThat(deadline - System.nanoTime()).as("the receiver got request %d in time; log:%n%s",
+                    HELD_REQUEST, log("first")).isPositive();
+        }
     }
 
     private Process startApplication(String jdbcUrl, String prefix, int customers, String name) throws IOException {

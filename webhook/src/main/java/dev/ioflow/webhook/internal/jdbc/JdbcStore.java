@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the JDBC stores share: the user's data source, the dialect, the table prefix, and running work on a
@@ -19,6 +21,8 @@ import javax.sql.DataSource;
  * @param tablePrefix prefix of every table and index name
  */
 public record JdbcStore(DataSource dataSource, JdbcDialect dialect, String tablePrefix) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
 
     /** The prefix of the tables the shipped schema files create. */
     public static final String DEFAULT_PREFIX = "ioflow_";
@@ -47,6 +51,9 @@ public record JdbcStore(DataSource dataSource, JdbcDialect dialect, String table
         requireValidPrefix(tablePrefix);
         JdbcDialect resolved = dialect != null ? dialect : detect(dataSource, tablePrefix);
         JdbcStore store = new JdbcStore(dataSource, resolved, tablePrefix);
+        if (resolved == JdbcDialect.H2) {
+            H2Durability.warning(dataSource, tablePrefix + "*").ifPresent(LOG::warn);
+        }
         if (createSchema) {
             SchemaScript script = SchemaScript.load(resolved, tablePrefix);
             store.inTransaction("create schema", tablePrefix + "*", script::apply);
