@@ -22,8 +22,9 @@ import java.util.Optional;
  * {@link ValueKind#DATE}; {@code LocalDate} and {@code LocalDateTime} their own kinds; enums
  * {@link ValueKind#ENUM}; {@code Map<Locale, String>} {@link ValueKind#LOCALIZED}; other maps
  * {@link ValueKind#MAP}; collections and arrays are {@code many} with their element's kind; item classes
- * {@link ValueKind#ITEM}. Other JDK classes ({@code URI}, {@code LocalTime}…) are text; a reached class
- * with no readable attributes is text too (its {@code toString()}).
+ * {@link ValueKind#ITEM}; an {@code Optional<T>} has the kind of {@code T} and reads as its content (or null).
+ * Other JDK classes ({@code URI}, {@code LocalTime}…) are text; a reached class with no readable attributes is
+ * text too (its {@code toString()}).
  *
  * <p>Accessors are resolved once, here: reads never use {@code Method.invoke}. In a named module, open the
  * package of your item classes to {@code dev.ioflow.core} (or make them public and exported).

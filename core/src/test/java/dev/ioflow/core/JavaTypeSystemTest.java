@@ -92,6 +92,22 @@ class JavaTypeSystemTest {
         }
     }
 
+    /** Public, so javac gives it visibility bridges for the getters it inherits from a package-private class. */
+    public static class PublicVip extends Party {
+    }
+
+    abstract static class Box<T> {
+        public abstract T getContent();
+    }
+
+    /** Overrides a generic getter: the JVM also lists the erased bridge {@code Object getContent()}. */
+    static class TextBox extends Box<String> {
+        @Override
+        public String getContent() {
+            return "text";
+        }
+    }
+
     static class Opaque {
         private final String secretValue = "s";
 
@@ -262,6 +278,22 @@ class JavaTypeSystemTest {
 
         assertThat(vip.attributes()).extracting(AttributeDescriptor::name).containsExactlyInAnyOrder("level", "uid");
         assertThat(read(vip, "uid", new VipCustomer())).isEqualTo("p1");
+    }
+
+    @Test
+    void gettersInheritedByAPublicClassFromAPackagePrivateOneAreAttributes() {
+        ItemType vip = JavaTypeSystem.of(PublicVip.class).require("PublicVip");
+
+        assertThat(vip.attributes()).extracting(AttributeDescriptor::name).containsExactly("uid");
+        assertThat(read(vip, "uid", new PublicVip())).isEqualTo("p1");
+    }
+
+    @Test
+    void overriddenGenericGetterHasTheKindOfTheOverride() {
+        ItemType box = JavaTypeSystem.of(TextBox.class).require("TextBox");
+
+        assertThat(box.attribute("content").orElseThrow().kind()).isEqualTo(ValueKind.STRING);
+        assertThat(read(box, "content", new TextBox())).isEqualTo("text");
     }
 
     @Test

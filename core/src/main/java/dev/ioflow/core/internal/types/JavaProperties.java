@@ -34,12 +34,9 @@ public final class JavaProperties {
         Map<String, JavaProperty> byName = new LinkedHashMap<>();
         for (Method method : type.getMethods()) {
             String name = getterName(method);
-            if (name != null) {
-                JavaProperty previous = byName.get(name);
-                // isX() and getX() of the same boolean: prefer isX(), as java.beans does, whatever order the JVM lists them in
-                if (previous == null || method.getName().startsWith("is")) {
-                    byName.put(name, new JavaProperty(name, method.getGenericReturnType(), method));
-                }
+            JavaProperty previous = byName.get(name);
+            if (name != null && (previous == null || preferred(method, (Method) previous.member()))) {
+                byName.put(name, new JavaProperty(name, method.getGenericReturnType(), method));
             }
         }
         for (Field field : type.getFields()) {
@@ -54,8 +51,21 @@ public final class JavaProperties {
         return properties;
     }
 
+    /**
+     * Which of two getters of one attribute to read, whatever order the JVM lists them in: the real method
+     * over a bridge (a covariant or generic override leaves both), then {@code isX()} over {@code getX()}, as
+     * java.beans does. Bridges are kept otherwise: a public class inheriting public getters from a
+     * package-private one only has visibility bridges for them.
+     */
+    private static boolean preferred(Method candidate, Method previous) {
+        if (candidate.isBridge() != previous.isBridge()) {
+            return previous.isBridge();
+        }
+        return candidate.getName().startsWith("is") && !previous.getName().startsWith("is");
+    }
+
     private static String getterName(Method method) {
-        if (Modifier.isStatic(method.getModifiers()) || method.isBridge() || method.isSynthetic()
+        if (Modifier.isStatic(method.getModifiers()) || method.isSynthetic() && !method.isBridge()
                 || method.getParameterCount() != 0 || method.getDeclaringClass() == Object.class) {
             return null;
         }
