@@ -116,7 +116,7 @@ public final class EmarsysContactTarget implements DeliveryTarget {
             m = mapping();
         } catch (EmarsysException e) {
             LOG.warn("Emarsys contact mapping could not be resolved: {}", e.getMessage());
-            Arrays.fill(outcomes, ContactOutcomes.notSent(e));
+            Arrays.fill(outcomes, ContactOutcomes.notSent("the contact mapping could not be resolved", e));
             return List.of(outcomes);
         }
         List<PreparedChange> saves = new ArrayList<>();
@@ -148,7 +148,7 @@ public final class EmarsysContactTarget implements DeliveryTarget {
         long limit = "upsert".equals(operation) ? maxBytes : Long.MAX_VALUE;
         for (List<PreparedChange> chunk : RequestChunker.chunks(changes, maxContacts, limit)) {
             if (stop != null) {
-                DeliveryOutcome notSent = ContactOutcomes.notSent(stop);
+                DeliveryOutcome notSent = ContactOutcomes.notSent("an earlier request of this batch failed", stop);
                 chunk.forEach(c -> outcomes[c.index()] = notSent);
                 continue;
             }

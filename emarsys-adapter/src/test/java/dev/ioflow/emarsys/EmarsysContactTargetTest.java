@@ -287,7 +287,8 @@ class EmarsysContactTargetTest {
 
         assertThat(outcomes).allSatisfy(o -> assertThat(o).isInstanceOfSatisfying(Failed.class, f -> {
             assertThat(f.retryable()).isFalse();
-            assertThat(f.detail()).contains("Emarsys field 'Customer ID' (mapped from payload attribute 'customerID')");
+            assertThat(f.detail()).startsWith("not sent: the contact mapping could not be resolved: Emarsys field "
+                    + "'Customer ID' (mapped from payload attribute 'customerID') is not defined in the account");
         }));
     }
 }

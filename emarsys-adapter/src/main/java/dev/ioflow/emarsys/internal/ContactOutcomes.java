@@ -66,9 +66,13 @@ public record ContactOutcomes(long requestNo, String operation, List<PreparedCha
         return chunk.stream().map(c -> outcome).toList();
     }
 
-    /** The outcome of a change that was not sent because an earlier request of the batch failed with {@code e}. */
-    public static DeliveryOutcome notSent(EmarsysException e) {
-        return failure("not sent: an earlier request of this batch failed: " + e.getMessage(), e);
+    /**
+     * The outcome of a change that was not sent because of {@code e}, retryable as it says.
+     *
+     * @param why why it matters, e.g. {@code an earlier request of this batch failed}
+     */
+    public static DeliveryOutcome notSent(String why, EmarsysException e) {
+        return failure("not sent: " + why + ": " + e.getMessage(), e);
     }
 
     private static DeliveryOutcome failure(String detail, EmarsysException e) {
