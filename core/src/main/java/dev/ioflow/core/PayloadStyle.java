@@ -1,17 +1,31 @@
 package dev.ioflow.core;
 
 /**
- * How values are written into a payload.
+ * How values are written into a payload. Values are written by their runtime class, so attributes of
+ * {@link ValueKind#ANY} work too; both styles write strings, booleans, {@code int}s and {@code double}s as JSON
+ * does, collections and arrays as arrays, maps as objects with sorted keys, and anything else by {@code toString()}.
+ *
+ * <pre>{@code
+ * PayloadRenderer sap = PayloadRenderer.builder(ioProduct, types).style(PayloadStyle.SAP).build();
+ * }</pre>
  *
  * @since 0.1
  */
 public enum PayloadStyle {
-    /** The default: ISO-8601 dates, JSON numbers, enums as their names, localized text as an object by language tag. */
+    /**
+     * The default: ISO-8601 dates (instants such as {@code Instant}, {@code Date}, {@code Calendar},
+     * {@code OffsetDateTime} in UTC: {@code "2020-05-13T12:00:00Z"}; {@code LocalDate} {@code "2020-05-13"};
+     * {@code LocalDateTime} {@code "2020-05-13T12:00:00"}), JSON numbers (decimals without exponent), enums as
+     * their names, localized text ({@code Map<Locale, String>}) as an object keyed by language tag:
+     * {@code {"en":"…","fr":"…"}}.
+     */
     PLAIN,
     /**
-     * SAP Commerce's outbound format: dates as {@code "/Date(millis)/"}, enums as {@code {"code": …}},
-     * long and BigDecimal values as strings, localized text as the default language's value plus a
-     * {@code localizedAttributes} list.
+     * SAP Commerce's outbound format: dates as {@code "/Date(millis)/"} ({@code LocalDate} and
+     * {@code LocalDateTime} taken at UTC), enums as {@code {"code": name}}, {@code long}, {@code BigInteger} and
+     * {@code BigDecimal} values as strings, localized text as the value of the renderer's default locale plus,
+     * after the item's last localized attribute, one {@code localizedAttributes} list sorted by language tag:
+     * {@code "name":"english value","localizedAttributes":[{"language":"en","name":"english value"},…]}.
      */
     SAP
 }

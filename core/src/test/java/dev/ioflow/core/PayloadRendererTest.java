@@ -103,6 +103,17 @@ class PayloadRendererTest {
     }
 
     @Test
+    void writesDecimalsWithoutExponent() {
+        IntegrationObject io = IntegrationObject.builder("ioProduct")
+                .item("Product", i -> i.root().attribute("code", a -> a.unique()).attribute("price").attribute("tax"))
+                .build();
+        Map<String, Object> item = Map.of("code", "P1", "price", new BigDecimal("1.5E+3"), "tax", new BigDecimal("1E-7"));
+
+        assertThat(PayloadRenderer.of(io, MapTypeSystem.derivedFrom(io)).render(item).jsonString())
+                .isEqualTo("{\"code\":\"P1\",\"price\":1500,\"tax\":0.0000001,\"integrationKey\":\"P1\"}");
+    }
+
+    @Test
     void writesLocalizedTextAsAnObjectKeyedByLanguageTagInPlainStyle() {
         String json = PayloadRenderer.of(ioProduct(), types()).render(product("P1")).jsonString();
 

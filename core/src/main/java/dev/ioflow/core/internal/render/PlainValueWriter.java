@@ -41,9 +41,20 @@ final class PlainValueWriter extends ValueWriter {
         g.writeNumber(value);
     }
 
+    /**
+     * Writes decimals without exponent, whatever the generator's settings: {@code 1E+3} as {@code 1000}. Decimals
+     * whose {@code toString()} is already plain (nearly all) are written as they are, so the string the
+     * BigDecimal caches is reused instead of building a new one per render.
+     */
     @Override
     void writeDecimal(JsonGenerator g, BigDecimal value) throws IOException {
-        g.writeNumber(value);
+        if (value.scale() < 0) {
+            g.writeNumber(value.setScale(0));
+        } else if (value.precision() - value.scale() <= -6) {
+            g.writeNumber(value.toPlainString());
+        } else {
+            g.writeNumber(value);
+        }
     }
 
     @Override

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,8 +54,7 @@ public final class RenderEngine {
         this.canonical = canonical;
         this.styledWriter = new ItemWriter(style, false);
         this.canonicalWriter = new ItemWriter(new PlainValueWriter(true), true);
-        // Plain decimals keep the canonical form free of exponent notation, so 1E+3 and 1000 cannot differ by chance.
-        this.factory = JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+        this.factory = new JsonFactory();
         this.treeMapper = JsonMapper.builder(factory).disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
     }
 
