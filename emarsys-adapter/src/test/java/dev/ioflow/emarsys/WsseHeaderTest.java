@@ -63,6 +63,27 @@ class WsseHeaderTest {
     }
 
     @Test
+    void nonceComesFromTheInjectedRandomSource() {
+        SecureRandom counting = new SecureRandom() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void nextBytes(byte[] bytes) {
+                for (int i = 0; i < bytes.length; i++) {
+                    bytes[i] = (byte) (0xF0 + i);
+                }
+            }
+        };
+        Clock clock = Clock.fixed(Instant.parse(CREATED), ZoneOffset.UTC);
+
+        WsseHeader header = WsseCredential.of("customer001", "customersecret", clock, counting).sign();
+
+        assertThat(header.nonce()).isEqualTo("f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff");
+        assertThat(header.passwordDigest())
+                .isEqualTo(WsseHeader.passwordDigest("f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff", CREATED, "customersecret"));
+    }
+
+    @Test
     void headerValueHasEmarsysFormat() {
         WsseHeader header = WsseHeader.sign("customer001", "customersecret", NONCE, CREATED);
 
