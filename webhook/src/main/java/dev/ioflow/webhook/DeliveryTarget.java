@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Delivers changes somewhere: the default target POSTs each payload to its consumed destination; the Emarsys
  * adapter batches contacts. The delivery worker hands over batches of at most {@link #maxBatchSize()} changes,
- * all for the same destination, never two changes of the same integration key.
+ * all for the same destination, never two changes of the same integration key. Several delivery threads call a
+ * target at once: implementations are thread-safe.
  *
  * <pre>{@code
  * DeliveryTarget logOnly = batch -> batch.stream()

@@ -31,18 +31,18 @@ final class Fixtures {
     }
 
     static Map<String, Object> customer(String id, String email) {
-        Map<String, Object> c = new HashMap<>();
-        c.put("itemtype", "Customer");
-        c.put("customerID", id);
-        c.put("contactEmail", email);
-        return c;
+        return item("Customer", "customerID", id, "contactEmail", email);
     }
 
     static Map<String, Object> product(String code, String name) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("itemtype", "Product");
-        p.put("code", code);
-        p.put("name", name);
-        return p;
+        return item("Product", "code", code, "name", name);
+    }
+
+    private static Map<String, Object> item(String type, String keyName, String key, String valueName, String value) {
+        Map<String, Object> item = new HashMap<>();
+        item.put("itemtype", type);
+        item.put(keyName, key);
+        item.put(valueName, value);
+        return item;
     }
 }
