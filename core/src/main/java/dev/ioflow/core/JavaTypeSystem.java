@@ -2,11 +2,13 @@ package dev.ioflow.core;
 
 import dev.ioflow.core.internal.types.JavaTypeDiscovery;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A {@link TypeSystem} over Java classes: records (their components), JavaBeans ({@code getX()} and
@@ -109,6 +111,11 @@ public final class JavaTypeSystem implements TypeSystem {
             interfaces.addAll(List.of(interfaces.get(i).getInterfaces()));
         }
         return Optional.empty();
+    }
+
+    @Override
+    public Set<String> codes() {
+        return Collections.unmodifiableSet(byCode.keySet());
     }
 
     @Override

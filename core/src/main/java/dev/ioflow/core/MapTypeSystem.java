@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -86,6 +87,11 @@ public final class MapTypeSystem implements TypeSystem {
     /** The key naming an item's type, if one was set. */
     public Optional<String> discriminator() {
         return Optional.ofNullable(discriminator);
+    }
+
+    @Override
+    public Set<String> codes() {
+        return Collections.unmodifiableSet(types.keySet());
     }
 
     @Override

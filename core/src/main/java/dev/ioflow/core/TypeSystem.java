@@ -1,10 +1,13 @@
 package dev.ioflow.core;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Resolves item-type codes to {@link ItemType}s. ioflow ships type systems over Java classes
@@ -26,6 +29,14 @@ public interface TypeSystem {
 
     /** The type of a given item, if the type system can tell (Java classes can; plain maps need a discriminator). */
     Optional<ItemType> typeOf(Object item);
+
+    /**
+     * The codes of the types this type system knows, when it can list them (error messages name them); empty
+     * by default, for type systems that resolve codes on demand.
+     */
+    default Set<String> codes() {
+        return Set.of();
+    }
 
     /**
      * The type with this code.
@@ -56,6 +67,11 @@ public interface TypeSystem {
             }
 
             @Override
+            public Set<String> codes() {
+                return Collections.unmodifiableSet(byCode.keySet());
+            }
+
+            @Override
             public String toString() {
                 return "TypeSystem" + byCode.keySet();
             }
@@ -75,6 +91,13 @@ public interface TypeSystem {
                     }
                 }
                 return Optional.empty();
+            }
+
+            @Override
+            public Set<String> codes() {
+                Set<String> codes = new LinkedHashSet<>();
+                list.forEach(s -> codes.addAll(s.codes()));
+                return Collections.unmodifiableSet(codes);
             }
 
             @Override

@@ -245,7 +245,7 @@ class IntegrationObjectValidatorTest {
                 .build();
 
         assertThat(validator.validate(io, TYPES))
-                .containsExactly(problem("ioCustomer/items/Customer", "type 'Custmer' does not exist in the type system"));
+                .containsExactly(problem("ioCustomer/items/Customer", "type 'Custmer' does not exist in the type system (known: Customer, Address, Region)"));
     }
 
     @Test
@@ -387,7 +387,7 @@ class IntegrationObjectValidatorTest {
                         "attribute 'contactEmial' does not exist on type 'Customer' (known: customerID, contactEmail, name, defaultAddress, addresses)"),
                 problem("ioCustomer/items/Customer/attributes/name",
                         "attribute 'name' of type 'Customer' is localized, so it cannot be unique (part of the integration key)"),
-                problem("ioCustomer/items/Address", "type 'Adress' does not exist in the type system"));
+                problem("ioCustomer/items/Address", "type 'Adress' does not exist in the type system (known: Customer, Address, Region)"));
     }
 
     @Test

@@ -28,7 +28,8 @@ final class TypeChecks {
             }
             Optional<ItemType> type = types.find(item.type());
             if (type.isEmpty()) {
-                problems.accept(new DefinitionProblem(index.path(item), "type '" + item.type() + "' does not exist in the type system"));
+                problems.accept(new DefinitionProblem(index.path(item), "type '" + item.type() + "' does not exist in the type system"
+                        + (types.codes().isEmpty() ? "" : " (known: " + String.join(", ", types.codes()) + ")")));
                 continue;
             }
             for (IntegrationObjectAttribute attribute : item.attributes()) {
