@@ -88,6 +88,12 @@ class ImpexImporterErrorsTest {
     }
 
     @Test
+    void aTrailingSemicolonInTheHeaderDeclaresNoColumn() {
+        assertThat(problems("INSERT_UPDATE IntegrationObject; code;\n; io ; INBOUND\n")).containsExactly(at(2, 8,
+                "line has 2 values but the IntegrationObject header at line 1 has 1 columns: 'INBOUND' has no column"));
+    }
+
+    @Test
     void unterminatedQuoteIsReportedWhereItOpens() {
         assertThat(problems(IO + ITEM + ATTRIBUTE + "; io:Customer ; \"customerID ; Customer:customerID ; true\n"
                 + "; io:Customer ; contactEmail ; Customer:contactEmail\n")).containsExactly(at(6, 17,

@@ -32,6 +32,11 @@ record ImpexHeader(Mode mode, String typeCode, Optional<ImpexType> type, List<St
         columns = Collections.unmodifiableList(new ArrayList<>(columns));
     }
 
+    /** How many columns the header declares: trailing empty ones (from a trailing {@code ;}) do not count. */
+    int declaredColumns() {
+        return line.lastNonEmpty();
+    }
+
     /** The operation of a line's first value, if the line is a header. */
     static Optional<Mode> modeOf(ImpexLine line) {
         Matcher m = MODE_AND_TYPE.matcher(line.values().get(0).text());

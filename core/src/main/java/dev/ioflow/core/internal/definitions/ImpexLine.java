@@ -22,4 +22,13 @@ record ImpexLine(List<ImpexValue> values, int line) {
         ImpexValue last = values.get(values.size() - 1);
         return new ImpexValue("", last.line(), last.column() + last.text().length());
     }
+
+    /** The index of the last non-empty value (0 when only the first may be non-empty): a trailing {@code ;} adds nothing. */
+    int lastNonEmpty() {
+        int last = values.size() - 1;
+        while (last > 0 && values.get(last).isEmpty()) {
+            last--;
+        }
+        return last;
+    }
 }

@@ -108,16 +108,13 @@ final class ImpexRows {
     }
 
     private void reportExtraValues(ImpexHeader header, ImpexLine line) {
-        int last = line.values().size() - 1;
-        while (last > 0 && line.values().get(last).isEmpty()) {
-            last--;
-        }
-        for (int i = header.fields().size(); i <= last; i++) {
+        int last = line.lastNonEmpty();
+        for (int i = header.declaredColumns() + 1; i <= last; i++) {
             ImpexValue extra = line.values().get(i);
             if (!extra.isEmpty()) {
                 problems.impex(extra.line(), extra.column(), "line has " + last + " values but the "
                         + header.typeCode() + " header at line " + header.line().line() + " has "
-                        + (header.fields().size() - 1) + " columns: '" + extra.text() + "' has no column");
+                        + header.declaredColumns() + " columns: '" + extra.text() + "' has no column");
                 return;
             }
         }
