@@ -7,9 +7,11 @@ import dev.ioflow.destinations.DestinationClient;
 import dev.ioflow.destinations.DestinationRegistry;
 import dev.ioflow.emarsys.ContactData;
 import dev.ioflow.emarsys.ContactMapping;
+import dev.ioflow.emarsys.EmarsysAuthException;
 import dev.ioflow.emarsys.EmarsysClient;
 import dev.ioflow.emarsys.EmarsysContactTarget;
 import dev.ioflow.emarsys.EmarsysException;
+import dev.ioflow.emarsys.EmarsysField;
 import dev.ioflow.webhook.ChangeType;
 import dev.ioflow.webhook.OutboundMonitor;
 import dev.ioflow.webhook.OutboundRequestQuery;
@@ -31,8 +33,9 @@ import java.util.stream.IntStream;
  *       customer id (the key field), not by its old address.</li>
  *   <li>{@code c5} is deleted: the contact is deleted.</li>
  * </ol>
- * Each step waits until its deliveries ended (retries through rate limits and transient errors included), then
- * the five customers are read back from Emarsys. Expected: contacts c1, c2, c3 (new address) and c4.
+ * First the account is checked ({@code GET field}: credentials accepted, customer id field present). Each step
+ * waits until its deliveries ended (retries through rate limits and transient errors included), then the five
+ * customers are read back from Emarsys. Expected: contacts c1, c2, c3 (new address) and c4.
  *
  * <pre>{@code
  * ScenarioResult result = new CustomerScenario(settings, System.out, Duration.ofMinutes(3)).run();
@@ -88,12 +91,16 @@ public final class CustomerScenario {
     /**
      * Runs the scenario.
      *
-     * @throws InterruptedException when interrupted while waiting for deliveries
+     * @throws EmarsysSettingsException when Emarsys refuses the credentials or lacks the customer id field
+     *                                  (nothing was sent)
+     * @throws EmarsysException         when Emarsys cannot be reached for the account check
+     * @throws InterruptedException     when interrupted while waiting for deliveries
      */
     public ScenarioResult run() throws InterruptedException {
         DestinationClient destinations = DestinationClient.builder(
                 DestinationRegistry.builder().add(settings.destination()).build()).build();
         EmarsysClient emarsys = EmarsysClient.builder().destination(destinations, EmarsysSettings.DESTINATION_ID).build();
+        checkAccount(emarsys);
         ContactMapping mapping = mapping(settings.customerIdField());
         OutboundMonitor monitor = OutboundMonitor.builder().keepPayloads(true).build();
         WebhookConfiguration webhook = WebhookConfiguration.builder(
@@ -123,6 +130,25 @@ public final class CustomerScenario {
             return new ScenarioResult(mapping, monitor.query(OutboundRequestQuery.all()), idle,
                     webhooks.deadLetters(Integer.MAX_VALUE).size(), unchanged, after, problem);
         }
+    }
+
+    /**
+     * Fails fast, before any change is recorded, when Emarsys refuses the credentials or the account has no field
+     * for {@code customerID}: one {@code GET field}, what SAP calls testing the destination.
+     */
+    private void checkAccount(EmarsysClient emarsys) {
+        List<EmarsysField> fields;
+        try {
+            fields = emarsys.listFields();
+        } catch (EmarsysAuthException e) {
+            throw new EmarsysSettingsException("Emarsys refused the credentials: " + e.getMessage());
+        }
+        int id = settings.customerIdField();
+        EmarsysField field = fields.stream().filter(f -> f.id() == id).findFirst()
+                .orElseThrow(() -> new EmarsysSettingsException("the Emarsys account has no field " + id
+                        + " to hold customerID: set EMARSYS_CUSTOMER_ID_FIELD to the id of an indexed custom field"));
+        progress.println("- Check the account (GET field): " + fields.size() + " fields; customerID goes to field "
+                + field.id() + " '" + field.name() + "'");
     }
 
     private void step(String what, int queued) {

@@ -1,5 +1,6 @@
 package dev.ioflow.examples;
 
+import dev.ioflow.emarsys.EmarsysException;
 import dev.ioflow.testing.EmarsysStandIn;
 import dev.ioflow.testing.StandInRequest;
 import java.io.PrintStream;
@@ -13,7 +14,8 @@ import java.util.Map;
  *
  * <p>With no {@code EMARSYS_*} variable set it runs offline against an in-process Emarsys stand-in that checks the
  * WSSE header like the real service. {@link EmarsysSettings} lists the variables that switch it to a real account.
- * Exit codes: 0 every change delivered, 1 not, 2 wrong configuration or arguments (before any call).
+ * Exit codes: 0 every change delivered, 1 not, 2 wrong configuration or arguments (found before any change is
+ * sent: from the variables, or by the account check that Emarsys accepts the credentials and has the field).
  *
  * @since 0.1
  */
@@ -73,6 +75,12 @@ public final class CustomerToEmarsys {
                 printStandInRequests(standIn, out);
                 return exit;
             }
+        } catch (EmarsysSettingsException e) {
+            err.println("Configuration error: " + e.getMessage());
+            return 2;
+        } catch (EmarsysException e) {
+            err.println("Emarsys could not be reached: " + e.getMessage());
+            return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("Interrupted while waiting for deliveries.");

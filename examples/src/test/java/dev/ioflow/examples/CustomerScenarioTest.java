@@ -1,6 +1,7 @@
 package dev.ioflow.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ioflow.testing.EmarsysStandIn;
 import dev.ioflow.testing.StandInRequest;
@@ -50,12 +51,13 @@ class CustomerScenarioTest {
         assertThat(result.unchangedSaveQueue()).isZero();
         assertExpectedContacts();
         assertThat(standIn.requests()).extracting(StandInRequest::method, StandInRequest::endpoint).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("GET", "field"),
                 org.assertj.core.groups.Tuple.tuple("PUT", "contact"),
                 org.assertj.core.groups.Tuple.tuple("PUT", "contact"),
                 org.assertj.core.groups.Tuple.tuple("POST", "contact/delete"),
                 org.assertj.core.groups.Tuple.tuple("POST", "contact/getdata"));
         assertThat(standIn.requests()).allMatch(r -> r.authScheme().equals("WSSE") && r.status() == 200);
-        assertThat(standIn.requests().get(1).body()).contains("c3.new@example.com").doesNotContain("c2");
+        assertThat(standIn.requests().get(2).body()).contains("c3.new@example.com").doesNotContain("c2");
     }
 
     @Test
@@ -79,33 +81,45 @@ class CustomerScenarioTest {
         assertThat(result.allDelivered()).isTrue();
         assertExpectedContacts();
         assertThat(standIn.tokenRequestCount()).isEqualTo(1);
-        assertThat(standIn.requestCount()).isEqualTo(4);
+        assertThat(standIn.requestCount()).isEqualTo(5);
         assertThat(standIn.requests()).allMatch(r -> r.authScheme().equals("Bearer") && r.path().startsWith("/api/v3/"));
     }
 
     @Test
     void retriesThroughARateLimitAndAServerErrorAndStillEndsWithTheExpectedContacts() throws InterruptedException {
         EmarsysSettings settings = wsseStandIn();
-        standIn.rateLimitNext(1, Duration.ofSeconds(1));
-        standIn.failNext(1, 503);
+        standIn.rateLimitNext(1, Duration.ofSeconds(1), "contact");
+        standIn.failNext(1, 503, "contact");
 
         ScenarioResult result = run(settings);
 
         assertThat(result.allDelivered()).isTrue();
         assertExpectedContacts();
-        assertThat(standIn.requests()).extracting(StandInRequest::status).startsWith(429, 503, 200);
+        assertThat(standIn.requests()).extracting(StandInRequest::status).startsWith(200, 429, 503, 200);
         assertThat(result.records()).filteredOn(r -> r.status() == OutboundRequestStatus.RETRY).isNotEmpty();
     }
 
     @Test
-    void aWrongSecretEndsAsNotDelivered() throws InterruptedException {
+    void aWrongSecretStopsAtTheAccountCheckBeforeAnyChangeIsSent() {
         wsseStandIn();
+        CustomerScenario scenario = new CustomerScenario(EmarsysSettings.wsse(standIn.apiBaseUrl(2), "user", "wrong", 12345),
+                new PrintStream(progress, true, StandardCharsets.UTF_8), TIMEOUT);
 
-        ScenarioResult result = new CustomerScenario(EmarsysSettings.wsse(standIn.apiBaseUrl(2), "user", "wrong", 12345),
-                new PrintStream(progress, true, StandardCharsets.UTF_8), Duration.ofSeconds(2)).run();
+        assertThatThrownBy(scenario::run).isInstanceOf(EmarsysSettingsException.class)
+                .hasMessageStartingWith("Emarsys refused the credentials")
+                .hasMessageNotContaining("wrong");
+        assertThat(standIn.requests()).extracting(StandInRequest::endpoint).containsExactly("field");
+    }
 
-        assertThat(result.allDelivered()).isFalse();
+    @Test
+    void anAccountWithoutTheCustomerIdFieldStopsAtTheAccountCheck() {
+        standIn = EmarsysStandIn.builder().wsse("user", "secret").build().start();
+        CustomerScenario scenario = new CustomerScenario(EmarsysSettings.wsse(standIn.apiBaseUrl(2), "user", "secret", 12345),
+                new PrintStream(progress, true, StandardCharsets.UTF_8), TIMEOUT);
+
+        assertThatThrownBy(scenario::run).isInstanceOf(EmarsysSettingsException.class)
+                .hasMessage("the Emarsys account has no field 12345 to hold customerID: set EMARSYS_CUSTOMER_ID_FIELD "
+                        + "to the id of an indexed custom field");
         assertThat(standIn.contacts()).isEmpty();
-        assertThat(result.records()).extracting(OutboundRequest::httpStatus).contains(401);
     }
 }

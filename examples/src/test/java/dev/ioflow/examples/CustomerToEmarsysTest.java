@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import dev.ioflow.testing.EmarsysStandIn;
+import dev.ioflow.testing.StandInRequest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -71,5 +73,32 @@ class CustomerToEmarsysTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(err()).startsWith("Unknown argument: --fast").contains("Usage:");
+    }
+
+    @Test
+    void theEnvironmentSwitchesToAnAccountWithOAuth() {
+        try (EmarsysStandIn account = EmarsysStandIn.builder().oauth("client", "s3cret")
+                .customField(4711, "Customer number").build().start()) {
+            int exit = run(Map.of("EMARSYS_API_URL", account.apiBaseUrl(3), "EMARSYS_TOKEN_URL", account.tokenUrl(),
+                    "EMARSYS_CLIENT_ID", "client", "EMARSYS_CLIENT_SECRET", "s3cret", "EMARSYS_CUSTOMER_ID_FIELD", "4711"));
+
+            assertThat(exit).isZero();
+            assertThat(out()).contains("with OAuth 2.0 client client").doesNotContain("s3cret");
+            assertThat(account.contact("4711", "c3")).containsEntry("3", "c3.new@example.com");
+            assertThat(account.tokenRequestCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void credentialsTheAccountRefusesExitTwoBeforeAnyChangeIsSent() {
+        try (EmarsysStandIn account = EmarsysStandIn.builder().wsse("customer001", "right")
+                .customField(12345, "Customer ID").build().start()) {
+            int exit = run(Map.of("EMARSYS_API_URL", account.apiBaseUrl(2),
+                    "EMARSYS_USERNAME", "customer001", "EMARSYS_SECRET", "wrong"));
+
+            assertThat(exit).isEqualTo(2);
+            assertThat(err()).startsWith("Configuration error: Emarsys refused the credentials");
+            assertThat(account.requests()).extracting(StandInRequest::endpoint).containsExactly("field");
+        }
     }
 }

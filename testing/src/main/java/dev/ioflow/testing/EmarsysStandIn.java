@@ -147,16 +147,30 @@ public final class EmarsysStandIn implements AutoCloseable {
 
     /** The next {@code count} API calls get HTTP 429, reply code 7003 and {@code X-RateLimit-Reset} in {@code resetAfter}. */
     public void rateLimitNext(int count, Duration resetAfter) {
+        rateLimitNext(count, resetAfter, null);
+    }
+
+    /**
+     * The next {@code count} calls to one endpoint ({@code contact}, {@code contact/delete}, {@code field}…, as
+     * {@link StandInRequest#endpoint()} names it) get HTTP 429, reply code 7003 and {@code X-RateLimit-Reset} in
+     * {@code resetAfter}; a null endpoint means any.
+     */
+    public void rateLimitNext(int count, Duration resetAfter, String endpoint) {
         Objects.requireNonNull(resetAfter, "resetAfter");
         synchronized (dispatcher) {
-            faults.rateLimit(count, resetAfter);
+            faults.rateLimit(count, resetAfter, endpoint);
         }
     }
 
     /** The next {@code count} API calls get this 5xx status and reply code 2011. */
     public void failNext(int count, int httpStatus) {
+        failNext(count, httpStatus, null);
+    }
+
+    /** The next {@code count} calls to one endpoint (any when null) get this 5xx status and reply code 2011. */
+    public void failNext(int count, int httpStatus, String endpoint) {
         synchronized (dispatcher) {
-            faults.serverError(count, httpStatus);
+            faults.serverError(count, httpStatus, endpoint);
         }
     }
 

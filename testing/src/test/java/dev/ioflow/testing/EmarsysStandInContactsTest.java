@@ -172,6 +172,21 @@ class EmarsysStandInContactsTest {
     }
 
     @Test
+    void aFaultForOneEndpointLeavesTheOtherEndpointsAlone() {
+        standIn.failNext(1, 500, "contact/delete");
+
+        Http.Reply fields = http.call("GET", api + "field", null);
+        Http.Reply upsert = upsert("{\"contacts\":[{\"3\":\"a@example.com\"}]}");
+        Http.Reply delete = http.call("POST", api + "contact/delete", "{\"key_id\":\"3\",\"3\":[\"a@example.com\"]}");
+
+        assertThat(fields.status()).isEqualTo(200);
+        assertThat(upsert.status()).isEqualTo(200);
+        assertThat(delete.status()).isEqualTo(500);
+        assertThat(delete.json().get("replyCode").asInt()).isEqualTo(2011);
+        assertThat(standIn.contacts()).hasSize(1);
+    }
+
+    @Test
     void logsEveryApiCallWithItsEndpointAndStatus() {
         upsert("{\"contacts\":[{\"3\":\"a@example.com\"}]}");
         http.call("POST", api + "contact/delete", "{\"key_id\":\"3\",\"3\":[\"a@example.com\"]}");

@@ -68,12 +68,13 @@ public final class EmarsysDispatcher extends Dispatcher {
         if (rejection != null) {
             return envelope.reply(401, Envelope.UNAUTHORIZED, "Unauthorized", rejection);
         }
-        MockResponse fault = faults.next();
+        String trimmed = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
+        MockResponse fault = faults.next(trimmed);
         if (fault != null) {
             return fault;
         }
         try {
-            return route(request, endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint);
+            return route(request, trimmed);
         } catch (JsonProcessingException e) {
             return envelope.reply(400, Envelope.INVALID_VALUE, "Invalid JSON body: " + e.getOriginalMessage(), null);
         }

@@ -2,8 +2,8 @@ package dev.ioflow.testing.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.List;
 import mockwebserver3.MockResponse;
 
 /**
@@ -13,7 +13,7 @@ import mockwebserver3.MockResponse;
 public final class FaultPlan {
     private final Clock clock;
     private final Envelope envelope;
-    private final Deque<Fault> faults = new ArrayDeque<>();
+    private final List<Fault> faults = new ArrayList<>();
 
     /** Computes rate-limit reset times with {@code clock}. */
     public FaultPlan(Clock clock, Envelope envelope) {
@@ -21,29 +21,37 @@ public final class FaultPlan {
         this.envelope = envelope;
     }
 
-    /** The next {@code count} calls get 429, reply code 7003, and a reset {@code resetAfter} from now. */
-    public void rateLimit(int count, Duration resetAfter) {
+    /**
+     * The next {@code count} calls (to {@code endpoint}, or any when null) get 429, reply code 7003, and a reset
+     * {@code resetAfter} from now.
+     */
+    public void rateLimit(int count, Duration resetAfter, String endpoint) {
         for (int i = 0; i < count; i++) {
-            faults.add(new Fault(429, resetAfter));
+            faults.add(new Fault(429, resetAfter, endpoint));
         }
     }
 
-    /** The next {@code count} calls get this 5xx status. */
-    public void serverError(int count, int status) {
+    /** The next {@code count} calls (to {@code endpoint}, or any when null) get this 5xx status. */
+    public void serverError(int count, int status, String endpoint) {
         if (status < 500 || status > 599) {
             throw new IllegalArgumentException("a server error status is 5xx, got " + status);
         }
         for (int i = 0; i < count; i++) {
-            faults.add(new Fault(status, null));
+            faults.add(new Fault(status, null, endpoint));
         }
     }
 
-    /** The response for the next scripted failure, or null when none is left. */
-    public MockResponse next() {
-        Fault fault = faults.poll();
+    /**
+     * The response for the oldest scripted failure that applies to this endpoint (e.g. {@code contact/delete}), or
+     * null when none does.
+     */
+    public MockResponse next(String endpoint) {
+        Fault fault = faults.stream().filter(f -> f.endpoint() == null || f.endpoint().equals(endpoint))
+                .findFirst().orElse(null);
         if (fault == null) {
             return null;
         }
+        faults.remove(fault);
         if (fault.status() == 429) {
             long reset = clock.instant().plus(fault.resetAfter()).plusMillis(999).getEpochSecond();
             return envelope.reply(429, Envelope.TOO_MANY_REQUESTS, "Too many requests", null).newBuilder()
@@ -55,6 +63,6 @@ public final class FaultPlan {
         return envelope.reply(fault.status(), Envelope.SERVER_ERROR, "Temporary server error (scripted by the stand-in)", null);
     }
 
-    private record Fault(int status, Duration resetAfter) {
+    private record Fault(int status, Duration resetAfter, String endpoint) {
     }
 }
