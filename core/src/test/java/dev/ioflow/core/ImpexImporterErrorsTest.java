@@ -90,7 +90,7 @@ class ImpexImporterErrorsTest {
     @Test
     void aTrailingSemicolonInTheHeaderDeclaresNoColumn() {
         assertThat(problems("INSERT_UPDATE IntegrationObject; code;\n; io ; INBOUND\n")).containsExactly(at(2, 8,
-                "line has 2 values but the IntegrationObject header at line 1 has 1 columns: 'INBOUND' has no column"));
+                "line has 2 values but the IntegrationObject header at line 1 has 1 column: 'INBOUND' has no column"));
     }
 
     @Test

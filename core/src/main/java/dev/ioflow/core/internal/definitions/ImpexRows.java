@@ -114,7 +114,8 @@ final class ImpexRows {
             if (!extra.isEmpty()) {
                 problems.impex(extra.line(), extra.column(), "line has " + last + " values but the "
                         + header.typeCode() + " header at line " + header.line().line() + " has "
-                        + header.declaredColumns() + " columns: '" + extra.text() + "' has no column");
+                        + header.declaredColumns() + (header.declaredColumns() == 1 ? " column" : " columns")
+                        + ": '" + extra.text() + "' has no column");
                 return;
             }
         }
