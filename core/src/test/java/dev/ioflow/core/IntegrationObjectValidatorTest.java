@@ -3,9 +3,15 @@ package dev.ioflow.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -403,6 +409,22 @@ class IntegrationObjectValidatorTest {
                         + "  ioCustomer/items/Customer: item 'Customer' has no unique attribute, so it has no integration key\n"
                         + "  ioCustomer/items/Customer/attributes/email: attribute 'contactEmial' does not exist on type 'Customer'"
                         + " (known: customerID, contactEmail, name, defaultAddress, addresses)");
+    }
+
+    @Test
+    void oneValidatorServesConcurrentCallers() throws Exception {
+        IntegrationObject io = customerWith(i -> i.attribute("email", a -> a.source("contactEmial")).attribute("name", a -> a.unique()));
+        List<DefinitionProblem> expected = validator.validate(io, TYPES);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<DefinitionProblem>>> results = pool.invokeAll(
+                    Collections.nCopies(32, (Callable<List<DefinitionProblem>>) () -> validator.validate(io, TYPES)));
+            for (Future<List<DefinitionProblem>> result : results) {
+                assertThat(result.get(30, TimeUnit.SECONDS)).isEqualTo(expected).hasSize(2);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
