@@ -89,12 +89,13 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public List<OutboxEntry> claim(int max, Instant now, Duration lease, String owner) {
-        if (max <= 0) {
-            throw new IllegalArgumentException("max must be positive, got " + max);
-        }
+        requireNotNegative("max", max);
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(lease, "lease");
         Objects.requireNonNull(owner, "owner");
+        if (max == 0) {
+            return List.of();
+        }
         return store.inTransaction("claim", sql.table(), connection -> {
             List<OutboxEntry> candidates = selectClaimable(connection, max, now);
             return candidates.isEmpty() ? candidates : markClaimed(connection, candidates, now, now.plus(lease), owner);
@@ -159,8 +160,9 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public List<OutboxEntry> deadLetters(int limit) {
-        if (limit <= 0) {
-            throw new IllegalArgumentException("limit must be positive, got " + limit);
+        requireNotNegative("limit", limit);
+        if (limit == 0) {
+            return List.of();
         }
         return store.inTransaction("read dead letters", sql.table(), connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql.selectDead())) {
@@ -229,6 +231,12 @@ public final class JdbcOutbox implements Outbox {
     @Override
     public String toString() {
         return "JdbcOutbox[" + sql.table() + " on " + store.dialect() + "]";
+    }
+
+    private static void requireNotNegative(String name, int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(name + " must not be negative, got " + value);
+        }
     }
 
     private static int sum(int[] updateCounts) {

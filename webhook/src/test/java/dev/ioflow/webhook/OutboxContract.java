@@ -82,6 +82,14 @@ public abstract class OutboxContract {
     }
 
     @Test
+    void claimingZeroEntriesLeavesThemPending() {
+        outbox.append(List.of(entry("k1", "a")));
+
+        assertThat(outbox.claim(0, T0, LEASE, "w")).isEmpty();
+        assertThat(claimAll(T0, "w")).hasSize(1);
+    }
+
+    @Test
     void claimedEntryIsNotClaimedAgainWhileLeased() {
         outbox.append(List.of(entry("k1", "a")));
         claimAll(T0, "worker-a");

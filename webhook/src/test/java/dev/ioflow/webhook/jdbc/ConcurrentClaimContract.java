@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 abstract class ConcurrentClaimContract {
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
-    private static final int ENTRIES = 400;
+    private static final int ENTRIES = 200;
     private static final int THREADS_PER_INSTANCE = 2;
     private static final int KEYS = 60;
 
