@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ioflow.core.ItemRenderException;
 import dev.ioflow.core.MissingKeyValueException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -235,5 +236,25 @@ class WebhookServiceTest {
         }
 
         assertThat(batching.batchSizes()).containsExactly(2, 2, 1);
+    }
+
+    @Test
+    void changesOfAWebhookThisServiceDoesNotHaveAreLeftForTheServiceThatHasIt() {
+        InMemoryOutbox shared = new InMemoryOutbox();
+        RecordingTarget productTarget = new RecordingTarget();
+        WebhookService customerService = WebhookService.builder().clock(clock).outbox(shared)
+                .lease(Duration.ofMinutes(5)).webhook(customers().build()).build();
+        service = WebhookService.builder().clock(clock).outbox(shared)
+                .webhook(WebhookConfiguration.builder(PRODUCTS, "pim").target(productTarget).build()).build();
+        customerService.saved(customer("c1", "a@example.com"));
+
+        assertThat(service.deliverDue()).isEqualTo(1);
+        assertThat(customerService.deliverDue()).isZero();
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(customerService.deliverDue()).isEqualTo(1);
+
+        assertThat(productTarget.received()).isEmpty();
+        assertThat(target.received()).extracting(OutboundChange::attempt).containsExactly(1);
+        customerService.close();
     }
 }
