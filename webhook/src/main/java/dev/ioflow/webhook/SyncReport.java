@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param seen       items read from the source
  * @param changed    items that produced at least one change (their payload differed from the last delivered)
- * @param unchanged  items whose payload equals the last delivered one for every webhook they belong to
+ * @param unchanged  items whose payload equals the last delivered one for every webhook they belong to (and items
+ *                   no webhook wants)
  * @param rejected   items that could not be rendered for some webhook
  * @param deleted    DELETED changes recorded for items that disappeared from the source since the last run
  * @param duration   how long the run took
