@@ -246,4 +246,18 @@ class PayloadRendererTest {
                 .hasMessageContaining("no name service")
                 .hasCauseInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void namesThePathWhenANestedValueIsNotAnItemOfTheExpectedType() {
+        IntegrationObject io = IntegrationObject.builder("ioProduct")
+                .item("Product", i -> i.root().attribute("code", a -> a.unique()).attribute("images", a -> a.item("Media")))
+                .item("Media", i -> i.attribute("mediaCode", a -> a.unique()))
+                .build();
+        Map<String, Object> item = Map.of("code", "P1", "images", List.of(Map.of("mediaCode", "m1"), "not a map"));
+
+        assertThatThrownBy(() -> PayloadRenderer.of(io, MapTypeSystem.derivedFrom(io)).renderJson(item))
+                .isInstanceOfSatisfying(ItemRenderException.class,
+                        e -> assertThat(e.path()).isEqualTo("ioProduct/Product/images[1]/Media/mediaCode"))
+                .hasMessageContaining("got java.lang.String");
+    }
 }
