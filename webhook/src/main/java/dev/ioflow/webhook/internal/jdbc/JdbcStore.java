@@ -56,9 +56,25 @@ public record JdbcStore(DataSource dataSource, JdbcDialect dialect, String table
         }
         if (createSchema) {
             SchemaScript script = SchemaScript.load(resolved, tablePrefix);
-            store.inTransaction("create schema", tablePrefix + "*", script::apply);
+            store.inTransaction("create schema", tablePrefix + "*", connection -> {
+                if (resolved == JdbcDialect.POSTGRESQL) {
+                    lockSchemaCreation(connection, tablePrefix);
+                }
+                return script.apply(connection);
+            });
         }
         return store;
+    }
+
+    /**
+     * PostgreSQL's {@code CREATE … IF NOT EXISTS} is not safe against itself: instances starting together fail with
+     * a unique violation in the catalog. A transaction-scoped advisory lock per prefix lets one create at a time.
+     */
+    private static void lockSchemaCreation(Connection connection, String tablePrefix) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, ("ioflow schema " + tablePrefix).hashCode());
+            lock.executeQuery().close();
+        }
     }
 
     /** The full name of one of the ioflow tables, such as {@code "outbox"}. */

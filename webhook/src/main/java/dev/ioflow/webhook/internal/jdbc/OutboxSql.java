@@ -1,10 +1,10 @@
 package dev.ioflow.webhook.internal.jdbc;
 
 /**
- * The outbox's statements for one table and dialect. An entry is LIVE (pending, or in flight while
- * {@code claimed_by} is set) or DEAD. The head of an ordering key is its oldest LIVE entry: only heads are claimed.
+ * The outbox's statements for one table. An entry is LIVE (pending, or in flight while {@code claimed_by} is set)
+ * or DEAD. The head of an ordering key is its oldest LIVE entry: only heads are claimed.
  *
- * Both dialects understand the same SQL here, {@code FOR UPDATE SKIP LOCKED} included (H2 since 2.2).
+ * <p>Both dialects understand the same SQL here, {@code FOR UPDATE SKIP LOCKED} included (H2 since 2.2).
  *
  * @param table the outbox table's name
  */
