@@ -44,7 +44,7 @@ public final class ScenarioReport {
         printContactsAfter(result);
         out.println();
         out.println(result.allDelivered()
-                ? "Result: all " + result.finalRecords().size() + " changes delivered."
+                ? "Result: all changes delivered (" + result.finalRecords().size() + ")."
                 : "Result: NOT all changes were delivered (" + result.deadLetters() + " dead letters"
                         + (result.idle() ? "" : ", some still pending") + ").");
     }

@@ -33,7 +33,7 @@ class CustomerToEmarsysTest {
 
         assertThat(exit).isZero();
         assertThat(out()).contains("against embedded Emarsys stand-in")
-                .contains("Result: all 7 changes delivered.")
+                .contains("Result: all changes delivered (7).")
                 .contains("c3.new@example.com")
                 .contains("c5: no such contact")
                 .contains("POST /api/v2/contact/delete");
