@@ -64,7 +64,7 @@ final class PlainValueWriter extends ValueWriter {
 
     @Override
     void writeInstant(JsonGenerator g, Instant value) throws IOException {
-        g.writeString(value.toString());
+        IsoInstant.write(g, value);
     }
 
     @Override
