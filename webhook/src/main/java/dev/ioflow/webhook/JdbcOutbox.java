@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,12 +72,17 @@ public final class JdbcOutbox implements Outbox {
             newestPerKey.remove(entry.orderingKey());
             newestPerKey.put(entry.orderingKey(), entry);
         }
+        // Concurrent appends lock the rows they replace in one global order, so that they cannot deadlock.
+        List<OutboxEntry> byLockOrder = new ArrayList<>(newestPerKey.values());
+        byLockOrder.sort(Comparator.comparing(OutboxEntry::orderingKey));
         store.inTransaction("append", sql.table(), connection -> {
             try (PreparedStatement delete = connection.prepareStatement(sql.deletePending());
                  PreparedStatement insert = connection.prepareStatement(sql.insert())) {
-                for (OutboxEntry entry : newestPerKey.values()) {
+                for (OutboxEntry entry : byLockOrder) {
                     OutboxRows.bindOrderingKey(delete, entry);
                     delete.addBatch();
+                }
+                for (OutboxEntry entry : newestPerKey.values()) {
                     OutboxRows.bindInsert(insert, entry);
                     insert.addBatch();
                 }

@@ -26,10 +26,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two application instances (two {@link JdbcOutbox} objects with their own connections) drain one table from
- * parallel threads: every entry is claimed exactly once, and a key's next change only after the one before it.
+ * Two application instances (two {@link JdbcOutbox} objects with their own connections) share one table from
+ * parallel threads: every entry is claimed exactly once, a key's next change only after the one before it, and
+ * appends replacing the same keys do not deadlock.
  */
-abstract class ConcurrentClaimContract {
+abstract class SharedOutboxContract {
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
     private static final int ENTRIES = 200;
     private static final int THREADS_PER_INSTANCE = 2;
@@ -50,7 +51,7 @@ abstract class ConcurrentClaimContract {
         JdbcOutbox instanceA = JdbcOutbox.builder().dataSource(dataSource()).tablePrefix(prefix).createSchema(true)
                 .build();
         JdbcOutbox instanceB = JdbcOutbox.builder().dataSource(dataSource()).tablePrefix(prefix).build();
-        instanceA.append(IntStream.range(0, ENTRIES).mapToObj(ConcurrentClaimContract::entry).toList());
+        instanceA.append(IntStream.range(0, ENTRIES).mapToObj(SharedOutboxContract::entry).toList());
 
         Map<Long, String> owners = new ConcurrentHashMap<>();
         List<String> doubleClaims = new CopyOnWriteArrayList<>();
@@ -125,6 +126,39 @@ abstract class ConcurrentClaimContract {
 
         assertThat(secondClaimed).hasSize(KEYS).allSatisfy((key, claimedAt) ->
                 assertThat(claimedAt).as(key).isGreaterThan(firstDone.get(key)));
+    }
+
+    @Test
+    void appendsReplacingTheSameKeysInOppositeOrdersDoNotDeadlock() throws Exception {
+        JdbcOutbox instanceA = JdbcOutbox.builder().dataSource(dataSource()).tablePrefix(prefix).createSchema(true)
+                .build();
+        JdbcOutbox instanceB = JdbcOutbox.builder().dataSource(dataSource()).tablePrefix(prefix).build();
+        List<OutboxEntry> forward = IntStream.range(0, KEYS).mapToObj(n -> entry("c-" + n, "v")).toList();
+        List<OutboxEntry> backward = IntStream.range(0, KEYS).mapToObj(n -> entry("c-" + (KEYS - 1 - n), "v")).toList();
+        instanceA.append(forward);
+
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> a = threads.submit(() -> appendRepeatedly(instanceA, forward, start));
+            Future<?> b = threads.submit(() -> appendRepeatedly(instanceB, backward, start));
+            start.countDown();
+            a.get(60, TimeUnit.SECONDS);
+            b.get(60, TimeUnit.SECONDS);
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(instanceA.liveCount()).isBetween((long) KEYS, 2L * KEYS);
+    }
+
+    private static Void appendRepeatedly(JdbcOutbox outbox, List<OutboxEntry> entries, CountDownLatch start)
+            throws InterruptedException {
+        start.await();
+        for (int i = 0; i < 20; i++) {
+            outbox.append(entries);
+        }
+        return null;
     }
 
     /** Claims and completes until every key's second change was claimed (by this or the other instance). */
