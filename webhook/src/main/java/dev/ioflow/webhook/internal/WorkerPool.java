@@ -34,6 +34,7 @@ public final class WorkerPool {
     private final ExecutorService executor;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition signal = lock.newCondition();
+    private final Condition idle = lock.newCondition();
     private final List<Future<?>> futures = new ArrayList<>();
     private long wakeups;
     private volatile State state = State.NEW;
@@ -112,6 +113,7 @@ public final class WorkerPool {
                 long seen = wakeupsSeen();
                 int delivered = pass();
                 if (delivered <= 0) {
+                    signalIdle();
                     if (state != State.RUNNING) {
                         return;
                     }
@@ -146,6 +148,25 @@ public final class WorkerPool {
         } catch (RuntimeException e) {
             LOG.warn("could not ask the outbox when work is due: {}", e.toString());
             return max;
+        }
+    }
+
+    /** Waits until a loop finds nothing due (the outbox may have become idle), or the time is up. */
+    public void awaitIdleLoop(long nanos) throws InterruptedException {
+        lock.lock();
+        try {
+            idle.awaitNanos(nanos);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void signalIdle() {
+        lock.lock();
+        try {
+            idle.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 
