@@ -48,6 +48,17 @@ class PayloadRendererTest {
     }
 
     @Test
+    void readsEachAttributeFromItsSourceUnderItsPayloadName() {
+        IntegrationObject io = IntegrationObject.builder("ioCustomer")
+                .item("Customer", i -> i.root().attribute("id", a -> a.source("customerID").unique())
+                        .attribute("email", a -> a.source("contactEmail")))
+                .build();
+
+        assertThat(PayloadRenderer.of(io, JavaTypeSystem.of(Customer.class)).render(new Customer("c1", "c1@example.com", null, null))
+                .jsonString()).isEqualTo("{\"id\":\"c1\",\"email\":\"c1@example.com\",\"integrationKey\":\"c1\"}");
+    }
+
+    @Test
     void leavesNullValuesOut() {
         String json = PayloadRenderer.of(IO_CUSTOMER, JavaTypeSystem.of(Customer.class))
                 .render(new Customer("c1", null, null, null)).jsonString();
