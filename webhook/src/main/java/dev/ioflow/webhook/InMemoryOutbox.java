@@ -19,7 +19,7 @@ import java.util.TreeSet;
  *
  * <p>A replayed dead letter whose key meanwhile got a newer live change is dropped rather than queued: the newer
  * change carries the current state, and delivering the older payload after it would move the receiver back in
- * time. It still counts as replayed.
+ * time. It still counts as replayed. Dead letters stay in memory until replayed.
  *
  * <pre>{@code
  * WebhookService webhooks = WebhookService.builder()
@@ -188,14 +188,15 @@ public final class InMemoryOutbox implements Outbox {
 
     /** Adds an entry that already has its id; replaces the key's pending tail (coalescing). */
     private void enqueue(OutboxEntry entry) {
-        ArrayDeque<Slot> queue = queues.computeIfAbsent(entry.orderingKey(), k -> new ArrayDeque<>(2));
+        String key = entry.orderingKey();
+        ArrayDeque<Slot> queue = queues.computeIfAbsent(key, k -> new ArrayDeque<>(2));
         Slot tail = queue.peekLast();
         if (tail != null && tail.owner == null) {
             queue.pollLast();
             live.remove(tail.entry.id());
             unindex(tail);
         }
-        Slot slot = new Slot(entry);
+        Slot slot = new Slot(entry, key);
         queue.addLast(slot);
         live.put(entry.id(), slot);
         if (queue.size() == 1) {
@@ -206,10 +207,10 @@ public final class InMemoryOutbox implements Outbox {
     private void removeLive(Slot slot) {
         live.remove(slot.entry.id());
         unindex(slot);
-        ArrayDeque<Slot> queue = queues.get(slot.entry.orderingKey());
+        ArrayDeque<Slot> queue = queues.get(slot.key);
         queue.remove(slot);
         if (queue.isEmpty()) {
-            queues.remove(slot.entry.orderingKey());
+            queues.remove(slot.key);
         } else if (queue.peekFirst().owner == null) {
             waiting.add(queue.peekFirst());
         }
@@ -224,7 +225,7 @@ public final class InMemoryOutbox implements Outbox {
     }
 
     private boolean isHead(Slot slot) {
-        return queues.get(slot.entry.orderingKey()).peekFirst() == slot;
+        return queues.get(slot.key).peekFirst() == slot;
     }
 
     private static Instant earliest(Instant a, Instant b) {
@@ -233,12 +234,14 @@ public final class InMemoryOutbox implements Outbox {
 
     /** One live entry and its claim, if any. Mutated only under the lock, and only while out of the sorted sets. */
     private static final class Slot {
+        final String key;
         OutboxEntry entry;
         String owner;
         Instant leaseUntil;
 
-        Slot(OutboxEntry entry) {
+        Slot(OutboxEntry entry, String key) {
             this.entry = entry;
+            this.key = key;
         }
 
         void release() {

@@ -1,0 +1,28 @@
+/**
+ * Webhooks and outbound sync: {@link dev.ioflow.webhook.WebhookService} turns application events
+ * ({@code saved(item)}, {@code deleted(item)}) and sync runs over an item source into integration-object payloads,
+ * sends only real changes (a {@link dev.ioflow.webhook.VersionMarkerStore} remembers the hash last delivered per
+ * integration key), and delivers them reliably from an {@link dev.ioflow.webhook.Outbox}: per-key order, retries
+ * with backoff ({@link dev.ioflow.webhook.RetryPolicy}), dead letters and replay, an
+ * {@link dev.ioflow.webhook.OutboundRequest} per attempt in the {@link dev.ioflow.webhook.OutboundMonitor}.
+ *
+ * <pre>{@code
+ * WebhookService webhooks = WebhookService.builder()
+ *         .destinations(destinationClient)                       // HTTP POST to consumed destinations
+ *         .outbox(JdbcOutbox.builder().dataSource(ds).build())   // durable; in memory by default
+ *         .webhook(WebhookConfiguration.builder(PayloadRenderer.of(ioCustomer, types), "crm")
+ *                 .eventTypes(ChangeType.SAVED, ChangeType.DELETED)
+ *                 .signer(WebhookSigner.of(secret))
+ *                 .build())
+ *         .build();
+ * webhooks.start();
+ * webhooks.saved(customer);
+ * }</pre>
+ *
+ * Extension points: {@link dev.ioflow.webhook.DeliveryTarget} (where changes go; the Emarsys adapter is one),
+ * {@link dev.ioflow.webhook.Outbox} and {@link dev.ioflow.webhook.VersionMarkerStore} (where state lives).
+ * Everything under {@code dev.ioflow.webhook.internal} is machinery, not API.
+ *
+ * @since 0.1
+ */
+package dev.ioflow.webhook;
