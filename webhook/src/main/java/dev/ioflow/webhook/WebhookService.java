@@ -264,7 +264,7 @@ public final class WebhookService implements AutoCloseable {
      * the executor, outbox and marker store only if the service created them.
      */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) {
             return;
         }
