@@ -2,6 +2,9 @@ package dev.ioflow.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
 import javax.crypto.Mac;
@@ -18,7 +21,9 @@ import javax.crypto.spec.SecretKeySpec;
  * WebhookConfiguration crm = WebhookConfiguration.builder(renderer, "crm").signer(signer).build();
  * }</pre>
  *
- * The secret never appears in {@code toString}, logs or monitoring. Thread-safe.
+ * A receiver (or a test) checks a request with {@link #verify}: constant-time comparison, and a timestamp no more than
+ * five minutes away, as the reference libraries do. The secret never appears in {@code toString}, logs or
+ * monitoring. Thread-safe.
  *
  * @since 0.1
  */
@@ -29,6 +34,8 @@ public final class WebhookSigner {
     public static final String TIMESTAMP_HEADER = "webhook-timestamp";
     /** Header carrying the signature. */
     public static final String SIGNATURE_HEADER = "webhook-signature";
+    /** How far a request's timestamp may be from the receiver's clock (the reference libraries' tolerance). */
+    public static final Duration TOLERANCE = Duration.ofMinutes(5);
     private static final String PREFIX = "whsec_";
     private final SecretKeySpec key;
 
@@ -68,6 +75,37 @@ public final class WebhookSigner {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
         }
+    }
+
+    /**
+     * Whether a received request is authentic: its {@code webhook-timestamp} is within {@link #TOLERANCE} of
+     * {@code now} and one of the space-separated signatures in {@code webhook-signature} matches the body.
+     *
+     * @param messageId       the {@code webhook-id} header
+     * @param timestamp       the {@code webhook-timestamp} header
+     * @param body            the raw request body
+     * @param signatureHeader the {@code webhook-signature} header
+     * @param now             the receiver's current time
+     */
+    public boolean verify(String messageId, String timestamp, byte[] body, String signatureHeader, Instant now) {
+        if (messageId == null || timestamp == null || body == null || signatureHeader == null) {
+            return false;
+        }
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp.trim());
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        if (Math.abs(now.getEpochSecond() - seconds) > TOLERANCE.toSeconds()) {
+            return false;
+        }
+        byte[] expected = signature(messageId, seconds, body).getBytes(StandardCharsets.US_ASCII);
+        boolean match = false;
+        for (String candidate : signatureHeader.trim().split(" +")) {
+            match |= MessageDigest.isEqual(expected, candidate.getBytes(StandardCharsets.US_ASCII));
+        }
+        return match;
     }
 
     @Override
