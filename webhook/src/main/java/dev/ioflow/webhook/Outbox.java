@@ -57,7 +57,11 @@ public interface Outbox extends AutoCloseable {
     /** Live (pending or in-flight) entries. */
     long liveCount();
 
-    /** The instant the earliest pending entry becomes due, or null when none is pending (for workers to sleep). */
+    /**
+     * When a worker should look again (workers sleep until then): the earliest instant a live entry becomes
+     * claimable, that is a pending head's {@code nextAttemptAt} or an in-flight entry's lease end; null when
+     * nothing is live.
+     */
     Instant nextDueAt();
 
     /** Releases resources; does not delete anything. */
