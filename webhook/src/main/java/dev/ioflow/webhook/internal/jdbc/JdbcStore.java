@@ -87,16 +87,17 @@ public record JdbcStore(DataSource dataSource, JdbcDialect dialect, String table
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
+            T result;
             try {
-                T result = work.run(connection);
+                result = work.run(connection);
                 connection.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(connection, e);
+                rollbackQuietly(connection, autoCommit, e);
                 throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
             }
+            // A pooled connection goes back as it came.
+            connection.setAutoCommit(autoCommit);
+            return result;
         } catch (SQLException e) {
             throw new OutboxStoreException(operation, table, e);
         }
@@ -112,9 +113,11 @@ public record JdbcStore(DataSource dataSource, JdbcDialect dialect, String table
         });
     }
 
-    private static void rollbackQuietly(Connection connection, Exception failure) {
+    /** Rolls back and restores auto-commit, keeping the original failure the one that is thrown. */
+    private static void rollbackQuietly(Connection connection, boolean autoCommit, Exception failure) {
         try {
             connection.rollback();
+            connection.setAutoCommit(autoCommit);
         } catch (SQLException rollbackFailure) {
             failure.addSuppressed(rollbackFailure);
         }
