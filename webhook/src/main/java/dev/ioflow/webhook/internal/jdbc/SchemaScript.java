@@ -37,7 +37,7 @@ public record SchemaScript(List<String> statements) {
     }
 
     /** Splits a script into statements: {@code --} comment lines dropped, statements end with {@code ;}. */
-    static SchemaScript parse(String script, String tablePrefix) {
+    private static SchemaScript parse(String script, String tablePrefix) {
         StringBuilder withoutComments = new StringBuilder();
         for (String line : script.split("\n")) {
             if (!line.strip().startsWith("--")) {
