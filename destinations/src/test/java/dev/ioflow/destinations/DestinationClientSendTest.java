@@ -76,6 +76,29 @@ class DestinationClientSendTest extends MockServerTest {
     }
 
     @Test
+    void destinationHeadersOverrideTheDefaultAcceptAndRequestHeadersOverrideBoth() throws Exception {
+        server.enqueue(ok("{}"));
+        server.enqueue(ok("{}"));
+        DestinationClient client = clientFor(destination()
+                .header("Accept", "application/xml")
+                .header("X-Tenant", "eu")
+                .header("X-Channel", "web")
+                .build());
+
+        client.send("crm", OutboundHttpRequest.builder().header("X-Channel", "app").json("{}").build());
+        client.httpClient("crm").newCall(new okhttp3.Request.Builder().url(url(server, "/api/v3/"))
+                .header("X-Channel", "app").build()).execute().close();
+
+        for (int i = 0; i < 2; i++) {
+            RecordedRequest request = take(server);
+            assertThat(request.getHeaders().get("Accept")).as("request %s", i).isEqualTo("application/xml");
+            assertThat(request.getHeaders().get("X-Tenant")).as("request %s", i).isEqualTo("eu");
+            assertThat(request.getHeaders().values("X-Channel")).as("request %s", i).containsExactly("app");
+            assertThat(request.getHeaders().get("X-Message-Id")).as("request %s", i).isNotBlank();
+        }
+    }
+
+    @Test
     void missingMessageIdIsGeneratedByTheInjectedSupplier() throws Exception {
         server.enqueue(ok("{}"));
         AtomicInteger ids = new AtomicInteger();

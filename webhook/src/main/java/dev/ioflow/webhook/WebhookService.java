@@ -127,7 +127,9 @@ public final class WebhookService implements AutoCloseable {
     }
 
     /**
-     * Records saves of several items in one outbox append.
+     * Records saves of several items. Large collections are appended to the outbox in chunks (64 changes
+     * each) and every chunk wakes the workers, so delivery starts while the rest is still being rendered. If the
+     * outbox fails, its exception propagates and the chunks appended before stay queued.
      *
      * @return the number of changes queued
      * @throws ChangeRejectedException listing the items that could not be rendered; all others were queued
@@ -149,7 +151,9 @@ public final class WebhookService implements AutoCloseable {
     }
 
     /**
-     * Records deletes of several items in one outbox append.
+     * Records deletes of several items. Large collections are appended to the outbox in chunks (64 changes
+     * each) and every chunk wakes the workers, so delivery starts while the rest is still being rendered. If the
+     * outbox fails, its exception propagates and the chunks appended before stay queued.
      *
      * @return the number of changes queued
      * @throws ChangeRejectedException listing the items that could not be rendered; all others were queued

@@ -2,10 +2,13 @@ package dev.ioflow.destinations.internal;
 
 import java.net.InetAddress;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 
 /** URL rules shared by destinations and credentials: parsing, the HTTPS rule and redaction for messages. */
 public final class Urls {
+
+    private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private Urls() {
     }
@@ -47,7 +50,7 @@ public final class Urls {
     }
 
     private static boolean isIpLiteral(String host) {
-        return host.contains(":") || host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        return host.contains(":") || IPV4_LITERAL.matcher(host).matches();
     }
 
     /**

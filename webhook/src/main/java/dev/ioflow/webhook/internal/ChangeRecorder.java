@@ -19,10 +19,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns application events into outbox entries: routes each item to the webhooks that want it, renders it once
- * per integration object (key and hash first, the JSON only for a change), drops saves that change nothing, and appends the rest in one outbox call.
+ * per integration object (key and hash first, the JSON only for a change), drops saves that change nothing, and
+ * appends the rest. A large batch is appended in chunks of {@value #APPEND_CHUNK} changes, each waking the
+ * workers, so that delivery starts while the rest of the batch is still being rendered.
  */
 public final class ChangeRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeRecorder.class);
+    static final int APPEND_CHUNK = 64;
     private final List<Route> routes;
     private final Outbox outbox;
     private final DeltaDetector delta;
@@ -47,13 +50,15 @@ public final class ChangeRecorder {
     }
 
     /**
-     * Records the event for every item; returns the number of changes appended.
+     * Records the event for every item; returns the number of changes appended. When an append fails, the
+     * exception propagates and the chunks appended before it stay queued.
      *
      * @throws ChangeRejectedException after appending the others, when some items could not be rendered
      */
     public int record(ChangeType type, List<?> items) {
         Instant now = clock.instant();
-        List<OutboxEntry> entries = new ArrayList<>();
+        int appended = 0;
+        List<OutboxEntry> entries = new ArrayList<>(Math.min(items.size(), APPEND_CHUNK));
         List<ChangeRejectedException.Rejection> rejections = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Object item = items.get(i);
@@ -75,12 +80,18 @@ public final class ChangeRecorder {
                     rejections.add(new ChangeRejectedException.Rejection(i, item, route.id(), e));
                 }
             }
+            if (entries.size() >= APPEND_CHUNK) {
+                append(entries);
+                appended += entries.size();
+                entries = new ArrayList<>(APPEND_CHUNK);
+            }
         }
         append(entries);
+        appended += entries.size();
         if (!rejections.isEmpty()) {
             throw new ChangeRejectedException(rejections, items.size());
         }
-        return entries.size();
+        return appended;
     }
 
     /** A new change for the route. */

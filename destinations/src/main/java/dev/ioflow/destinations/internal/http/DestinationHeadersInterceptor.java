@@ -13,6 +13,8 @@ import okhttp3.Response;
  */
 final class DestinationHeadersInterceptor implements Interceptor {
     static final String MESSAGE_ID = "X-Message-Id";
+    static final String ACCEPT = "Accept";
+    static final String JSON = "application/json";
 
     private final Map<String, String> headers;
     private final Supplier<String> messageIds;
@@ -25,18 +27,35 @@ final class DestinationHeadersInterceptor implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
+        // Requests sent through DestinationClient.send arrive complete; copying their headers would be waste.
+        return chain.proceed(isComplete(request) ? request : completed(request));
+    }
+
+    private boolean isComplete(Request request) {
+        if (request.header(MESSAGE_ID) == null || request.header(ACCEPT) == null) {
+            return false;
+        }
+        for (String name : headers.keySet()) {
+            if (request.header(name) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Request completed(Request request) {
         Request.Builder builder = request.newBuilder();
         if (request.header(MESSAGE_ID) == null) {
             builder.header(MESSAGE_ID, messageIds.get());
         }
-        if (request.header("Accept") == null) {
-            builder.header("Accept", "application/json");
+        if (request.header(ACCEPT) == null) {
+            builder.header(ACCEPT, JSON);
         }
         headers.forEach((name, value) -> {
             if (request.header(name) == null) {
                 builder.header(name, value);
             }
         });
-        return chain.proceed(builder.build());
+        return builder.build();
     }
 }

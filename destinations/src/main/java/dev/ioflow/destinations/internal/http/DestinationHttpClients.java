@@ -25,9 +25,13 @@ public final class DestinationHttpClients {
      * @param shared the client every destination client derives from
      * @param clock the clock for OAuth token expiry
      * @param messageIds generates {@code X-Message-Id} values for requests without one
+     * @param tcpNoDelay whether destination sockets set {@code TCP_NODELAY} (see {@link NoDelaySocketFactory})
      */
-    public DestinationHttpClients(OkHttpClient shared, Clock clock, Supplier<String> messageIds) {
-        this.shared = shared;
+    public DestinationHttpClients(OkHttpClient shared, Clock clock, Supplier<String> messageIds, boolean tcpNoDelay) {
+        // One wrapping factory for all destinations: OkHttp pools connections by address, socket factory included.
+        this.shared = tcpNoDelay
+                ? shared.newBuilder().socketFactory(new NoDelaySocketFactory(shared.socketFactory())).build()
+                : shared;
         this.clock = clock;
         this.messageIds = messageIds;
     }

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -28,11 +30,14 @@ public final class Exchange {
     private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
     private static final Set<String> BODY_REQUIRED = Set.of("POST", "PUT", "PATCH", "PROPPATCH", "REPORT");
     private static final byte[] EMPTY = new byte[0];
+    private static final MediaType JSON_MEDIA_TYPE = MediaType.get(OutboundHttpRequest.APPLICATION_JSON);
 
     private final DestinationHttpClients clients;
     private final Clock clock;
     private final Supplier<String> messageIds;
     private final long maxResponseBytes;
+    /** Base URLs that passed the HTTPS rule, by destination id: parsed and checked once, not per call. */
+    private final ConcurrentMap<String, HttpUrl> checkedBaseUrls = new ConcurrentHashMap<>();
 
     /**
      * @param clients the per-destination clients
@@ -57,29 +62,32 @@ public final class Exchange {
             byte[] body = readCapped(response.body());
             boolean truncated = body.length > maxResponseBytes;
             Duration duration = Duration.between(start, clock.instant());
-            LOG.debug("{} {} to destination '{}' answered {} in {} ms (message {})", request.method(), Urls.redact(url),
-                    destination.id(), response.code(), duration.toMillis(), messageId);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{} {} to destination '{}' answered {} in {} ms (message {})", request.method(),
+                        Urls.redact(url), destination.id(), response.code(), duration.toMillis(), messageId);
+            }
             return new DestinationResponse(response.code(), response.headers().toMultimap(),
                     truncated ? Arrays.copyOf(body, (int) maxResponseBytes) : body, truncated, messageId, duration);
         } catch (IOException e) {
-            LOG.debug("{} {} to destination '{}' failed (message {}): {}", request.method(), Urls.redact(url),
-                    destination.id(), messageId, e.toString());
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{} {} to destination '{}' failed (message {}): {}", request.method(), Urls.redact(url),
+                        destination.id(), messageId, e.toString());
+            }
             throw TransportFailures.toException(destination.id(), url.host(), e);
         }
     }
 
     /**
-     * The destination URL with the request's path and query appended; checked against the HTTPS rule again
-     * because this is what goes on the wire.
+     * The destination URL with the request's path and query appended. The base URL is checked against the
+     * HTTPS rule again (this is what goes on the wire), once per destination.
      */
-    static HttpUrl resolve(ConsumedDestination destination, OutboundHttpRequest request) {
-        HttpUrl base = Urls.parseHttp(destination.url());
-        if (base == null || !Urls.isSecureOrAllowed(base, destination.allowInsecureHttp())) {
-            throw new DestinationConfigException("destination '" + destination.id() + "' url '" + Urls.redact(destination.url())
-                    + "' is not an https URL (plain HTTP is allowed for loopback hosts or with allowInsecureHttp)");
+    HttpUrl resolve(ConsumedDestination destination, OutboundHttpRequest request) {
+        HttpUrl base = checkedBaseUrls.computeIfAbsent(destination.id(), id -> checkedBaseUrl(destination));
+        String path = stripLeadingSlashes(request.path());
+        if (path.isEmpty() && request.queryParameters().isEmpty()) {
+            return base;
         }
         HttpUrl.Builder url = base.newBuilder();
-        String path = request.path().replaceFirst("^/+", "");
         if (!path.isEmpty()) {
             url.addPathSegments(path);
         }
@@ -87,17 +95,42 @@ public final class Exchange {
         return url.build();
     }
 
+    private static HttpUrl checkedBaseUrl(ConsumedDestination destination) {
+        HttpUrl base = Urls.parseHttp(destination.url());
+        if (base == null || !Urls.isSecureOrAllowed(base, destination.allowInsecureHttp())) {
+            throw new DestinationConfigException("destination '" + destination.id() + "' url '" + Urls.redact(destination.url())
+                    + "' is not an https URL (plain HTTP is allowed for loopback hosts or with allowInsecureHttp)");
+        }
+        return base;
+    }
+
+    private static String stripLeadingSlashes(String path) {
+        int start = 0;
+        while (start < path.length() && path.charAt(start) == '/') {
+            start++;
+        }
+        return path.substring(start);
+    }
+
     private Request toHttpRequest(ConsumedDestination destination, OutboundHttpRequest request, HttpUrl url, String messageId) {
-        Request.Builder builder = new Request.Builder().url(url);
+        // The same headers, in the same precedence, as DestinationHeadersInterceptor adds (header() replaces, so
+        // later ones win): the default Accept, the destination's headers, the request's own, the message id.
+        Request.Builder builder = new Request.Builder().url(url)
+                .header(DestinationHeadersInterceptor.ACCEPT, DestinationHeadersInterceptor.JSON);
+        destination.headers().forEach(builder::header);
         request.headers().forEach(builder::header);
         builder.header(DestinationHeadersInterceptor.MESSAGE_ID, messageId);
         if (destination.cloudEvents()) {
             request.cloudEvent().ifPresent(event -> addCloudEventHeaders(builder, event, messageId));
         }
         RequestBody body = request.body()
-                .map(bytes -> RequestBody.create(bytes, MediaType.parse(request.mediaType().orElseThrow())))
+                .map(bytes -> RequestBody.create(bytes, mediaType(request.mediaType().orElseThrow())))
                 .orElse(BODY_REQUIRED.contains(request.method()) ? RequestBody.create(EMPTY, null) : null);
         return builder.method(request.method(), body).build();
+    }
+
+    private static MediaType mediaType(String value) {
+        return OutboundHttpRequest.APPLICATION_JSON.equals(value) ? JSON_MEDIA_TYPE : MediaType.parse(value);
     }
 
     private void addCloudEventHeaders(Request.Builder builder, CloudEvent event, String messageId) {

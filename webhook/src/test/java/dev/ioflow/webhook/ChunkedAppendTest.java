@@ -1,0 +1,97 @@
+package dev.ioflow.webhook;
+
+import static dev.ioflow.webhook.Fixtures.CUSTOMERS;
+import static dev.ioflow.webhook.Fixtures.customer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class ChunkedAppendTest {
+
+    @Test
+    void aLargeBatchIsAppendedInChunksAndEveryChangeIsQueued() {
+        CountingOutbox outbox = new CountingOutbox();
+        RecordingTarget target = new RecordingTarget();
+        List<Map<String, Object>> customers = IntStream.range(0, 200)
+                .mapToObj(i -> customer("c" + i, "c" + i + "@example.com"))
+                .toList();
+        try (WebhookService service = WebhookService.builder()
+                .clock(new ManualClock())
+                .outbox(outbox)
+                .webhook(WebhookConfiguration.builder(CUSTOMERS, "crm").target(target).build())
+                .build()) {
+
+            assertThat(service.saved(customers)).isEqualTo(200);
+
+            assertThat(outbox.appendSizes).containsExactly(64, 64, 64, 8);
+            while (service.deliverDue() > 0) {
+                // deliver everything on this thread
+            }
+            assertThat(target.received()).extracting(OutboundChange::integrationKey)
+                    .containsExactlyElementsOf(IntStream.range(0, 200).mapToObj(i -> "c" + i).toList());
+        }
+    }
+
+    /** The in-memory outbox, remembering how many entries each append carried. */
+    private static final class CountingOutbox implements Outbox {
+        private final InMemoryOutbox delegate = new InMemoryOutbox();
+        final List<Integer> appendSizes = new ArrayList<>();
+
+        @Override
+        public void append(List<OutboxEntry> entries) {
+            appendSizes.add(entries.size());
+            delegate.append(entries);
+        }
+
+        @Override
+        public List<OutboxEntry> claim(int max, Instant now, Duration lease, String owner) {
+            return delegate.claim(max, now, lease, owner);
+        }
+
+        @Override
+        public void complete(long id) {
+            delegate.complete(id);
+        }
+
+        @Override
+        public void reschedule(long id, int attempts, Instant nextAttemptAt, String lastError) {
+            delegate.reschedule(id, attempts, nextAttemptAt, lastError);
+        }
+
+        @Override
+        public void deadLetter(long id, int attempts, String lastError) {
+            delegate.deadLetter(id, attempts, lastError);
+        }
+
+        @Override
+        public List<OutboxEntry> deadLetters(int limit) {
+            return delegate.deadLetters(limit);
+        }
+
+        @Override
+        public int replay(List<Long> ids, Instant now) {
+            return delegate.replay(ids, now);
+        }
+
+        @Override
+        public long liveCount() {
+            return delegate.liveCount();
+        }
+
+        @Override
+        public Instant nextDueAt() {
+            return delegate.nextDueAt();
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+}
