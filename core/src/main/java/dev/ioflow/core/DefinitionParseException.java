@@ -2,7 +2,6 @@ package dev.ioflow.core;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * A definition file could not be read: malformed JSON or ImpEx, or values of the wrong shape.
@@ -20,10 +19,9 @@ import java.util.stream.Collectors;
  *
  * @since 0.1
  */
-public final class DefinitionParseException extends IoflowException {
+public final class DefinitionParseException extends DefinitionException {
     private static final long serialVersionUID = 1L;
     private final String source;
-    private final transient List<DefinitionProblem> problems;
 
     /**
      * For the problems found in one source.
@@ -32,27 +30,12 @@ public final class DefinitionParseException extends IoflowException {
      * @param problems the problems in the order found; at least one
      */
     public DefinitionParseException(String source, List<DefinitionProblem> problems) {
-        super(describe(source, problems));
+        super(Objects.requireNonNull(source, "source"), problems);
         this.source = source;
-        this.problems = List.copyOf(problems);
     }
 
     /** The name of what was read, e.g. {@code ioCustomer.impex}. */
     public String source() {
         return source;
-    }
-
-    /** Every problem found, in the order found. */
-    public List<DefinitionProblem> problems() {
-        return problems;
-    }
-
-    private static String describe(String source, List<DefinitionProblem> problems) {
-        Objects.requireNonNull(source, "source");
-        if (problems.isEmpty()) {
-            throw new IllegalArgumentException("a parse exception has at least one problem");
-        }
-        return problems.size() + (problems.size() == 1 ? " problem" : " problems") + " in " + source + ":\n  "
-                + problems.stream().map(DefinitionProblem::toString).collect(Collectors.joining("\n  "));
     }
 }
