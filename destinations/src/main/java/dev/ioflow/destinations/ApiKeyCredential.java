@@ -22,5 +22,10 @@ public record ApiKeyCredential(String headerName, Secret key) implements Credent
         if (key.isBlank()) {
             throw new IllegalArgumentException("API key for header '" + headerName + "' must not be blank");
         }
+        if (!HttpTokens.isValidValue(key.reveal())) {
+            // Checked here: OkHttp would refuse it at send time with a message quoting the key.
+            throw new IllegalArgumentException("API key for header '" + headerName
+                    + "' contains control or non-ASCII characters (a trailing line break?)");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ioflow.destinations;
 
+import dev.ioflow.destinations.internal.HttpTokens;
 import java.util.Objects;
 
 /**
@@ -15,6 +16,9 @@ public record BearerTokenCredential(Secret token) implements Credential {
         Objects.requireNonNull(token, "token");
         if (token.isBlank()) {
             throw new IllegalArgumentException("bearer token must not be blank");
+        }
+        if (!HttpTokens.isValidValue(token.reveal())) {
+            throw new IllegalArgumentException("bearer token contains control or non-ASCII characters (a trailing line break?)");
         }
     }
 }

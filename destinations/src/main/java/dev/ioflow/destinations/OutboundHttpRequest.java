@@ -181,11 +181,19 @@ public final class OutboundHttpRequest {
 
         /**
          * @param path a path relative to the destination URL, e.g. {@code contact} or {@code customers/42};
-         *             a leading {@code /} is ignored, so it never leaves the destination's base path
+         *             a leading {@code /} is ignored and {@code .}/{@code ..} segments are rejected, so it never
+         *             leaves the destination's base path
          * @return this builder
          */
         public Builder path(String path) {
-            this.path = Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(path, "path");
+            for (String segment : path.split("/", -1)) {
+                if (segment.equals(".") || segment.equals("..")) {
+                    // OkHttp resolves dot segments, which would climb out of the destination's base path.
+                    throw new IllegalArgumentException("path '" + path + "' must not contain '.' or '..' segments");
+                }
+            }
+            this.path = path;
             return this;
         }
 
@@ -213,7 +221,7 @@ public final class OutboundHttpRequest {
                 throw new IllegalArgumentException("'" + name + "' is not a valid HTTP header name");
             }
             if (!HttpTokens.isValidValue(value)) {
-                throw new IllegalArgumentException("value of header '" + name + "' is null or contains control characters");
+                throw new IllegalArgumentException("value of header '" + name + "' is null or contains control or non-ASCII characters");
             }
             headers.put(name, value);
             return this;
@@ -252,7 +260,7 @@ public final class OutboundHttpRequest {
          */
         public Builder messageId(String messageId) {
             if (messageId != null && !HttpTokens.isValidValue(messageId)) {
-                throw new IllegalArgumentException("message id contains control characters");
+                throw new IllegalArgumentException("message id contains control or non-ASCII characters");
             }
             this.messageId = messageId;
             return this;

@@ -46,7 +46,7 @@ public final class DestinationRules {
             if (!HttpTokens.isToken(name)) {
                 problems.add(new Problem("headers", "'" + name + "' is not a valid HTTP header name"));
             } else if (!HttpTokens.isValidValue(value)) {
-                problems.add(new Problem("headers." + name, "value contains control characters"));
+                problems.add(new Problem("headers." + name, "value contains control or non-ASCII characters"));
             }
         });
         checkPositive("timeouts.connect", connectTimeout, problems);

@@ -24,14 +24,17 @@ public final class HttpTokens {
         return true;
     }
 
-    /** Whether {@code value} may be sent as a header value (no control characters other than tab). */
+    /**
+     * Whether {@code value} may be sent as a header value: tab and printable ASCII only, exactly what OkHttp
+     * accepts (it rejects anything else with a message that quotes the value).
+     */
     public static boolean isValidValue(String value) {
         if (value == null) {
             return false;
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if ((c < 0x20 && c != '\t') || c == 0x7f) {
+            if (c != '\t' && (c < 0x20 || c > 0x7e)) {
                 return false;
             }
         }

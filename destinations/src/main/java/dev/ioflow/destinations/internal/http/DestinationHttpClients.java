@@ -47,7 +47,8 @@ public final class DestinationHttpClients {
         OkHttpClient.Builder builder = withTimeouts(shared.newBuilder(), destination)
                 .followRedirects(!authenticated)
                 .followSslRedirects(false)
-                .addInterceptor(new DestinationHeadersInterceptor(destination.headers(), messageIds));
+                .addInterceptor(new DestinationHeadersInterceptor(destination.headers(), messageIds))
+                .addNetworkInterceptor(new InsecureRedirectGuard(destination.id(), destination.allowInsecureHttp()));
         OkHttpClient tokenClient = withTimeouts(shared.newBuilder(), destination)
                 .followRedirects(false)
                 .followSslRedirects(false)

@@ -1,0 +1,118 @@
+package dev.ioflow.destinations;
+
+import static dev.ioflow.destinations.TestSupport.ok;
+import static dev.ioflow.destinations.TestSupport.take;
+import static dev.ioflow.destinations.TestSupport.url;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.net.InetAddress;
+import java.util.List;
+import mockwebserver3.MockResponse;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Test;
+
+/** Values OkHttp would refuse with a message quoting them, the HTTPS rule on redirects, and dot segments in paths. */
+class HeaderAndRedirectSafetyTest extends MockServerTest {
+
+    @Test
+    void apiKeyWithATrailingLineBreakIsRejectedAtConstructionWithoutQuotingIt() {
+        assertThatThrownBy(() -> Credential.apiKey("X-Api-Key", "S3CR3T\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("API key for header 'X-Api-Key' contains control or non-ASCII characters (a trailing line break?)");
+    }
+
+    @Test
+    void apiKeyWithNonAsciiCharactersIsRejectedWithoutQuotingIt() {
+        Throwable thrown = catchThrowable(() -> Credential.apiKey("X-Api-Key", "S3CRÉT"));
+
+        assertThat(thrown).isInstanceOf(IllegalArgumentException.class);
+        assertThat(thrown.getMessage()).doesNotContain("S3CR");
+    }
+
+    @Test
+    void bearerTokenWithALineBreakIsRejectedWithoutQuotingIt() {
+        Throwable thrown = catchThrowable(() -> Credential.bearer("S3CR3T\r\n"));
+
+        assertThat(thrown).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bearer token");
+        assertThat(thrown.getMessage()).doesNotContain("S3CR");
+    }
+
+    @Test
+    void apiKeyFromAnEnvironmentVariableWithALineBreakIsAFileProblemNotASendFailure() {
+        String json = "{\"destinations\":[{\"id\":\"crm\",\"url\":\"https://crm.example.com/\",\"credential\":"
+                + "{\"type\":\"apiKey\",\"headerName\":\"X-Api-Key\",\"key\":\"${env:KEY}\"}}]}";
+
+        assertThatThrownBy(() -> DestinationRegistry.fromJson(json, SecretResolver.withEnvironment(java.util.Map.of("KEY", "S3CR3T\n"))))
+                .isInstanceOfSatisfying(DestinationConfigException.class, e -> {
+                    assertThat(e.problems()).singleElement().asString().startsWith("destinations[crm].credential: API key");
+                    assertThat(e.getMessage()).doesNotContain("S3CR");
+                });
+    }
+
+    @Test
+    void requestHeaderWithNonAsciiValueIsRejectedByTheBuilderWithoutQuotingIt() {
+        assertThatThrownBy(() -> OutboundHttpRequest.builder().header("X-Token", "S3CRÉT"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("value of header 'X-Token' is null or contains control or non-ASCII characters");
+    }
+
+    @Test
+    void destinationHeaderWithNonAsciiValueIsAConfigurationProblem() {
+        assertThatThrownBy(() -> ConsumedDestination.builder("crm", "https://crm.example.com/").header("X-Tenant", "Zürich").build())
+                .isInstanceOfSatisfying(DestinationConfigException.class, e -> assertThat(e.problems())
+                        .containsExactly("destination 'crm' headers.X-Tenant: value contains control or non-ASCII characters"));
+    }
+
+    @Test
+    void redirectFromALoopbackHttpDestinationToPlainHttpElsewhereIsNotFollowed() {
+        server.enqueue(new MockResponse.Builder().code(302)
+                .setHeader("Location", "http://crm.example.com:" + server.getPort() + "/elsewhere").build());
+        server.enqueue(ok("{}"));
+        ConsumedDestination destination = ConsumedDestination.builder("crm", url(server, "/")).build();
+        // crm.example.com resolves to this machine, so the hop would reach the mock server if it were followed.
+        OkHttpClient shared = new OkHttpClient.Builder().dns(host -> List.of(InetAddress.getLoopbackAddress())).build();
+        DestinationClient client = DestinationClient.builder(DestinationRegistry.builder().add(destination).build())
+                .okHttpClient(shared).build();
+
+        Throwable thrown = catchThrowable(() -> client.send("crm", OutboundHttpRequest.builder().build()));
+
+        assertThat(thrown).isInstanceOf(DestinationIOException.class)
+                .hasMessageContaining("redirected to plain HTTP URL http://crm.example.com:" + server.getPort() + "/elsewhere");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void redirectToPlainHttpElsewhereIsFollowedWhenTheDestinationAllowsInsecureHttp() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(302)
+                .setHeader("Location", "http://crm.example.com:" + server.getPort() + "/elsewhere").build());
+        server.enqueue(ok("{}"));
+        ConsumedDestination destination = ConsumedDestination.builder("crm", url(server, "/")).allowInsecureHttp(true).build();
+        OkHttpClient shared = new OkHttpClient.Builder().dns(host -> List.of(InetAddress.getLoopbackAddress())).build();
+        DestinationClient client = DestinationClient.builder(DestinationRegistry.builder().add(destination).build())
+                .okHttpClient(shared).build();
+
+        assertThat(client.send("crm", OutboundHttpRequest.builder().build()).status()).isEqualTo(200);
+        take(server);
+        assertThat(take(server).getTarget()).isEqualTo("/elsewhere");
+    }
+
+    @Test
+    void pathWithDotDotSegmentsIsRejectedSoItCannotLeaveTheBasePath() {
+        assertThatThrownBy(() -> OutboundHttpRequest.builder().path("../../admin"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("path '../../admin' must not contain '.' or '..' segments");
+        assertThatThrownBy(() -> OutboundHttpRequest.builder().path("contact/./x")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void pathSegmentsThatOnlyLookLikeDotsStayUnderTheBasePath() throws Exception {
+        server.enqueue(ok("{}"));
+        ConsumedDestination destination = ConsumedDestination.builder("crm", url(server, "/api/v2/")).build();
+
+        TestSupport.clientFor(destination).send("crm", OutboundHttpRequest.builder().path("a..b/...").build());
+
+        assertThat(take(server).getTarget()).isEqualTo("/api/v2/a..b/...");
+    }
+}
