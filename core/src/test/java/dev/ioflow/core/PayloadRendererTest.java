@@ -113,6 +113,22 @@ class PayloadRendererTest {
                 + "\"levels\":[\"GOLD\",\"SILVER\"],\"extras\":{\"alpha\":[\"x\"],\"zeta\":1},\"integrationKey\":\"v1\"}");
     }
 
+    record Samples(String id, boolean[] flags, float[] ratios, short[] sizes, char[] grades) {
+    }
+
+    @Test
+    void writesEveryPrimitiveArrayAsAJsonArray() {
+        IntegrationObject io = IntegrationObject.builder("ioSamples")
+                .item("Samples", i -> i.root().attribute("id", a -> a.unique())
+                        .attribute("flags").attribute("ratios").attribute("sizes").attribute("grades"))
+                .build();
+        Samples samples = new Samples("s1", new boolean[] {true, false}, new float[] {1.5f}, new short[] {3}, new char[] {'a', 'b'});
+
+        assertThat(PayloadRenderer.of(io, JavaTypeSystem.of(Samples.class)).render(samples).jsonString())
+                .isEqualTo("{\"id\":\"s1\",\"flags\":[true,false],\"ratios\":[1.5],\"sizes\":[3],\"grades\":[\"a\",\"b\"],"
+                        + "\"integrationKey\":\"s1\"}");
+    }
+
     @Test
     void writesDecimalsWithoutExponent() {
         IntegrationObject io = IntegrationObject.builder("ioProduct")

@@ -96,9 +96,37 @@ abstract class ValueWriter {
             g.writeEndArray();
         } else if (value instanceof byte[] bytes) {
             g.writeBinary(bytes);
+        } else if (value.getClass().isArray()) {
+            writeOtherPrimitiveArray(g, value);
         } else {
             g.writeString(value.toString());
         }
+    }
+
+    /**
+     * The primitive arrays without a bulk write in Jackson: their {@code toString()} is an identity hash
+     * ({@code [Z@5965d37}), which would change the payload and its hash on every run.
+     */
+    private static void writeOtherPrimitiveArray(JsonGenerator g, Object array) throws IOException {
+        g.writeStartArray();
+        if (array instanceof boolean[] booleans) {
+            for (boolean b : booleans) {
+                g.writeBoolean(b);
+            }
+        } else if (array instanceof float[] floats) {
+            for (float f : floats) {
+                g.writeNumber(f);
+            }
+        } else if (array instanceof short[] shorts) {
+            for (short s : shorts) {
+                g.writeNumber(s);
+            }
+        } else {
+            for (char c : (char[]) array) {
+                g.writeString(String.valueOf(c));
+            }
+        }
+        g.writeEndArray();
     }
 
     /** Writes each element in {@linkplain #inOutputOrder output order}; a null element is written as {@code null}. */
