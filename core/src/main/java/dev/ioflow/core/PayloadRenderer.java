@@ -113,10 +113,11 @@ public final class PayloadRenderer {
     /**
      * The root item's integration key, by SAP's rule: the item's key attributes (its unique attributes, where a
      * unique reference expands into the referenced item's key attributes) ordered by {@code ItemCode_attributeName},
-     * each value as text (instants as epoch milliseconds, enums by name, decimals without exponent, anything else
-     * by {@code toString()}), URL-encoded as UTF-8 the way {@link java.net.URLEncoder} does ({@code |} becomes
-     * {@code %7C}, a space {@code +}), joined with {@code |}. For example {@code Staged|Default|P1} for a product
-     * keyed by its code and its catalog version (keyed by version and catalog).
+     * each value as text (instants as epoch milliseconds, local dates and date-times as epoch milliseconds at UTC,
+     * enums by name, decimals without exponent, anything else by {@code toString()}), URL-encoded as UTF-8 the
+     * way {@link java.net.URLEncoder} does ({@code |} becomes {@code %7C}, a space {@code +}), joined with
+     * {@code |}. For example {@code Staged|Default|P1} for a product keyed by its code and its catalog version
+     * (keyed by version and catalog).
      *
      * @throws MissingKeyValueException naming the path of the first key attribute with no value
      */

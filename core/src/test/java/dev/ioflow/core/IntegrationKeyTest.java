@@ -11,7 +11,10 @@ import dev.ioflow.core.RenderFixtures.CatalogVersion;
 import dev.ioflow.core.RenderFixtures.Media;
 import dev.ioflow.core.RenderFixtures.Product;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -69,6 +72,22 @@ class IntegrationKeyTest {
 
         // ordered: Address_kind, Address_lot, Address_owner, Address_since, Address_verified
         assertThat(key).isEqualTo("BILLING|100|c1|1589376000000|1589376000123");
+    }
+
+    record Delivery(String id, LocalDate day, LocalDateTime slot) {
+    }
+
+    @Test
+    void writesLocalDatesAndDateTimesAsEpochMillisAtUtcLikeTheSapStyle() {
+        IntegrationObject io = IntegrationObject.builder("ioDelivery")
+                .item("Delivery", i -> i.root().attribute("day", a -> a.unique()).attribute("slot", a -> a.unique()))
+                .build();
+        PayloadRenderer sap = PayloadRenderer.builder(io, JavaTypeSystem.of(Delivery.class)).style(PayloadStyle.SAP).build();
+        Delivery delivery = new Delivery("d1", LocalDate.of(2020, 5, 13), LocalDateTime.of(2020, 5, 13, 13, 20));
+
+        assertThat(sap.integrationKey(delivery)).isEqualTo("1589328000000|1589376000000");
+        assertThat(sap.renderJson(delivery)).asString(StandardCharsets.UTF_8)
+                .contains("\"day\":\"/Date(1589328000000)/\"", "\"slot\":\"/Date(1589376000000)/\"");
     }
 
     @Test

@@ -4,13 +4,17 @@ import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Calendar;
 import java.util.Date;
 
 /**
- * SAP's text form of one integration-key value: instants as epoch milliseconds, enums by name, decimals
+ * SAP's text form of one integration-key value: dates as epoch milliseconds (local dates and date-times taken
+ * at UTC, as the SAP payload style writes them), enums by name, decimals
  * without exponent, anything else by {@code toString()}; then URL-encoded as UTF-8 with {@link URLEncoder}'s
  * rules, as SAP does ({@code |} becomes {@code %7C}, a space becomes {@code +}, non-ASCII is percent-encoded).
  */
@@ -44,6 +48,12 @@ final class KeyValues {
         }
         if (value instanceof ZonedDateTime t) {
             return Long.toString(t.toInstant().toEpochMilli());
+        }
+        if (value instanceof LocalDate d) {
+            return Long.toString(d.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+        }
+        if (value instanceof LocalDateTime t) {
+            return Long.toString(t.toInstant(ZoneOffset.UTC).toEpochMilli());
         }
         if (value instanceof BigDecimal d) {
             return d.toPlainString();
