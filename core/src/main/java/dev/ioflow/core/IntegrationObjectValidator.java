@@ -16,7 +16,7 @@ import java.util.Objects;
  * contributes the referenced item's key); no cycle of unique references (an infinite key) and no cycle made
  * only of {@code partOf} references (an endless payload). Against a {@link TypeSystem} also: the item's type
  * exists; the source attribute exists on it; nested items are given exactly for reference attributes and are
- * of the referenced type; no localized attribute is unique. Virtual attributes are not checked against types.
+ * of the referenced type; no localized or collection attribute is unique. Virtual attributes are not checked against types.
  *
  * <p>Thread-safe and reusable: create one and share it (creating one boots Hibernate Validator).
  *

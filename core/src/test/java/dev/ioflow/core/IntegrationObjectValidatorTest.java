@@ -301,6 +301,17 @@ class IntegrationObjectValidatorTest {
     }
 
     @Test
+    void uniqueCollectionAttributeIsReported() {
+        IntegrationObject io = IntegrationObject.builder("ioCustomer")
+                .item("Customer", i -> i.root().attribute("customerID").attribute("addresses", a -> a.unique().item("Address")))
+                .item("Address", i -> i.attribute("street", a -> a.unique()))
+                .build();
+
+        assertThat(validator.validate(io, TYPES)).containsExactly(problem("ioCustomer/items/Customer/attributes/addresses",
+                "attribute 'addresses' of type 'Customer' is a collection, so it cannot be unique (part of the integration key)"));
+    }
+
+    @Test
     void cycleOfUniqueReferencesIsReported() {
         IntegrationObject io = IntegrationObject.builder("ioCustomer")
                 .item("Customer", i -> i.root().attribute("defaultAddress", a -> a.unique().item("Address")))

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 /**
  * The checks of a definition against a type system: every item's type exists, every (non-virtual)
  * attribute's source exists on it, nested items exactly where the type has references and of the
- * referenced type, and no localized attribute in a key.
+ * referenced type, and no localized or collection attribute in a key.
  */
 final class TypeChecks {
 
@@ -69,6 +69,10 @@ final class TypeChecks {
         }
         if (attribute.unique() && descriptor.isLocalized()) {
             problems.accept(new DefinitionProblem(path, described + " is localized, so it cannot be unique (part of the integration key)"));
+        }
+        if (attribute.unique() && descriptor.many()) {
+            // SAP rejects unique collections too: a key value must be one value, not a list of them.
+            problems.accept(new DefinitionProblem(path, described + " is a collection, so it cannot be unique (part of the integration key)"));
         }
     }
 }
