@@ -41,7 +41,7 @@ import java.util.List;
  *       {@code retrievalDescriptor(code)}). Blocks of other types are skipped (logged at debug).</li>
  *   <li>Header modifiers in brackets (one group or several: {@code code[unique=true][default=x]}): {@code default}
  *       applies when a value is empty; {@code unique}, {@code allownull}, {@code forceWrite} and {@code ignorenull}
- *       are accepted. Column names may be in any case; blanks inside columns and modifiers are ignored.</li>
+ *       are accepted. Type codes and column names may be in any case; blanks inside columns and modifiers are ignored.</li>
  *   <li>Values are {@code ;}-separated and trimmed; a double-quoted value is kept as written, may contain
  *       {@code ;} and line breaks, and writes a quote as {@code ""}. Reference values join their parts with
  *       {@code :} ({@code ioCustomer:Customer}, {@code Customer:customerID}).</li>

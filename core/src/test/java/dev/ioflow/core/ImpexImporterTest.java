@@ -208,4 +208,14 @@ class ImpexImporterTest {
 
         assertThat(attributes).containsExactly(new IntegrationObjectAttribute("a", "a", true, true, false, null, null));
     }
+
+    @Test
+    void readsTypeCodesInAnyCaseAsSapDoes() {
+        List<IntegrationObject> ios = importer.read("insert_update integrationobject; code[unique=true]\n; io ;\n"
+                + "INSERT_UPDATE INTEGRATIONOBJECTITEM; integrationObject(code)[unique=true]; code[unique=true]; root\n"
+                + "; io ; A ; true\n");
+
+        assertThat(ios).extracting(IntegrationObject::code).containsExactly("io");
+        assertThat(ios.get(0).items()).extracting(IntegrationObjectItem::code).containsExactly("A");
+    }
 }

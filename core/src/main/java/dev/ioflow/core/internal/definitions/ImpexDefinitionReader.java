@@ -62,7 +62,7 @@ public final class ImpexDefinitionReader {
             return true;
         }
         // In a block of another type, the first value may name a subtype of that type.
-        return header.type().isPresent() && !first.isEmpty() && !first.equals(header.typeCode());
+        return header.type().isPresent() && !first.isEmpty() && !first.equalsIgnoreCase(header.typeCode());
     }
 
     private static String readAll(Reader reader, String sourceName) {

@@ -92,10 +92,10 @@ record ImpexHeader(Mode mode, String typeCode, Optional<ImpexType> type, List<St
 
     /** Types of other items are skipped, but an integration-object type that cannot be read is a problem. */
     private static void reportUnknownType(String typeCode, ImpexValue at, Problems problems) {
-        if (ImpexType.UNSUPPORTED.contains(typeCode)) {
+        if (ImpexType.UNSUPPORTED.stream().anyMatch(typeCode::equalsIgnoreCase)) {
             problems.impex(at.line(), at.column(), typeCode + " is not supported: ioflow's integration objects "
                     + "have no classification or class attributes");
-        } else if (typeCode.startsWith("IntegrationObject")) {
+        } else if (typeCode.regionMatches(true, 0, "IntegrationObject", 0, "IntegrationObject".length())) {
             problems.impex(at.line(), at.column(), "unknown header type '" + typeCode + "'; known: " + String.join(", ",
                     Arrays.stream(ImpexType.values()).map(ImpexType::code).toList()));
         }

@@ -53,9 +53,9 @@ enum ImpexType {
         }
     }
 
-    /** The type with this code (as written in a header), if it is one the importer reads. */
+    /** The type with this code (as written in a header, in any case: SAP's type codes are), if the importer reads it. */
     static Optional<ImpexType> of(String code) {
-        return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
+        return Arrays.stream(values()).filter(t -> t.code.equalsIgnoreCase(code)).findFirst();
     }
 
     /** The SAP type code, e.g. {@code IntegrationObjectItem}. */
