@@ -1,5 +1,6 @@
 package dev.ioflow.webhook;
 
+import dev.ioflow.webhook.internal.Coalescing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -186,12 +187,12 @@ public final class InMemoryOutbox implements Outbox {
         }
     }
 
-    /** Adds an entry that already has its id; replaces the key's pending tail (coalescing). */
+    /** Adds an entry that already has its id; replaces the key's pending tail unless that is a delete it must follow. */
     private void enqueue(OutboxEntry entry) {
         String key = entry.orderingKey();
         ArrayDeque<Slot> queue = queues.computeIfAbsent(key, k -> new ArrayDeque<>(2));
         Slot tail = queue.peekLast();
-        if (tail != null && tail.owner == null) {
+        if (tail != null && tail.owner == null && Coalescing.replaces(entry, tail.entry)) {
             queue.pollLast();
             live.remove(tail.entry.id());
             unindex(tail);

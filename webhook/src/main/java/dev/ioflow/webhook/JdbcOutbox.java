@@ -1,5 +1,6 @@
 package dev.ioflow.webhook;
 
+import dev.ioflow.webhook.internal.Coalescing;
 import dev.ioflow.webhook.internal.jdbc.JdbcStore;
 import dev.ioflow.webhook.internal.jdbc.OutboxRows;
 import dev.ioflow.webhook.internal.jdbc.OutboxSql;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,22 +69,25 @@ public final class JdbcOutbox implements Outbox {
         if (entries.isEmpty()) {
             return;
         }
-        Map<String, OutboxEntry> newestPerKey = new LinkedHashMap<>();
-        for (OutboxEntry entry : entries) {
-            newestPerKey.remove(entry.orderingKey());
-            newestPerKey.put(entry.orderingKey(), entry);
+        List<OutboxEntry> survivors = coalesce(entries);
+        // Per key, the first surviving entry decides which pending rows it replaces: all of them for a delete;
+        // for a save, the saves not followed by a live delete.
+        Map<String, OutboxEntry> firstPerKey = new LinkedHashMap<>();
+        for (OutboxEntry entry : survivors) {
+            firstPerKey.putIfAbsent(entry.orderingKey(), entry);
         }
-        // Concurrent appends lock the rows they replace in one global order, so that they cannot deadlock.
-        List<OutboxEntry> byLockOrder = new ArrayList<>(newestPerKey.values());
+        // Concurrent appends lock the rows they replace in one global key order, so that they cannot deadlock.
+        List<OutboxEntry> byLockOrder = new ArrayList<>(firstPerKey.values());
         byLockOrder.sort(Comparator.comparing(OutboxEntry::orderingKey));
         store.inTransaction("append", sql.table(), connection -> {
             try (PreparedStatement delete = connection.prepareStatement(sql.deletePending());
                  PreparedStatement insert = connection.prepareStatement(sql.insert())) {
                 for (OutboxEntry entry : byLockOrder) {
                     OutboxRows.bindOrderingKey(delete, entry);
+                    delete.setBoolean(5, entry.changeType() == ChangeType.DELETED);
                     delete.addBatch();
                 }
-                for (OutboxEntry entry : newestPerKey.values()) {
+                for (OutboxEntry entry : survivors) {
                     OutboxRows.bindInsert(insert, entry);
                     insert.addBatch();
                 }
@@ -91,6 +96,22 @@ public final class JdbcOutbox implements Outbox {
             }
             return null;
         });
+    }
+
+    /** The entries left when each replaces its key's previous one in the list where {@link Coalescing} allows. */
+    private static List<OutboxEntry> coalesce(List<OutboxEntry> entries) {
+        List<OutboxEntry> kept = new ArrayList<>(entries.size());
+        Map<String, Integer> tailOfKey = new HashMap<>();
+        for (OutboxEntry entry : entries) {
+            Integer tail = tailOfKey.get(entry.orderingKey());
+            if (tail != null && Coalescing.replaces(entry, kept.get(tail))) {
+                kept.set(tail, null);
+            }
+            tailOfKey.put(entry.orderingKey(), kept.size());
+            kept.add(entry);
+        }
+        kept.removeIf(Objects::isNull);
+        return kept;
     }
 
     @Override

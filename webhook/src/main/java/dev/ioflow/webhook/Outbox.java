@@ -13,7 +13,9 @@ import java.util.List;
  * <ul>
  *   <li><b>Coalescing.</b> {@link #append} replaces a <em>pending</em> (not claimed) entry with the same
  *       {@link OutboxEntry#orderingKey()} by the new one (the newest payload wins, the old message id is dropped);
- *       an entry that is claimed (in flight) is never replaced: the new one queues behind it.</li>
+ *       an entry that is claimed (in flight) is never replaced: the new one queues behind it. A pending DELETED
+ *       entry is never replaced by a SAVED one either (the save queues behind it), so that a delete is not lost
+ *       when the key is re-created; a DELETED entry does replace a pending SAVED one.</li>
  *   <li><b>Per-key order.</b> {@link #claim} returns only the oldest live entry of each ordering key, and none
  *       for a key whose oldest entry is claimed by someone and its lease has not expired.</li>
  *   <li><b>At least once.</b> A claimed entry that is neither completed, rescheduled nor dead-lettered before its

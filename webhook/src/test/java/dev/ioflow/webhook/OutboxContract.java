@@ -48,6 +48,13 @@ public abstract class OutboxContract {
                 bytes, new PayloadHash(payload.hashCode(), -1L - messages), T0, 0, dueAt, null);
     }
 
+    /** A deleted change of {@code key} with the given payload, due at {@link #T0}. */
+    protected OutboxEntry deleted(String key, String payload) {
+        OutboxEntry saved = entry(key, payload);
+        return new OutboxEntry(0, saved.messageId(), saved.webhookId(), saved.integrationObject(),
+                saved.destinationId(), key, ChangeType.DELETED, saved.payload(), saved.payloadHash(), T0, 0, T0, null);
+    }
+
     protected static String payloadOf(OutboxEntry entry) {
         return new String(entry.payload(), StandardCharsets.UTF_8);
     }
@@ -122,6 +129,39 @@ public abstract class OutboxContract {
         outbox.append(List.of(entry("k1", "old"), entry("k2", "other"), entry("k1", "new")));
 
         assertThat(claimAll(T0, "w")).extracting(OutboxContract::payloadOf).containsExactly("other", "new");
+    }
+
+    @Test
+    void saveQueuesBehindAPendingDeleteOfTheSameKeyInsteadOfReplacingIt() {
+        outbox.append(List.of(deleted("k1", "gone")));
+        outbox.append(List.of(entry("k1", "recreated")));
+        outbox.append(List.of(entry("k1", "recreated-again")));
+
+        assertThat(outbox.liveCount()).isEqualTo(2);
+        OutboxEntry first = claimAll(T0, "w").get(0);
+        assertThat(first.changeType()).isEqualTo(ChangeType.DELETED);
+        outbox.complete(first.id());
+        assertThat(claimAll(T0, "w")).extracting(OutboxContract::payloadOf).containsExactly("recreated-again");
+    }
+
+    @Test
+    void oneAppendWithADeleteThenASaveOfOneKeyKeepsBothInOrder() {
+        outbox.append(List.of(entry("k1", "old")));
+        outbox.append(List.of(deleted("k1", "gone"), entry("k2", "other"), entry("k1", "recreated")));
+
+        List<OutboxEntry> firstClaim = claimAll(T0, "w");
+        assertThat(firstClaim).extracting(OutboxContract::payloadOf).containsExactly("gone", "other");
+        firstClaim.forEach(e -> outbox.complete(e.id()));
+        assertThat(claimAll(T0, "w")).extracting(OutboxContract::payloadOf).containsExactly("recreated");
+    }
+
+    @Test
+    void deleteReplacesThePendingSaveOfTheSameKey() {
+        outbox.append(List.of(entry("k1", "v1")));
+        outbox.append(List.of(deleted("k1", "gone")));
+
+        assertThat(claimAll(T0, "w")).extracting(OutboxContract::payloadOf).containsExactly("gone");
+        assertThat(outbox.liveCount()).isEqualTo(1);
     }
 
     @Test

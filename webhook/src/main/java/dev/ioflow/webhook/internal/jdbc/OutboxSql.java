@@ -30,10 +30,16 @@ public record OutboxSql(String table) {
                 + "'LIVE')";
     }
 
-    /** Deletes the pending (live, unclaimed) entries of one ordering key: hash, webhook, destination, key. */
+    /**
+     * Deletes the pending (live, unclaimed) entries of one ordering key that a new entry replaces: parameters hash,
+     * webhook, destination, key, and whether the new entry is a delete. A delete replaces them all; a save only the
+     * saves that no live delete follows (a pending delete is never replaced by a save).
+     */
     public String deletePending() {
-        return "DELETE FROM " + table + " WHERE ordering_hash = ? AND webhook_id = ? AND destination_id = ? "
-                + "AND integration_key = ? AND status = 'LIVE' AND claimed_by IS NULL";
+        return "DELETE FROM " + table + " o WHERE o.ordering_hash = ? AND o.webhook_id = ? AND o.destination_id = ? "
+                + "AND o.integration_key = ? AND o.status = 'LIVE' AND o.claimed_by IS NULL AND (? OR "
+                + "(o.change_type = 'SAVED' AND NOT EXISTS (SELECT 1 FROM " + table + " p WHERE p.status = 'LIVE' "
+                + "AND p.change_type = 'DELETED' AND p.id > o.id AND " + SAME_KEY + ")))";
     }
 
     /** Selects and locks claimable heads: parameters now, now, max. */
