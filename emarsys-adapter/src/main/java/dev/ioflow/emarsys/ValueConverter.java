@@ -7,7 +7,10 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -72,6 +75,7 @@ public interface ValueConverter {
      */
     static ValueConverter date(ZoneId zone) {
         Objects.requireNonNull(zone, "zone");
+        DateTimeFormatter dateTime = dateTimeFormat();
         return value -> {
             if (value.isIntegralNumber()) {
                 return LocalDate.ofInstant(Instant.ofEpochMilli(value.asLong()), zone).toString();
@@ -81,14 +85,27 @@ public interface ValueConverter {
                 if (text.length() == 10) {
                     return LocalDate.parse(text).toString();
                 }
-                if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:?\\d\\d$")) {
-                    return OffsetDateTime.parse(text).atZoneSameInstant(zone).toLocalDate().toString();
-                }
-                return LocalDateTime.parse(text).toLocalDate().toString();
+                TemporalAccessor parsed = dateTime.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
+                return parsed instanceof OffsetDateTime at
+                        ? at.atZoneSameInstant(zone).toLocalDate().toString()
+                        : LocalDate.from(parsed).toString();
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("'" + text + "' is not an ISO 8601 date or date-time");
             }
         };
+    }
+
+    /**
+     * ISO date-times with an optional offset written {@code Z}, {@code +02:00}, {@code +0200} or {@code +02}
+     * (java.util.Date serializers write the last two), optionally followed by a {@code [zone]}.
+     */
+    private static DateTimeFormatter dateTimeFormat() {
+        return new DateTimeFormatterBuilder()
+                .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+                .appendPattern("[XXX][XX][X]")
+                .optionalStart().appendLiteral('[').parseCaseSensitive().appendZoneRegionId().appendLiteral(']')
+                .optionalEnd()
+                .toFormatter(Locale.ROOT);
     }
 
     /** Emarsys opt-in: {@code true} → {@code 1}, {@code false} → {@code 2} (JSON booleans or their text). */

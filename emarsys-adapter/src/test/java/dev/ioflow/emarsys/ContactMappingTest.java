@@ -85,6 +85,17 @@ class ContactMappingTest {
     }
 
     @Test
+    void dateConverterAcceptsOffsetsWithoutColonOrMinutesAndTakesTheDateInTheZone() throws Exception {
+        ValueConverter date = ValueConverter.date(java.time.ZoneId.of("Europe/Berlin"));
+
+        assertThat(date.convert(payload("\"1990-05-17T23:30:00+0000\""))).isEqualTo("1990-05-18");
+        assertThat(date.convert(payload("\"1990-05-17T23:30:00.000+0200\""))).isEqualTo("1990-05-17");
+        assertThat(date.convert(payload("\"1990-05-17T20:30:00-05\""))).isEqualTo("1990-05-18");
+        assertThat(date.convert(payload("\"1990-05-17T23:30:00+02:00[Europe/Berlin]\""))).isEqualTo("1990-05-17");
+        assertThat(date.convert(payload("\"1990-05-17T23:30:00\""))).isEqualTo("1990-05-17");
+    }
+
+    @Test
     void optInConvertsTrueToOne() throws Exception {
         assertThat(ValueConverter.optIn().convert(payload("true"))).isEqualTo("1");
         assertThat(ValueConverter.optIn().convert(payload("\"TRUE\""))).isEqualTo("1");
