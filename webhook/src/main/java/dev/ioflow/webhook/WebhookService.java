@@ -166,7 +166,8 @@ public final class WebhookService implements AutoCloseable {
     /**
      * Runs an outbound sync over the items (consumed and closed): each item a webhook wants costs its integration
      * key and payload hash; only changed items are rendered and queued. Webhooks that synchronize deletes queue a
-     * DELETED change for items a previous run saw and this one did not (only when the stream was read to the end).
+     * DELETED change for items a previous run saw and this one did not (only when the stream was read to the end
+     * and every item could be rendered for that webhook).
      * Items that cannot be rendered are counted and reported, not thrown. Runs are serialized.
      */
     public SyncReport sync(Stream<?> items) {

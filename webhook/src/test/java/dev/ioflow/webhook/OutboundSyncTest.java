@@ -127,6 +127,20 @@ class OutboundSyncTest {
     }
 
     @Test
+    void aSyncWithAnItemThatCannotBeRenderedInfersNoDeletes() {
+        service(true);
+        service.sync(Stream.of(customer("c1", "a"), customer("c2", "b")));
+        deliverAll();
+
+        SyncReport report = service.sync(Stream.of(customer("c1", "a"), customer(null, "b")));
+        deliverAll();
+
+        assertThat(report.rejected()).isEqualTo(1);
+        assertThat(report.deleted()).isZero();
+        assertThat(target.received()).extracting(OutboundChange::changeType).doesNotContain(ChangeType.DELETED);
+    }
+
+    @Test
     void syncedItemsCoalesceWithPendingSaves() {
         service(false);
         service.saved(customer("c1", "from-app@example.com"));

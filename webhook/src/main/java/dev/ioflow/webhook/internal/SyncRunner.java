@@ -10,8 +10,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +60,8 @@ public final class SyncRunner {
         final Instant now;
         final List<OutboxEntry> pending = new ArrayList<>();
         final List<ChangeRejectedException.Rejection> rejections = new ArrayList<>();
+        /** Routes that rejected an item: the item may still exist, so no deletes are inferred for them. */
+        final Set<String> incomplete = new HashSet<>();
         long seen;
         long changed;
         long rejected;
@@ -77,6 +81,7 @@ public final class SyncRunner {
                     }
                 } catch (RuntimeException e) {
                     anyRejection = true;
+                    incomplete.add(route.id());
                     if (rejections.size() < MAX_REPORTED_REJECTIONS) {
                         rejections.add(new ChangeRejectedException.Rejection((int) Math.min(seen, Integer.MAX_VALUE),
                                 item, route.id(), e));
@@ -121,6 +126,11 @@ public final class SyncRunner {
             long deletes = 0;
             for (Route route : recorder.routes()) {
                 if (route.synced() == null) {
+                    continue;
+                }
+                if (incomplete.contains(route.id())) {
+                    LOG.warn("outbound sync: webhook {} could not render every item; no deletes inferred this run",
+                            route.id());
                     continue;
                 }
                 for (Map.Entry<String, SyncMemory.Last> missing : route.synced().takeMissing(number)) {
