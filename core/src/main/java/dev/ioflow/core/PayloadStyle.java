@@ -3,7 +3,9 @@ package dev.ioflow.core;
 /**
  * How values are written into a payload. Values are written by their runtime class, so attributes of
  * {@link ValueKind#ANY} work too; both styles write strings, booleans, {@code int}s and {@code double}s as JSON
- * does, collections and arrays as arrays, maps as objects with sorted keys, and anything else by {@code toString()}.
+ * does, collections and arrays as arrays, maps as objects with sorted keys, and anything else by {@code toString()}
+ * (a value whose class keeps {@code Object.toString()}, an identity hash that changes on every run, is an
+ * {@link ItemRenderException} naming its path: render such objects through a nested item).
  *
  * <pre>{@code
  * PayloadRenderer sap = PayloadRenderer.builder(ioProduct, types).style(PayloadStyle.SAP).build();

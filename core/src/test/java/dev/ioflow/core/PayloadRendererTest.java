@@ -287,4 +287,20 @@ class PayloadRendererTest {
                         e -> assertThat(e.path()).isEqualTo("ioProduct/Product/images[1]/Media/mediaCode"))
                 .hasMessageContaining("got java.lang.String");
     }
+
+    /** A class that keeps Object's toString(). */
+    static final class Opaque {
+    }
+
+    @Test
+    void rejectsAValueWhoseTextWouldBeAnIdentityHashNamingItsPath() {
+        IntegrationObject io = IntegrationObject.builder("ioProduct")
+                .item("Product", i -> i.root().attribute("code", a -> a.unique()).attribute("extras"))
+                .build();
+        Map<String, Object> item = Map.of("code", "P1", "extras", Map.of("supplier", new Opaque()));
+
+        assertThatThrownBy(() -> PayloadRenderer.of(io, MapTypeSystem.derivedFrom(io)).renderJson(item))
+                .isInstanceOfSatisfying(ItemRenderException.class, e -> assertThat(e.path()).isEqualTo("ioProduct/Product/extras"))
+                .hasMessageContaining(Opaque.class.getName() + " has no text form");
+    }
 }

@@ -30,6 +30,11 @@ public final class RenderFailure extends RuntimeException {
         return new RenderFailure("cannot read the value: " + cause, cause, false).at(where, count);
     }
 
+    /** A value was read but has no JSON form; the path is added as the failure travels up. */
+    static RenderFailure unwritable(String message) {
+        return new RenderFailure(message, null, false);
+    }
+
     /** Reading the attribute {@code name} (or computing it, if virtual) threw {@code cause}. */
     static RenderFailure unreadable(String name, RuntimeException cause) {
         return unreadable(new String[] {name}, 1, cause);

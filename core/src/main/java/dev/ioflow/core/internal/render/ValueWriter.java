@@ -27,6 +27,20 @@ import java.util.TreeMap;
  * look. Stateless and thread-safe.
  */
 abstract class ValueWriter {
+    /**
+     * Whether a class keeps {@code Object.toString()}: its text ({@code Customer@1b6d3586}) differs on every run,
+     * so writing it would change the payload and its hash each time. Looked up once per class.
+     */
+    private final ClassValue<Boolean> identityText = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            try {
+                return type.getMethod("toString").getDeclaringClass() == Object.class;
+            } catch (NoSuchMethodException e) {
+                return false;
+            }
+        }
+    };
 
     /** Writes a non-null value. */
     final void write(JsonGenerator g, Object value) throws IOException {
@@ -98,6 +112,9 @@ abstract class ValueWriter {
             g.writeBinary(bytes);
         } else if (value.getClass().isArray()) {
             writeOtherPrimitiveArray(g, value);
+        } else if (identityText.get(value.getClass())) {
+            throw RenderFailure.unwritable("a " + value.getClass().getName() + " has no text form (its toString() is"
+                    + " Object's identity hash): render it through a nested item, or give its class a toString()");
         } else {
             g.writeString(value.toString());
         }
