@@ -239,6 +239,25 @@ class WebhookServiceTest {
     }
 
     @Test
+    void aSaveIsSentWhenAnotherInstanceDeliveredThisInstancesEarlierChangeAndANewerOne() {
+        InMemoryOutbox sharedOutbox = new InMemoryOutbox();
+        InMemoryVersionMarkerStore sharedMarkers = new InMemoryVersionMarkerStore();
+        WebhookService instanceA = WebhookService.builder().clock(clock).outbox(sharedOutbox).markers(sharedMarkers)
+                .webhook(customers().build()).build();
+        service = WebhookService.builder().clock(clock).outbox(sharedOutbox).markers(sharedMarkers)
+                .webhook(customers().build()).build();
+        instanceA.saved(customer("c1", "v1@example.com"));
+        assertThat(service.deliverDue()).isEqualTo(1);
+        service.saved(customer("c1", "v2@example.com"));
+        assertThat(service.deliverDue()).isEqualTo(1);
+
+        assertThat(instanceA.saved(customer("c1", "v1@example.com"))).isEqualTo(1);
+        assertThat(service.deliverDue()).isEqualTo(1);
+        assertThat(target.payloads()).last().asString().contains("v1@example.com");
+        instanceA.close();
+    }
+
+    @Test
     void changesOfAWebhookThisServiceDoesNotHaveAreLeftForTheServiceThatHasIt() {
         InMemoryOutbox shared = new InMemoryOutbox();
         RecordingTarget productTarget = new RecordingTarget();

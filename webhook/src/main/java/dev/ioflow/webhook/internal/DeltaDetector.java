@@ -8,10 +8,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Decides whether a payload is a change: it is when its hash differs from what the receiver will have once
- * everything queued is delivered. That is the newest change this process queued for the key, if one is still on
- * its way, else the marker of the last delivery. Comparing with the queued change too means that a save reverting
- * an undelivered one is still sent, and that saving the same state twice while it is in flight sends it once.
+ * Decides whether a payload is a change: it is when its hash differs from the newest change this process queued
+ * for the key (if one may still be on its way), or from the marker of the last delivery. Comparing with the queued
+ * change too means that a save reverting an undelivered one is still sent. A payload equal to the queued change is
+ * sent again unless the marker already holds it: with an outbox shared by several instances, another instance may
+ * have delivered the queued change and a newer one since, and this process would not know. (Saving the same state
+ * again while its first change is in flight therefore sends it twice; while it is pending, the two coalesce.)
  *
  * <p>Only keys with a change on its way are held here. Entries queued by another process (shared JDBC outbox) or
  * before a restart are not known, so for them only the marker counts.
@@ -28,9 +30,11 @@ public final class DeltaDetector {
     /** Whether a SAVED payload with this hash is a change. */
     public boolean isChanged(MarkerKey key, PayloadHash hash) {
         Queued pending = queued.get(key);
-        if (pending != null) {
-            return pending.type() == ChangeType.DELETED || !pending.hash().equals(hash);
+        if (pending != null && (pending.type() == ChangeType.DELETED || !pending.hash().equals(hash))) {
+            return true;
         }
+        // Equal to the queued change: that one may already have been delivered by another instance sharing the
+        // outbox, and overtaken by a newer change since, so only the marker can say the receiver has this payload.
         Optional<PayloadHash> delivered = markers.get(key);
         return delivered.isEmpty() || !delivered.get().equals(hash);
     }
