@@ -115,4 +115,32 @@ class HeaderAndRedirectSafetyTest extends MockServerTest {
 
         assertThat(take(server).getTarget()).isEqualTo("/api/v2/a..b/...");
     }
+
+    @Test
+    void destinationHttpClientRefusesRequestsToAnotherHostAndNeverSendsTheCredentialThere() {
+        server.enqueue(ok("{}"));
+        ConsumedDestination destination = ConsumedDestination.builder("crm", url(server, "/api/"))
+                .credential(Credential.apiKey("X-Api-Key", "S3CR3T")).build();
+        String otherHost = server.url("/").host().equals("127.0.0.1") ? "localhost" : "127.0.0.1";
+        okhttp3.Request elsewhere = new okhttp3.Request.Builder()
+                .url("http://" + otherHost + ":" + server.getPort() + "/api/contact").build();
+
+        Throwable thrown = catchThrowable(() -> TestSupport.clientFor(destination).httpClient("crm").newCall(elsewhere).execute());
+
+        assertThat(thrown).isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("only sends to http://" + server.url("/").host() + ":" + server.getPort());
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void destinationHttpClientSendsToOtherPathsOfTheDestinationHost() throws Exception {
+        server.enqueue(ok("{}"));
+        ConsumedDestination destination = ConsumedDestination.builder("crm", url(server, "/api/")).build();
+
+        try (okhttp3.Response response = TestSupport.clientFor(destination).httpClient("crm")
+                .newCall(new okhttp3.Request.Builder().url(server.url("/other/path")).build()).execute()) {
+            assertThat(response.code()).isEqualTo(200);
+        }
+        assertThat(take(server).getTarget()).isEqualTo("/other/path");
+    }
 }

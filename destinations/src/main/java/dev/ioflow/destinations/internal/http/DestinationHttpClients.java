@@ -3,6 +3,7 @@ package dev.ioflow.destinations.internal.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ioflow.destinations.ConsumedDestination;
 import dev.ioflow.destinations.NoCredential;
+import dev.ioflow.destinations.internal.Urls;
 import dev.ioflow.destinations.internal.auth.Authentication;
 import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,6 +48,7 @@ public final class DestinationHttpClients {
         OkHttpClient.Builder builder = withTimeouts(shared.newBuilder(), destination)
                 .followRedirects(!authenticated)
                 .followSslRedirects(false)
+                .addInterceptor(new DestinationOriginGuard(destination.id(), Urls.parseHttp(destination.url())))
                 .addInterceptor(new DestinationHeadersInterceptor(destination.headers(), messageIds))
                 .addNetworkInterceptor(new InsecureRedirectGuard(destination.id(), destination.allowInsecureHttp()));
         OkHttpClient tokenClient = withTimeouts(shared.newBuilder(), destination)
