@@ -19,11 +19,11 @@ public record PayloadHash(long high, long low) {
         if (hex.length() != 32) {
             throw new IllegalArgumentException("a payload hash has 32 hex characters, got " + hex.length() + ": '" + hex + "'");
         }
-        try {
-            return new PayloadHash(Long.parseUnsignedLong(hex, 0, 16, 16), Long.parseUnsignedLong(hex, 16, 32, 16));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a hex payload hash: '" + hex + "'", e);
+        // parseUnsignedLong alone would also take a '+' sign, so that text which toHex() never writes would parse.
+        if (!hex.chars().allMatch(HexFormat::isHexDigit)) {
+            throw new IllegalArgumentException("not a hex payload hash: '" + hex + "'");
         }
+        return new PayloadHash(Long.parseUnsignedLong(hex, 0, 16, 16), Long.parseUnsignedLong(hex, 16, 32, 16));
     }
 
     /** 32 lowercase hex characters. */

@@ -4,6 +4,7 @@ import static dev.ioflow.core.RenderFixtures.ioProduct;
 import static dev.ioflow.core.RenderFixtures.product;
 import static dev.ioflow.core.RenderFixtures.types;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ioflow.core.internal.hash.Murmur3x128;
 import java.nio.charset.StandardCharsets;
@@ -118,5 +119,34 @@ class PayloadHashTest {
         // Pinned: a change here means every stored hash changes, so every item would be re-sent once.
         assertThat(PayloadRenderer.of(ioProduct(), types()).hash(product("P1")).toHex())
                 .isEqualTo("384f4b80cf16a9b7544b76fe157a730b");
+    }
+
+    @Test
+    void parsesOnlyTheHexFormItWrites() {
+        PayloadHash hash = PayloadRenderer.of(ioProduct(), types()).hash(product("P1"));
+
+        assertThat(PayloadHash.fromHex(hash.toHex().toUpperCase())).isEqualTo(hash);
+        assertThatThrownBy(() -> PayloadHash.fromHex("+123456789abcdef0123456789abcdef"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("not a hex payload hash: '+123456789abcdef0123456789abcdef'");
+    }
+
+    record Town(String name) {
+    }
+
+    record Region(String code, Set<Town> towns) {
+    }
+
+    @Test
+    void namesTheNestedItemWhoseKeyIsMissingInAnUnorderedSet() {
+        IntegrationObject io = IntegrationObject.builder("ioRegion")
+                .item("Region", i -> i.root().attribute("code", a -> a.unique()).attribute("towns", a -> a.item("Town")))
+                .item("Town", i -> i.attribute("name", a -> a.unique()))
+                .build();
+        Set<Town> towns = new HashSet<>(List.of(new Town("Bern"), new Town(null)));
+
+        assertThatThrownBy(() -> PayloadRenderer.of(io, JavaTypeSystem.of(Region.class)).hash(new Region("r1", towns)))
+                .isInstanceOfSatisfying(MissingKeyValueException.class,
+                        e -> assertThat(e.path()).isEqualTo("ioRegion/Region/towns/Town/name"));
     }
 }

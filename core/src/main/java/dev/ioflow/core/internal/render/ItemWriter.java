@@ -101,7 +101,7 @@ final class ItemWriter {
     }
 
     private void writeNestedCollection(JsonGenerator g, ObjectPlan plan, Collection<?> collection, Frame path) throws IOException {
-        Collection<?> items = canonical ? UnorderedSets.sorted(collection, plan.key::compute) : collection;
+        Collection<?> items = canonical ? sortedByKey(collection, plan) : collection;
         g.writeStartArray();
         int index = 0;
         try {
@@ -119,6 +119,15 @@ final class ItemWriter {
             throw failure.atIndex(index);
         }
         g.writeEndArray();
+    }
+
+    /** An unordered set of items in key order; a missing key is reported under the nested item's code. */
+    private static Collection<?> sortedByKey(Collection<?> collection, ObjectPlan plan) {
+        try {
+            return UnorderedSets.sorted(collection, plan.key::compute);
+        } catch (RenderFailure failure) {
+            throw failure.within(plan.itemCode);
+        }
     }
 
     private void writeElement(JsonGenerator g, ObjectPlan plan, Object item, Frame path) throws IOException {
