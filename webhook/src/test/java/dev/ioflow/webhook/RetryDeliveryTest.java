@@ -151,6 +151,23 @@ class RetryDeliveryTest {
     }
 
     @Test
+    void aSaveRevertingAReplayedDeadLetterIsStillSent() {
+        service.saved(customer("c1", "old@example.com"));
+        service.deliverDue();
+        target.thenAnswer(DeliveryOutcome.permanent(422, "rejected"));
+        service.saved(customer("c1", "new@example.com"));
+        service.deliverDue();
+        service.replayDeadLetters();
+
+        assertThat(service.saved(customer("c1", "old@example.com"))).isEqualTo(1);
+        while (service.deliverDue() > 0) {
+            // the replayed change, then the revert
+        }
+
+        assertThat(target.payloads()).last().asString().contains("old@example.com");
+    }
+
+    @Test
     void aTargetThatThrowsCountsAsARetryableFailure() {
         WebhookService throwing = WebhookService.builder().clock(clock).retryPolicy(policy)
                 .webhook(WebhookConfiguration.builder(CUSTOMERS, "crm").target(batch -> {

@@ -3,6 +3,7 @@ package dev.ioflow.webhook.internal;
 import dev.ioflow.core.PayloadHash;
 import dev.ioflow.webhook.ChangeType;
 import dev.ioflow.webhook.MarkerKey;
+import dev.ioflow.webhook.OutboxEntry;
 import dev.ioflow.webhook.VersionMarkerStore;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,6 +53,15 @@ public final class DeltaDetector {
             markers.put(key, hash);
         }
         queued.remove(key, new Queued(type, hash));
+    }
+
+    /**
+     * A dead letter is being put back into the queue: it counts as on its way unless a newer change of its key
+     * already is, so that a save reverting it is still sent.
+     */
+    public void replayed(OutboxEntry entry) {
+        queued.putIfAbsent(new MarkerKey(entry.integrationObject(), entry.destinationId(), entry.integrationKey()),
+                new Queued(entry.changeType(), entry.payloadHash()));
     }
 
     /** The change will not be delivered (dead letter, or the outbox refused it). */
