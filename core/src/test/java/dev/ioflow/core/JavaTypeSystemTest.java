@@ -18,6 +18,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -237,6 +240,21 @@ class JavaTypeSystemTest {
     @Test
     void enumsAndJdkClassesAreNotItemTypes() {
         assertThat(JavaTypeSystem.of(AllKinds.class).types()).extracting(ItemType::code).containsExactly("AllKinds");
+    }
+
+    record Stock(OptionalInt units, OptionalLong reserved, OptionalDouble weight) {
+    }
+
+    @Test
+    void primitiveOptionalsHaveTheKindOfTheirContentAndReadUnwrapped() {
+        ItemType stock = JavaTypeSystem.of(Stock.class).require("Stock");
+        Stock item = new Stock(OptionalInt.of(3), OptionalLong.empty(), OptionalDouble.of(1.5));
+
+        assertThat(stock.attributes()).extracting(AttributeDescriptor::kind)
+                .containsExactly(ValueKind.INTEGER, ValueKind.LONG, ValueKind.DOUBLE);
+        assertThat(read(stock, "units", item)).isEqualTo(3);
+        assertThat(read(stock, "reserved", item)).isNull();
+        assertThat(read(stock, "weight", item)).isEqualTo(1.5);
     }
 
     @Test

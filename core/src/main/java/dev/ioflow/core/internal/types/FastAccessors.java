@@ -12,6 +12,9 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,7 +129,7 @@ public final class FastAccessors {
                 + " module-info.java, or make the class public in an exported package", cause);
     }
 
-    /** An accessor of an {@code Optional} attribute that returns its value, or null when empty or absent. */
+    /** An accessor of an {@code Optional} (or {@code OptionalInt}, …) attribute: its value, or null when empty or absent. */
     public static AttributeAccessor unwrapping(AttributeAccessor optional) {
         return new OptionalAccessor(optional);
     }
@@ -135,7 +138,16 @@ public final class FastAccessors {
         @Override
         public Object read(Object item) {
             Object value = optional.read(item);
-            return value == null ? null : ((Optional<?>) value).orElse(null);
+            if (value instanceof Optional<?> o) {
+                return o.orElse(null);
+            }
+            if (value instanceof OptionalInt i) {
+                return i.isPresent() ? i.getAsInt() : null;
+            }
+            if (value instanceof OptionalLong l) {
+                return l.isPresent() ? l.getAsLong() : null;
+            }
+            return value instanceof OptionalDouble d && d.isPresent() ? d.getAsDouble() : null;
         }
     }
 

@@ -19,10 +19,14 @@ import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
- * Infers an attribute's {@link ValueKind} from its declared Java type ({@code Optional<T>} as {@code T}). Collections and arrays are
+ * Infers an attribute's {@link ValueKind} from its declared Java type ({@code Optional<T>} as {@code T},
+ * {@code OptionalInt}, {@code OptionalLong} and {@code OptionalDouble} as their value). Collections and arrays are
  * {@code many} with the kind of their element (read from the type argument); {@code Map<Locale, String>} is
  * localized text, any other map a {@link ValueKind#MAP}; classes outside the JDK are item references.
  * Other JDK classes ({@code URI}, {@code Locale}, {@code LocalTime}…) are text rendered by {@code toString()}.
@@ -54,6 +58,10 @@ public final class JavaValueKinds {
         if (raw == Optional.class) {
             return of(typeArgument(type, 0, 1));
         }
+        if (raw == OptionalInt.class || raw == OptionalLong.class || raw == OptionalDouble.class) {
+            return JavaKind.single(raw == OptionalInt.class ? ValueKind.INTEGER
+                    : raw == OptionalLong.class ? ValueKind.LONG : ValueKind.DOUBLE);
+        }
         if (raw.isArray()) {
             Type component = type instanceof GenericArrayType g ? g.getGenericComponentType() : raw.getComponentType();
             return element(component);
@@ -69,9 +77,10 @@ public final class JavaValueKinds {
         return scalar(raw);
     }
 
-    /** Whether values of this type are {@code Optional}s, which accessors unwrap. */
+    /** Whether values of this type are {@code Optional}s (or {@code OptionalInt}, …), which accessors unwrap. */
     public static boolean isOptional(Type type) {
-        return rawClass(type) == Optional.class;
+        Class<?> raw = rawClass(type);
+        return raw == Optional.class || raw == OptionalInt.class || raw == OptionalLong.class || raw == OptionalDouble.class;
     }
 
     /**
