@@ -106,6 +106,18 @@ class WebhookServiceTest {
     }
 
     @Test
+    void aBatchThatChangesAnItemAndRevertsItSendsTheRevertedState() {
+        service(customers());
+        service.saved(customer("c1", "old@example.com"));
+        service.deliverDue();
+
+        service.saved(List.of(customer("c1", "new@example.com"), customer("c1", "old@example.com")));
+        service.deliverDue();
+
+        assertThat(target.payloads()).last().asString().contains("old@example.com");
+    }
+
+    @Test
     void itemsOfAnotherTypeAreNotRoutedToTheWebhook() {
         service(customers());
 

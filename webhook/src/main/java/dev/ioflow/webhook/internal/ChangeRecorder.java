@@ -94,19 +94,23 @@ public final class ChangeRecorder {
         return appended;
     }
 
-    /** A new change for the route. */
+    /**
+     * A new change for the route, which delta detection counts as queued from now on (so that a later item of the
+     * same batch or sync run is compared with it); it must then be passed to {@link #append}.
+     */
     public OutboxEntry entry(Route route, ChangeType type, String key, byte[] json, PayloadHash hash, Instant now) {
+        delta.queued(markerKey(route, key), type, hash);
         return new OutboxEntry(0, messageIds.get(), route.id(), route.config().integrationObject(),
                 route.config().destinationId(), key, type, json, hash, now, 0, now, null);
     }
 
-    /** Appends the entries (durable when the outbox is) and wakes the workers. */
+    /** Appends entries made by {@link #entry} (durable when the outbox is) and wakes the workers. */
     public void append(List<OutboxEntry> entries) {
         if (entries.isEmpty()) {
             return;
         }
         for (OutboxEntry e : entries) {
-            delta.queued(markerKey(e), e.changeType(), e.payloadHash());
+            delta.queued(markerKey(e), e.changeType(), e.payloadHash()); // again, in case an earlier append failed
         }
         try {
             outbox.append(entries);
