@@ -143,4 +143,23 @@ class HeaderAndRedirectSafetyTest extends MockServerTest {
         }
         assertThat(take(server).getTarget()).isEqualTo("/other/path");
     }
+
+    @Test
+    void customCredentialSignsEachTransmissionIncludingOkHttpsRetryOnANewConnection() throws Exception {
+        server.enqueue(ok("{}"));
+        server.enqueue(new MockResponse.Builder().onResponseStart(new mockwebserver3.SocketEffect.CloseSocket()).build());
+        server.enqueue(ok("{}"));
+        java.util.concurrent.atomic.AtomicInteger signatures = new java.util.concurrent.atomic.AtomicInteger();
+        CustomCredential signing = () -> chain -> chain.proceed(chain.request().newBuilder()
+                .header("X-Signature", "sig-" + signatures.incrementAndGet()).build());
+        DestinationClient client = TestSupport.clientFor(
+                ConsumedDestination.builder("crm", url(server, "/")).credential(signing).build());
+
+        client.send("crm", OutboundHttpRequest.builder().build());
+        client.send("crm", OutboundHttpRequest.builder().build());
+
+        take(server);
+        assertThat(take(server).getHeaders().get("X-Signature")).isEqualTo("sig-2");
+        assertThat(take(server).getHeaders().get("X-Signature")).isEqualTo("sig-3");
+    }
 }

@@ -39,7 +39,9 @@ public final class Authentication {
             OAuth2TokenSource tokens = new OAuth2TokenSource(destination.id(), oauth, tokenClient, clock, json);
             builder.addInterceptor(new OAuth2Interceptor(tokens)).authenticator(new OAuth2Authenticator(destination.id(), tokens));
         } else if (credential instanceof CustomCredential custom) {
-            builder.addInterceptor(custom.interceptor());
+            // A network interceptor runs once per transmission: when OkHttp silently retries a request whose pooled
+            // connection broke, a signing credential (Emarsys WSSE) signs the retry afresh instead of replaying its nonce.
+            builder.addNetworkInterceptor(custom.interceptor());
         } else if (!(credential instanceof NoCredential)) {
             throw new IllegalStateException("unsupported credential type " + credential.getClass().getName());
         }
