@@ -37,6 +37,11 @@ public final class WsseCredential implements CustomCredential {
         if (username.isBlank() || secret.isBlank()) {
             throw new IllegalArgumentException("WSSE user name and secret must not be blank");
         }
+        if (!username.chars().allMatch(c -> c >= 0x20 && c < 0x7f && c != '"')) {
+            // It goes inside a quoted header attribute; OkHttp would reject it per request, quoting the signed header.
+            throw new IllegalArgumentException("WSSE user name '" + username.replaceAll("[^\\x20-\\x7e]", "?")
+                    + "' must be printable ASCII without '\"'");
+        }
     }
 
     /** A credential with the system clock (UTC) and a new {@link SecureRandom}. */

@@ -1,6 +1,7 @@
 package dev.ioflow.emarsys;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** WSSE signs every transmission, including OkHttp's silent retry after a pooled connection broke. */
+/** WSSE on the wire: every transmission signed afresh, and only user names that fit the quoted header. */
 class WsseTransmissionTest {
     private static final String FIELDS = "{\"replyCode\":0,\"replyText\":\"OK\",\"data\":[]}";
 
@@ -46,5 +47,15 @@ class WsseTransmissionTest {
         WsseHeader retried = WsseHeader.parse(server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("X-WSSE"));
         assertThat(retried.nonce()).isNotEqualTo(dropped.nonce());
         assertThat(retried.matches("customersecret")).isTrue();
+    }
+
+    @Test
+    void userNameThatCannotTravelInTheQuotedHeaderIsRejectedWhenTheCredentialIsMade() {
+        assertThatThrownBy(() -> WsseCredential.of("customer\"001", "customersecret"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("WSSE user name 'customer\"001' must be printable ASCII without '\"'");
+        assertThatThrownBy(() -> WsseCredential.of("kundé\n", "customersecret"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("WSSE user name 'kund??' must be printable ASCII without '\"'");
     }
 }
