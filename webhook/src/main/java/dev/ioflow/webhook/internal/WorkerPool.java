@@ -57,7 +57,8 @@ public final class WorkerPool {
         lock.lock();
         try {
             if (state != State.NEW) {
-                throw new IllegalStateException("delivery workers were already started");
+                throw new IllegalStateException(state == State.RUNNING ? "delivery workers were already started"
+                        : "delivery workers were stopped");
             }
             state = State.RUNNING;
             finished = new CountDownLatch(loops);
@@ -92,13 +93,19 @@ public final class WorkerPool {
      * @return whether every loop ended within the timeout
      */
     public boolean stop(Duration timeout) throws InterruptedException {
-        if (state != State.RUNNING) {
-            state = State.STOPPED;
-            return true;
+        lock.lock(); // under the lock, so that a concurrent start() either sees STOPPED or is drained here
+        try {
+            if (state != State.RUNNING) {
+                state = State.STOPPED;
+                return true;
+            }
+            drainDeadline = System.nanoTime() + timeout.toNanos();
+            state = State.DRAINING;
+            wakeups++;
+            signal.signalAll();
+        } finally {
+            lock.unlock();
         }
-        drainDeadline = System.nanoTime() + timeout.toNanos();
-        state = State.DRAINING;
-        wake();
         boolean ended = finished.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
         state = State.STOPPED;
         if (!ended) {
