@@ -9,6 +9,7 @@ import static dev.ioflow.destinations.TestSupport.token;
 import static dev.ioflow.destinations.TestSupport.url;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -146,6 +147,70 @@ class OAuth2ClientCredentialsTest {
         assertThat(auth.getRequestCount()).isEqualTo(1);
         for (int i = 0; i < 8; i++) {
             assertThat(take(api).getHeaders().get("Authorization")).isEqualTo("Bearer at-1");
+        }
+    }
+
+    @Test
+    void callersWaitingForAFailingTokenRequestShareItsFailureInsteadOfEachAskingAgain() throws Exception {
+        CountDownLatch tokenRequested = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        auth.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                tokenRequested.countDown();
+                release.await(10, TimeUnit.SECONDS);
+                return status(503);
+            }
+        });
+        DestinationClient client = client(credential());
+        List<Thread> callers = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(8, task -> {
+            Thread t = new Thread(task);
+            callers.add(t);
+            return t;
+        });
+        try {
+            List<Future<Throwable>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(pool.submit(() -> catchThrowable(() -> client.send("crm", postJson("{}")))));
+            }
+            assertThat(tokenRequested.await(10, TimeUnit.SECONDS)).isTrue();
+            awaitWaitingForTheTokenLock(callers, 7);
+            release.countDown();
+            for (Future<Throwable> call : calls) {
+                assertThat(call.get(10, TimeUnit.SECONDS)).isInstanceOf(CredentialException.class)
+                        .hasMessageContaining("HTTP 503");
+            }
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+
+        assertThat(auth.getRequestCount()).isEqualTo(1);
+        assertThat(api.getRequestCount()).isZero();
+    }
+
+    @Test
+    void aLaterCallAsksForATokenAgainAfterAFailure() {
+        auth.enqueue(status(503));
+        auth.enqueue(token("at-2", 3600));
+        api.enqueue(ok("{}"));
+        DestinationClient client = client(credential());
+
+        assertThat(catchThrowable(() -> client.send("crm", postJson("{}")))).isInstanceOf(CredentialException.class);
+
+        assertThat(client.send("crm", postJson("{}")).status()).isEqualTo(200);
+        assertThat(auth.getRequestCount()).isEqualTo(2);
+    }
+
+    private static void awaitWaitingForTheTokenLock(List<Thread> callers, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (List.copyOf(callers).stream().filter(t -> t.getState() == Thread.State.WAITING
+                && java.util.Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getClassName().endsWith("OAuth2TokenSource"))).count() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("callers did not queue for the token");
+            }
+            Thread.sleep(5);
         }
     }
 

@@ -41,6 +41,10 @@ final class OAuth2TokenSource {
     private final ObjectMapper json;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile AccessToken current;
+    /** Completed token requests; written under the lock. */
+    private volatile long attempts;
+    /** The failure of the latest token request, null when it succeeded; guarded by the lock. */
+    private Exception lastFailure;
 
     OAuth2TokenSource(String destinationId, OAuth2ClientCredentials credential, OkHttpClient client, Clock clock,
                       ObjectMapper json) {
@@ -58,12 +62,12 @@ final class OAuth2TokenSource {
         if (isFresh(token)) {
             return token.value().reveal();
         }
+        long seen = attempts;
         lock.lock();
         try {
             token = current;
             if (!isFresh(token)) {
-                token = fetch();
-                current = token;
+                token = fetchUnlessJustFailed(seen);
             }
             return token.value().reveal();
         } finally {
@@ -76,17 +80,51 @@ final class OAuth2TokenSource {
      * replaced the rejected token, otherwise a new one.
      */
     String refreshAfterRejection(String rejected) throws IOException {
+        long seen = attempts;
         lock.lock();
         try {
             AccessToken token = current;
             if (token == null || token.value().reveal().equals(rejected) || !isFresh(token)) {
-                token = fetch();
-                current = token;
+                token = fetchUnlessJustFailed(seen);
             }
             return token.value().reveal();
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Fetches and caches a token; called under the lock. Callers that waited for the lock while another caller's
+     * token request failed get that failure instead of a request of their own: eight callers and a refusing
+     * endpoint make one token request, not eight (Emarsys allows a few per minute).
+     */
+    private AccessToken fetchUnlessJustFailed(long seen) throws IOException {
+        if (attempts != seen && lastFailure != null) {
+            throw sameFailure(lastFailure);
+        }
+        try {
+            AccessToken token = fetch();
+            current = token;
+            lastFailure = null;
+            return token;
+        } catch (IOException | RuntimeException e) {
+            lastFailure = e;
+            throw e;
+        } finally {
+            attempts++;
+        }
+    }
+
+    /** A new exception per waiting caller (exceptions are not shared between threads), with the same message. */
+    private static IOException sameFailure(Exception failure) {
+        if (failure instanceof CredentialException refused) {
+            throw new CredentialException(refused.getMessage(), refused.httpStatus().orElse(0),
+                    refused.oauthError().orElse(null), refused);
+        }
+        if (failure instanceof RuntimeException other) {
+            throw new CredentialException(other.getMessage(), other);
+        }
+        return new IOException(failure.getMessage(), failure);
     }
 
     private boolean isFresh(AccessToken token) {
