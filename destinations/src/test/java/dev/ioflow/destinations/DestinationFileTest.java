@@ -216,4 +216,16 @@ class DestinationFileTest {
                 + "\"credential\":{\"type\":\"basic\",\"username\":\"a:b\",\"password\":\"${env:CRM_PASSWORD}\"}}")))
                 .containsExactly("destinations[crm].credential: Basic credential user name must be non-blank and must not contain ':'");
     }
+
+    @Test
+    void syntaxErrorDoesNotQuoteAnUnquotedValueThatMayBeASecret() {
+        String json = "{\"destinations\":[{\"id\":\"crm\",\"url\":\"https://crm.example.com/\",\n"
+                + "\"credential\":{\"type\":\"bearer\",\"token\":S3CR3T}}]}";
+
+        assertThatThrownBy(() -> DestinationRegistry.fromJson(json, SecretResolver.withEnvironment(Map.of())))
+                .isInstanceOf(DestinationConfigException.class)
+                .hasMessageContaining("not valid JSON at line 2, column")
+                .hasMessageContaining("Unrecognized token")
+                .hasMessageNotContaining("S3CR3T");
+    }
 }

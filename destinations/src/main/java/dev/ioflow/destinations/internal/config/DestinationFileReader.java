@@ -89,8 +89,16 @@ public final class DestinationFileReader {
             JsonLocation at = e.getLocation();
             throw new DestinationConfigException("destination file is not valid JSON"
                     + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
-                    + ": " + e.getOriginalMessage());
+                    + ": " + withoutQuotedTokens(e.getOriginalMessage()));
         }
+    }
+
+    /**
+     * Jackson's syntax errors quote the offending token ({@code Unrecognized token 's3cret'}), which may be a
+     * secret written without quotes: keep the explanation, drop the token.
+     */
+    private static String withoutQuotedTokens(String message) {
+        return message == null ? "" : message.replaceAll("'[^']*'", "'…'");
     }
 
     /** One destination; problems are relative to it ("url: …", "credential.password: …", ": must be an object"). */
