@@ -12,8 +12,10 @@ import dev.ioflow.webhook.OutboundChange;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,8 @@ import org.slf4j.LoggerFactory;
  *       permanent.</li>
  *   <li>A payload that is not JSON, lacks a key value or holds a value a converter rejects: permanent, for that
  *       change only.</li>
+ *   <li>A save of a contact key value that an earlier change of the batch deletes (and every later change of that
+ *       key): retryable, not sent, because deletes travel after upserts and the save would overtake the delete.</li>
  * </ul>
  * Each outcome's detail names the request number, the contact's key value and Emarsys' reply for it, so monitoring
  * shows which contacts travelled together. A {@link RateLimitPacer} delays requests when
@@ -121,15 +125,25 @@ public final class EmarsysContactTarget implements DeliveryTarget {
         }
         List<PreparedChange> saves = new ArrayList<>();
         List<PreparedChange> deletes = new ArrayList<>();
+        KeyOrder order = new KeyOrder();
         for (int i = 0; i < batch.size(); i++) {
             OutboundChange change = batch.get(i);
             try {
                 JsonNode payload = objectMapper.readTree(change.payload());
+                PreparedChange prepared;
                 if (change.changeType() == ChangeType.DELETED) {
-                    deletes.add(PreparedChange.delete(i, change, m.keyValue(payload)));
+                    prepared = PreparedChange.delete(i, change, m.keyValue(payload));
                 } else {
                     var contact = m.toContact(payload);
-                    saves.add(PreparedChange.save(i, change, contact.get(m.keyFieldId()), contact));
+                    prepared = PreparedChange.save(i, change, contact.get(m.keyFieldId()), contact);
+                }
+                if (!order.admit(prepared.keyValue(), change.changeType() == ChangeType.DELETED)) {
+                    outcomes[i] = DeliveryOutcome.retryable(0, "not sent: contact " + prepared.keyValue()
+                            + " is deleted earlier in this batch, and deletes travel after upserts", null);
+                } else if (prepared.contact() == null) {
+                    deletes.add(prepared);
+                } else {
+                    saves.add(prepared);
                 }
             } catch (IOException | EmarsysMappingException e) {
                 String why = e instanceof EmarsysMappingException ? e.getMessage() : "the payload is not JSON";
@@ -179,6 +193,28 @@ public final class EmarsysContactTarget implements DeliveryTarget {
             }
         }
         return stop;
+    }
+
+    /**
+     * Which changes of a batch may travel now. Upserts are sent before deletes, so a save that follows a delete of
+     * the same contact key would overtake it: such a save, and every later change of that key, waits.
+     */
+    private static final class KeyOrder {
+        private final Set<String> deleted = new HashSet<>();
+        private final Set<String> held = new HashSet<>();
+
+        boolean admit(String keyValue, boolean delete) {
+            if (held.contains(keyValue)) {
+                return false;
+            }
+            if (delete) {
+                deleted.add(keyValue);
+            } else if (deleted.contains(keyValue)) {
+                held.add(keyValue);
+                return false;
+            }
+            return true;
+        }
     }
 
     @Override

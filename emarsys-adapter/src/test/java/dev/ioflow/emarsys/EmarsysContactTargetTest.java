@@ -213,6 +213,25 @@ class EmarsysContactTargetTest {
     }
 
     @Test
+    void saveOfAContactDeletedEarlierInTheBatchWaitsInsteadOfOvertakingTheDelete() throws Exception {
+        // Customer c1 is deleted, then customer c9 is created with c1's email address.
+        OutboundChange delete = change(1, ChangeType.DELETED);
+        OutboundChange recreate = new OutboundChange("m9", ChangeType.SAVED, "ioCustomer", "emarsys", "c9",
+                "{\"contactEmail\":\"c1@example.com\",\"firstName\":\"New\"}".getBytes(StandardCharsets.UTF_8), 1,
+                Instant.parse("2026-01-01T00:00:00Z"));
+        reply(200, "{\"replyCode\":0,\"replyText\":\"OK\",\"data\":{\"deleted_contacts\":1}}");
+
+        List<DeliveryOutcome> outcomes = target().deliver(List.of(delete, recreate));
+
+        assertThat(server.takeRequest().getTarget()).isEqualTo("/api/v3/contact/delete");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(outcomes.get(0)).isInstanceOf(Delivered.class);
+        assertThat(outcomes.get(1)).isEqualTo(new Failed(0,
+                "not sent: contact c1@example.com is deleted earlier in this batch, and deletes travel after upserts", true,
+                null));
+    }
+
+    @Test
     void changeWithoutKeyValueFailsAloneAndPermanently() throws Exception {
         reply(200, OK_ONE);
         OutboundChange noEmail = new OutboundChange("m9", ChangeType.SAVED, "ioCustomer", "emarsys", "c9",
