@@ -39,6 +39,7 @@ public final class RateLimitPacer {
     private final Duration maxWait;
     private Integer remaining;
     private Instant resetAt;
+    private Instant pausedUntil;
 
     private RateLimitPacer(Builder b) {
         this.clock = b.clock;
@@ -59,15 +60,22 @@ public final class RateLimitPacer {
     public void awaitPermit() {
         Duration wait;
         synchronized (this) {
-            if (remaining == null || resetAt == null || remaining > lowWaterMark) {
+            if (remaining != null && resetAt != null && remaining <= lowWaterMark) {
+                // Every caller pauses until then, not only the first: concurrent workers share the API user's limit.
+                Instant latest = clock.instant().plus(maxWait);
+                Instant until = resetAt.isAfter(latest) ? latest : resetAt;
+                pausedUntil = pausedUntil == null || until.isAfter(pausedUntil) ? until : pausedUntil;
+                remaining = null;
+                resetAt = null;
+            }
+            if (pausedUntil == null) {
                 return;
             }
-            wait = Duration.between(clock.instant(), resetAt);
-            remaining = null;
-            resetAt = null;
-        }
-        if (wait.isNegative() || wait.isZero()) {
-            return;
+            wait = Duration.between(clock.instant(), pausedUntil);
+            if (wait.isNegative() || wait.isZero()) {
+                pausedUntil = null;
+                return;
+            }
         }
         Duration capped = wait.compareTo(maxWait) > 0 ? maxWait : wait;
         LOG.info("Emarsys rate limit nearly used up; pausing {} ms until the reset", capped.toMillis());

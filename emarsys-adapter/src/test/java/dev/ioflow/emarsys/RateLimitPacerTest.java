@@ -33,13 +33,58 @@ class RateLimitPacerTest {
     }
 
     @Test
-    void waitsUntilTheResetWhenFewRequestsRemain() {
+    void waitsUntilTheResetWhenFewRequestsRemainAndNotAgainAfterIt() {
+        MutableClock clock = new MutableClock(NOW);
+        RateLimitPacer advancing = RateLimitPacer.builder().clock(clock).lowWaterMark(5)
+                .sleeper(d -> {
+                    sleeps.add(d);
+                    clock.advance(d);
+                })
+                .build();
+        advancing.observe(new RateLimitStatus(1000, 5, NOW.plusSeconds(30)));
+
+        advancing.awaitPermit();
+        advancing.awaitPermit();
+
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void everyWorkerThatAsksBeforeTheResetWaitsForIt() {
         pacer.observe(new RateLimitStatus(1000, 5, NOW.plusSeconds(30)));
 
         pacer.awaitPermit();
         pacer.awaitPermit();
 
-        assertThat(sleeps).containsExactly(Duration.ofSeconds(30));
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(30));
+    }
+
+    /** A clock the fake sleeper moves forward. */
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
     }
 
     @Test
