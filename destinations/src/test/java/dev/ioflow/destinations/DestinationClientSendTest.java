@@ -146,6 +146,16 @@ class DestinationClientSendTest extends MockServerTest {
     }
 
     @Test
+    void cloudEventsAttributesOutsidePrintableAsciiArePercentEncodedAsTheHttpBindingRequires() throws Exception {
+        server.enqueue(ok("{}"));
+
+        clientFor(destination().cloudEvents(true).build()).send("crm", OutboundHttpRequest.builder()
+                .cloudEvent("sap.cx.commerce.Customer.Updated.v1", "/ioflow/shop", "Müller 100%|\"DE\"").json("{}").build());
+
+        assertThat(take(server).getHeaders().get("ce-subject")).isEqualTo("M%C3%BCller%20100%25|%22DE%22");
+    }
+
+    @Test
     void cloudEventsHeadersAreOmittedWhenTheDestinationHasThemOff() throws Exception {
         server.enqueue(ok("{}"));
 

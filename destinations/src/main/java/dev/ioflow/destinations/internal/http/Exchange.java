@@ -8,6 +8,7 @@ import dev.ioflow.destinations.OutboundHttpRequest.CloudEvent;
 import dev.ioflow.destinations.internal.Urls;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,7 @@ public final class Exchange {
     private static final Set<String> BODY_REQUIRED = Set.of("POST", "PUT", "PATCH", "PROPPATCH", "REPORT");
     private static final byte[] EMPTY = new byte[0];
     private static final MediaType JSON_MEDIA_TYPE = MediaType.get(OutboundHttpRequest.APPLICATION_JSON);
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private final DestinationHttpClients clients;
     private final Clock clock;
@@ -136,10 +138,39 @@ public final class Exchange {
     private void addCloudEventHeaders(Request.Builder builder, CloudEvent event, String messageId) {
         builder.header("ce-id", messageId)
                 .header("ce-specversion", "1.0")
-                .header("ce-type", event.type())
-                .header("ce-source", event.source())
+                .header("ce-type", percentEncoded(event.type()))
+                .header("ce-source", percentEncoded(event.source()))
                 .header("ce-time", clock.instant().toString());
-        event.subjectValue().ifPresent(subject -> builder.header("ce-subject", subject));
+        event.subjectValue().ifPresent(subject -> builder.header("ce-subject", percentEncoded(subject)));
+    }
+
+    /**
+     * A CloudEvents attribute as an HTTP header value (HTTP binding 1.0.2, 3.1.3.2): space, {@code "}, {@code %}
+     * and everything outside printable ASCII percent-encoded as UTF-8. Integration keys such as {@code Müller|DE}
+     * would otherwise make OkHttp refuse the request.
+     */
+    static String percentEncoded(String value) {
+        int i = 0;
+        while (i < value.length() && !needsEncoding(value.charAt(i))) {
+            i++;
+        }
+        if (i == value.length()) {
+            return value;
+        }
+        StringBuilder out = new StringBuilder(value.length() + 16).append(value, 0, i);
+        for (byte b : value.substring(i).getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (needsEncoding(c)) {
+                out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean needsEncoding(char c) {
+        return c <= 0x20 || c >= 0x7f || c == '"' || c == '%';
     }
 
     /** Reads at most {@code maxResponseBytes + 1} bytes: one more than the cap tells that the body was cut. */
