@@ -30,6 +30,11 @@ public final class Urls {
         return url.isHttps() || allowInsecureHttp || isLoopback(url.host());
     }
 
+    /** Whether both URLs have the same origin: scheme, host and port. */
+    public static boolean sameOrigin(HttpUrl a, HttpUrl b) {
+        return a.port() == b.port() && a.scheme().equals(b.scheme()) && a.host().equals(b.host());
+    }
+
     /** Whether the host is {@code localhost}, in 127.0.0.0/8 or {@code ::1}; never does a DNS lookup. */
     public static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);

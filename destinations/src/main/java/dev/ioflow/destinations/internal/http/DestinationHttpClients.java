@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
@@ -45,12 +46,14 @@ public final class DestinationHttpClients {
     private OkHttpClient derive(ConsumedDestination destination) {
         // Credentials must not follow a redirect to another host; plain redirects from HTTPS to HTTP never.
         boolean authenticated = !(destination.credential() instanceof NoCredential);
+        HttpUrl destinationUrl = Urls.parseHttp(destination.url());
         OkHttpClient.Builder builder = withTimeouts(shared.newBuilder(), destination)
                 .followRedirects(!authenticated)
                 .followSslRedirects(false)
-                .addInterceptor(new DestinationOriginGuard(destination.id(), Urls.parseHttp(destination.url())))
+                .addInterceptor(new DestinationOriginGuard(destination.id(), destinationUrl))
                 .addInterceptor(new DestinationHeadersInterceptor(destination.headers(), messageIds))
-                .addNetworkInterceptor(new InsecureRedirectGuard(destination.id(), destination.allowInsecureHttp()));
+                .addNetworkInterceptor(new InsecureRedirectGuard(destination.id(), destinationUrl,
+                        destination.allowInsecureHttp()));
         OkHttpClient tokenClient = withTimeouts(shared.newBuilder(), destination)
                 .followRedirects(false)
                 .followSslRedirects(false)

@@ -24,7 +24,7 @@ final class DestinationOriginGuard implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         HttpUrl url = chain.request().url();
-        if (url.port() != origin.port() || !url.scheme().equals(origin.scheme()) || !url.host().equals(origin.host())) {
+        if (!Urls.sameOrigin(url, origin)) {
             throw new IOException("request to " + Urls.redact(url) + " refused: the client of destination '" + destinationId
                     + "' only sends to " + origin.scheme() + "://" + origin.host() + ":" + origin.port());
         }

@@ -15,17 +15,20 @@ import okhttp3.Response;
  */
 final class InsecureRedirectGuard implements Interceptor {
     private final String destinationId;
+    private final HttpUrl destinationUrl;
     private final boolean allowInsecureHttp;
 
-    InsecureRedirectGuard(String destinationId, boolean allowInsecureHttp) {
+    InsecureRedirectGuard(String destinationId, HttpUrl destinationUrl, boolean allowInsecureHttp) {
         this.destinationId = destinationId;
+        this.destinationUrl = destinationUrl;
         this.allowInsecureHttp = allowInsecureHttp;
     }
 
     @Override
     public Response intercept(Chain chain) throws IOException {
         HttpUrl url = chain.request().url();
-        if (!Urls.isSecureOrAllowed(url, allowInsecureHttp)) {
+        // The destination's own origin passed the HTTPS rule when the destination was built: not parsed again.
+        if (!Urls.sameOrigin(url, destinationUrl) && !Urls.isSecureOrAllowed(url, allowInsecureHttp)) {
             // ProtocolException: OkHttp does not retry it on another route.
             throw new ProtocolException("destination '" + destinationId + "' redirected to plain HTTP URL "
                     + Urls.redact(url) + " of a non-loopback host; not followed (set allowInsecureHttp to allow)");
