@@ -126,23 +126,7 @@ class OAuth2ClientCredentialsTest {
             api.enqueue(ok("{}"));
         }
         DestinationClient client = client(credential());
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<DestinationResponse>> calls = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                calls.add(pool.submit(() -> {
-                    go.await();
-                    return client.send("crm", postJson("{}"));
-                }));
-            }
-            go.countDown();
-            for (Future<DestinationResponse> call : calls) {
-                assertThat(call.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        sendAtOnceExpectingOk(client, 8);
 
         assertThat(auth.getRequestCount()).isEqualTo(1);
         for (int i = 0; i < 8; i++) {
@@ -246,23 +230,7 @@ class OAuth2ClientCredentialsTest {
             }
         });
         DestinationClient client = client(credential());
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<DestinationResponse>> calls = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                calls.add(pool.submit(() -> {
-                    go.await();
-                    return client.send("crm", postJson("{}"));
-                }));
-            }
-            go.countDown();
-            for (Future<DestinationResponse> call : calls) {
-                assertThat(call.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        sendAtOnceExpectingOk(client, 4);
 
         assertThat(auth.getRequestCount()).isEqualTo(2);
         assertThat(api.getRequestCount()).isBetween(5, 8);
@@ -335,5 +303,26 @@ class OAuth2ClientCredentialsTest {
                         e -> assertThat(e.kind()).isEqualTo(DestinationIOException.Kind.CONNECT))
                 .hasMessageContaining("OAuth token request")
                 .hasMessageNotContaining("client-secret-1");
+    }
+
+    /** Starts {@code callers} sends at the same moment and expects every one to end with HTTP 200. */
+    private static void sendAtOnceExpectingOk(DestinationClient client, int callers) throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            List<Future<DestinationResponse>> calls = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                calls.add(pool.submit(() -> {
+                    go.await();
+                    return client.send("crm", postJson("{}"));
+                }));
+            }
+            go.countDown();
+            for (Future<DestinationResponse> call : calls) {
+                assertThat(call.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
