@@ -3,9 +3,8 @@ package dev.ioflow.cli;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ioflow.core.DefinitionParseException;
+import dev.ioflow.core.DefinitionException;
 import dev.ioflow.core.IntegrationObject;
-import dev.ioflow.core.InvalidDefinitionException;
 import dev.ioflow.core.ItemRenderException;
 import dev.ioflow.core.MapTypeSystem;
 import dev.ioflow.core.Payload;
@@ -56,24 +55,18 @@ final class RenderCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         ProblemPrinter problems = new ProblemPrinter(err);
-        List<IntegrationObject> ios;
-        try {
-            ios = new DefinitionFileReader().read(definition);
-        } catch (DefinitionParseException e) {
-            problems.print(definition, e.problems());
-            return ExitCodes.INVALID;
-        }
-        IntegrationObject chosen = ios.stream().filter(d -> d.code().equals(io)).findFirst().orElse(null);
-        if (chosen == null) {
-            problems.print(definition, "no integration object '" + io + "' (defined: "
-                    + String.join(", ", ios.stream().map(IntegrationObject::code).toList()) + ")");
-            return ExitCodes.INVALID;
-        }
         PayloadRenderer renderer;
         try {
+            List<IntegrationObject> ios = new DefinitionFileReader().read(definition);
+            IntegrationObject chosen = ios.stream().filter(d -> d.code().equals(io)).findFirst().orElse(null);
+            if (chosen == null) {
+                problems.print(definition, "no integration object '" + io + "' (defined: "
+                        + String.join(", ", ios.stream().map(IntegrationObject::code).toList()) + ")");
+                return ExitCodes.INVALID;
+            }
             renderer = PayloadRenderer.builder(chosen, MapTypeSystem.derivedFrom(ios.toArray(IntegrationObject[]::new)))
                     .style(style).build();
-        } catch (InvalidDefinitionException e) {
+        } catch (DefinitionException e) {
             problems.print(definition, e.problems());
             return ExitCodes.INVALID;
         }
