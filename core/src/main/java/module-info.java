@@ -2,6 +2,8 @@
  * ioflow core: the integration-object metamodel, definitions, validation and payload rendering.
  */
 module dev.ioflow.core {
+    // Nullness annotations on the API; needed to compile against it, not to run it.
+    requires static transitive org.jspecify;
     requires transitive com.fasterxml.jackson.databind;
     requires transitive com.fasterxml.jackson.core;
     // The definition records carry Jakarta Validation constraints, which are part of their API.

@@ -2,6 +2,7 @@
  * ioflow destinations: consumed destinations, credentials and the OkHttp-based sender.
  */
 module dev.ioflow.destinations {
+    requires static transitive org.jspecify;
     requires transitive okhttp3;
     requires transitive com.fasterxml.jackson.databind;
     requires jakarta.validation;
