@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns items into payloads for one integration object, bound to a {@link TypeSystem}. Built once (the
@@ -70,7 +71,7 @@ public final class PayloadRenderer {
     }
 
     /** Whether {@code item} is an instance of the root item's type (events for other items are not for this IO). */
-    public boolean accepts(Object item) {
+    public boolean accepts(@Nullable Object item) {
         return engine.accepts(item);
     }
 
@@ -82,7 +83,9 @@ public final class PayloadRenderer {
      * @throws ItemRenderException (and {@link MissingKeyValueException}) naming the path of a bad value
      */
     public Payload render(Object item) {
-        return engine.payload(Objects.requireNonNull(item, "item"));
+        Objects.requireNonNull(item, "item");
+        String key = engine.integrationKey(item);
+        return new Payload(integrationObject.code(), key, engine.json(item, key), engine.hash(item, key), true);
     }
 
     /**
