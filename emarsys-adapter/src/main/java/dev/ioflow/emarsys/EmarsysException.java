@@ -1,5 +1,7 @@
 package dev.ioflow.emarsys;
 
+import dev.ioflow.core.IoflowException;
+
 /**
  * Root of the Emarsys adapter's unchecked exceptions. When Emarsys answered, the exception carries the HTTP status
  * and the envelope's {@code replyCode} and {@code replyText}; messages never contain a credential.
@@ -7,9 +9,11 @@ package dev.ioflow.emarsys;
  * <p>Subtypes: {@link EmarsysAuthException}, {@link EmarsysValidationException}, {@link EmarsysRateLimitException},
  * {@link EmarsysServerException} (answers from Emarsys) and {@link EmarsysMappingException} (contact mapping).
  *
+ * <p>A subclass of {@link IoflowException}, so {@code catch (IoflowException e)} catches Emarsys failures too.
+ *
  * @since 0.1
  */
-public class EmarsysException extends RuntimeException {
+public class EmarsysException extends IoflowException {
     private static final long serialVersionUID = 1L;
 
     private final int httpStatus;
