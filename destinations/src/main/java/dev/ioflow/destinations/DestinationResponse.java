@@ -8,8 +8,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The HTTP response a destination returned, whatever its status (a 4xx or 5xx is a response, not an
@@ -49,11 +49,11 @@ public record DestinationResponse(int status, Map<String, List<String>> headers,
      * The first value of a header, looked up case-insensitively.
      *
      * @param name the header name
-     * @return the value, if present
+     * @return the first value; null when the response has no such header
      */
-    public Optional<String> header(String name) {
+    public @Nullable String header(String name) {
         List<String> values = headers.get(name);
-        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     /** @return whether the status is 2xx */
@@ -67,7 +67,7 @@ public record DestinationResponse(int status, Map<String, List<String>> headers,
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof DestinationResponse that && status == that.status && headers.equals(that.headers)
                 && Arrays.equals(body, that.body) && bodyTruncated == that.bodyTruncated
                 && messageId.equals(that.messageId) && duration.equals(that.duration);

@@ -70,7 +70,7 @@ class SecretRedactionTest {
                 .build();
         see(destination);
         see(DestinationRegistry.builder().add(destination).build());
-        see(OutboundHttpRequest.builder().header("Authorization", "Bearer request-S3CR3T").json("{\"p\":\"body-S3CR3T\"}").build());
+        see(DestinationRequest.builder().header("Authorization", "Bearer request-S3CR3T").json("{\"p\":\"body-S3CR3T\"}").build());
         see(new DestinationResponse(200, Map.of("Set-Cookie", List.of("session=cookie-S3CR3T")),
                 "resp-S3CR3T".getBytes(StandardCharsets.UTF_8), false, "m-1", Duration.ZERO));
 
@@ -127,6 +127,6 @@ class SecretRedactionTest {
                 SecretResolver.withEnvironment(Map.of("K", "env-S3CR3T")))));
         seeThrown(catchThrowable(() -> ConsumedDestination.builder("h", "https://h.example.com/")
                 .header("X-Key", "line-S3CR3T\r\n").build()));
-        seeThrown(catchThrowable(() -> OutboundHttpRequest.builder().header("X-Key", "req-S3CR3T\n")));
+        seeThrown(catchThrowable(() -> DestinationRequest.builder().header("X-Key", "req-S3CR3T\n")));
     }
 }

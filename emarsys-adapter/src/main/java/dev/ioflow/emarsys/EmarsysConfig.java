@@ -100,7 +100,7 @@ public final class EmarsysConfig {
      */
     public OkHttpClient httpClient() {
         DestinationRegistry registry = DestinationRegistry.builder().add(toDestination()).build();
-        DestinationClient.Builder client = DestinationClient.builder(registry).clock(clock);
+        DestinationClient.Builder client = DestinationClient.builder().registry(registry).clock(clock);
         if (okHttpClient != null) {
             client.okHttpClient(okHttpClient);
         }

@@ -130,8 +130,7 @@ class EmarsysAuthenticationTest {
         ConsumedDestination destination = ConsumedDestination.builder("crm-emarsys", server.url("/api/v2").toString())
                 .credential(WsseCredential.of("customer001", "customersecret", CLOCK, new SecureRandom()))
                 .build();
-        DestinationClient destinations = DestinationClient.builder(DestinationRegistry.builder().add(destination)
-                .build()).clock(CLOCK).build();
+        DestinationClient destinations = DestinationClient.builder().destination(destination).clock(CLOCK).build();
         EmarsysClient client = EmarsysClient.builder().destination(destinations, "crm-emarsys").build();
 
         client.listFields();

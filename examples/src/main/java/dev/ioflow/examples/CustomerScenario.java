@@ -97,8 +97,7 @@ public final class CustomerScenario {
      * @throws InterruptedException     when interrupted while waiting for deliveries
      */
     public ScenarioResult run() throws InterruptedException {
-        DestinationClient destinations = DestinationClient.builder(
-                DestinationRegistry.builder().add(settings.destination()).build()).build();
+        DestinationClient destinations = DestinationClient.builder().destination(settings.destination()).build();
         EmarsysClient emarsys = EmarsysClient.builder().destination(destinations, EmarsysSettings.DESTINATION_ID).build();
         checkAccount(emarsys);
         ContactMapping mapping = mapping(settings.customerIdField());
