@@ -25,7 +25,7 @@ import okhttp3.OkHttpClient;
  * EmarsysConfig config = EmarsysConfig.builder()
  *         .oauth2(System.getenv("EMARSYS_CLIENT_ID"), System.getenv("EMARSYS_CLIENT_SECRET"))
  *         .build();
- * EmarsysClient client = EmarsysClient.create(config);
+ * EmarsysClient client = EmarsysClient.builder().config(config).build();
  * }</pre>
  *
  * @since 0.1

@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * {@code X-Ratelimit-Remaining} runs low.
  *
  * <pre>{@code
- * EmarsysContactTarget target = EmarsysContactTarget.builder(EmarsysClient.create(config), mapping)
+ * EmarsysContactTarget target = EmarsysContactTarget.builder(EmarsysClient.builder().config(config).build(), mapping)
  *         .pacer(RateLimitPacer.builder().lowWaterMark(20).build())
  *         .build();
  * // register it with the webhook service for the Emarsys destination

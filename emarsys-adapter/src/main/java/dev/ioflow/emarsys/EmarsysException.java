@@ -1,6 +1,7 @@
 package dev.ioflow.emarsys;
 
 import dev.ioflow.core.IoflowException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Root of the Emarsys adapter's unchecked exceptions. When Emarsys answered, the exception carries the HTTP status
@@ -18,7 +19,7 @@ public class EmarsysException extends IoflowException {
 
     private final int httpStatus;
     private final int replyCode;
-    private final String replyText;
+    private final @Nullable String replyText;
 
     /** An exception that did not come from an Emarsys reply (HTTP status and reply code 0). */
     public EmarsysException(String message) {
@@ -31,10 +32,11 @@ public class EmarsysException extends IoflowException {
      * @param message    what went wrong, where
      * @param httpStatus the HTTP status, or 0 when there was no response (I/O error)
      * @param replyCode  the envelope's reply code, or 0 when the body carried none
-     * @param replyText  the envelope's reply text, or null
-     * @param cause      the underlying exception, or null
+     * @param replyText  the envelope's reply text; null when there was none
+     * @param cause      the underlying exception; null for none
      */
-    public EmarsysException(String message, int httpStatus, int replyCode, String replyText, Throwable cause) {
+    public EmarsysException(String message, int httpStatus, int replyCode, @Nullable String replyText,
+                             @Nullable Throwable cause) {
         super(message, cause);
         this.httpStatus = httpStatus;
         this.replyCode = replyCode;
@@ -51,8 +53,8 @@ public class EmarsysException extends IoflowException {
         return replyCode;
     }
 
-    /** The envelope's {@code replyText}, or null. */
-    public String replyText() {
+    /** The envelope's {@code replyText}; null when there was none. */
+    public @Nullable String replyText() {
         return replyText;
     }
 

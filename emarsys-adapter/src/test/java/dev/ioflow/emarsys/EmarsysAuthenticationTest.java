@@ -60,10 +60,10 @@ class EmarsysAuthenticationTest {
 
     @Test
     void oauthTokenIsFetchedOnceForManyRequests() throws Exception {
-        EmarsysClient client = EmarsysClient.create(config()
+        EmarsysClient client = EmarsysClient.builder().config(config()
                 .oauth2("client-1", "client-secret-1")
                 .oauth2TokenUrl(server.url("/oauth2/token").toString())
-                .build());
+                .build()).build();
 
         for (int i = 0; i < 5; i++) {
             client.listFields();
@@ -92,10 +92,10 @@ class EmarsysAuthenticationTest {
                         .body("{\"error\":\"invalid_client\"}").build();
             }
         });
-        EmarsysClient client = EmarsysClient.create(config()
+        EmarsysClient client = EmarsysClient.builder().config(config()
                 .oauth2("client-1", "client-secret-1")
                 .oauth2TokenUrl(server.url("/oauth2/token").toString())
-                .build());
+                .build()).build();
 
         assertThatThrownBy(client::listFields)
                 .isInstanceOfSatisfying(EmarsysAuthException.class, e -> assertThat(e.retryable()).isTrue())
@@ -106,8 +106,8 @@ class EmarsysAuthenticationTest {
 
     @Test
     void wsseSignsEveryRequestWithAFreshNonceThatVerifiesAgainstTheSecret() throws Exception {
-        EmarsysClient client = EmarsysClient.create(config()
-                .wsse("customer001", "customersecret").secureRandom(new SecureRandom()).build());
+        EmarsysClient client = EmarsysClient.builder().config(config()
+                .wsse("customer001", "customersecret").secureRandom(new SecureRandom()).build()).build();
 
         Set<String> nonces = new HashSet<>();
         for (int i = 0; i < 3; i++) {

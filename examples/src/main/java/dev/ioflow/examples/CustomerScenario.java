@@ -122,7 +122,7 @@ public final class CustomerScenario {
             String problem = null;
             try {
                 after = emarsys.getContactData(mapping.keyFieldId(), registered.stream().map(Customer::customerID).toList(),
-                        List.of(mapping.keyFieldId(), "3", "1", "2"));
+                        List.of(mapping.keyFieldId(), 3, 1, 2));
             } catch (EmarsysException e) {
                 problem = e.getMessage();
             }
