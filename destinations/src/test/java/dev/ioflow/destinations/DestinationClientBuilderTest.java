@@ -84,4 +84,25 @@ class DestinationClientBuilderTest {
         assertThat(scoped).isNotEqualTo(oauth);
         assertThat(scoped.toString()).contains("clientId=id").doesNotContain("s3cret");
     }
+
+    @Test
+    void responsesCopyTheirBodyAndLookHeadersUpIgnoringCase() {
+        byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
+        DestinationResponse response = DestinationResponse.builder(503)
+                .headers(java.util.Map.of("Retry-After", java.util.List.of("30")))
+                .body(body)
+                .messageId("m-1")
+                .build();
+
+        body[0] = 'X';
+        assertThat(response.bodyString()).isEqualTo("ok");
+        response.body()[0] = 'Y';
+        assertThat(response.bodyString()).isEqualTo("ok");
+        assertThat(response.header("retry-after")).isEqualTo("30");
+        assertThat(response.header("Location")).isNull();
+        assertThat(response.isSuccessful()).isFalse();
+        assertThat(response.newBuilder().build()).isEqualTo(response);
+        assertThatThrownBy(() -> DestinationResponse.builder(42)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("HTTP status must be 100 to 999: 42");
+    }
 }

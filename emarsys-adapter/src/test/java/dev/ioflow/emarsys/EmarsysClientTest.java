@@ -3,6 +3,7 @@ package dev.ioflow.emarsys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ioflow.core.IoflowException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -191,7 +192,8 @@ class EmarsysClientTest {
                     assertThat(e.retryable()).isFalse();
                 })
                 .hasMessage("Emarsys PUT contact/?create_if_not_exists=1 failed: HTTP 400, replyCode 2004 "
-                        + "\"Invalid key field id: 99\"");
+                        + "\"Invalid key field id: 99\"")
+                .isInstanceOf(IoflowException.class);
     }
 
     @Test

@@ -50,7 +50,7 @@ class ConsumerUsageTest {
             client.listFields();
 
             assertThat(result.errorFor("not-an-email").code()).isEqualTo(2007);
-            assertThat(emarsys.contact("3", "c1@example.com")).containsEntry("1", "Ann");
+            assertThat(emarsys.contact(3, "c1@example.com")).containsEntry("1", "Ann");
             assertThat(emarsys.requests()).extracting(StandInRequest::status).containsExactly(200, 200);
         }
     }

@@ -69,8 +69,13 @@ public final class Exchange {
                 LOG.debug("{} {} to destination '{}' answered {} in {} ms (message {})", request.method(),
                         Urls.redact(url), destination.id(), response.code(), duration.toMillis(), messageId);
             }
-            return new DestinationResponse(response.code(), response.headers().toMultimap(),
-                    truncated ? Arrays.copyOf(body, (int) maxResponseBytes) : body, truncated, messageId, duration);
+            return DestinationResponse.builder(response.code())
+                    .headers(response.headers().toMultimap())
+                    .body(truncated ? Arrays.copyOf(body, (int) maxResponseBytes) : body)
+                    .bodyTruncated(truncated)
+                    .messageId(messageId)
+                    .duration(duration)
+                    .build();
         } catch (IOException e) {
             if (LOG.isDebugEnabled()) {
                 LOG.debug("{} {} to destination '{}' failed (message {}): {}", request.method(), Urls.redact(url),
