@@ -1,7 +1,11 @@
 /**
  * ioflow destinations: consumed destinations, credentials and the OkHttp-based sender.
+ *
+ * <p>Requires {@code dev.ioflow.core} for the exception root: every exception thrown here is an
+ * {@link dev.ioflow.core.IoflowException}.
  */
 module dev.ioflow.destinations {
+    requires transitive dev.ioflow.core;
     requires static transitive org.jspecify;
     requires transitive okhttp3;
     requires transitive com.fasterxml.jackson.databind;

@@ -109,7 +109,7 @@ public class DeliveryThroughputBenchmark {
                 .add(ConsumedDestination.builder("sink", url).build())
                 .build();
         service = WebhookService.builder()
-                .destinations(DestinationClient.builder(registry).okHttpClient(okHttp).build())
+                .destinations(DestinationClient.builder().registry(registry).okHttpClient(okHttp).build())
                 .threads(threads)
                 .webhook(WebhookConfiguration.builder(renderer, "sink").build())
                 .build();

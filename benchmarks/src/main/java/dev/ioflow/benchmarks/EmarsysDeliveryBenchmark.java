@@ -75,10 +75,10 @@ public class EmarsysDeliveryBenchmark {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/v2/", this::answer);
         server.start();
-        EmarsysClient client = EmarsysClient.create(EmarsysConfig.builder()
+        EmarsysClient client = EmarsysClient.builder().config(EmarsysConfig.builder()
                 .apiBaseUrl("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v2/")
                 .wsse("customer001", "customersecret")
-                .build());
+                .build()).build();
         ContactMapping mapping = ContactMapping.builder()
                 .field("contactEmail", 3)
                 .field("firstName", 1)

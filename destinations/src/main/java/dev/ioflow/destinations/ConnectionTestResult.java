@@ -2,18 +2,17 @@ package dev.ioflow.destinations;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.OptionalInt;
 
 /**
  * The outcome of {@link DestinationClient#testConnection(String)}: SAP's "test the endpoint" as a value.
  *
  * @param status what the test found
- * @param httpStatus the HTTP status received, when a response came back
+ * @param httpStatus the HTTP status received; 0 when no response came back
  * @param message a human-readable explanation, never containing a secret
  * @param duration how long the test took
  * @since 0.1
  */
-public record ConnectionTestResult(Status status, OptionalInt httpStatus, String message, Duration duration) {
+public record ConnectionTestResult(Status status, int httpStatus, String message, Duration duration) {
 
     /**
      * What a connection test found.
@@ -48,7 +47,6 @@ public record ConnectionTestResult(Status status, OptionalInt httpStatus, String
     /** Checks the parts. */
     public ConnectionTestResult {
         Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(httpStatus, "httpStatus");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(duration, "duration");
     }

@@ -1,7 +1,6 @@
 package dev.ioflow.destinations;
 
-import java.util.Optional;
-import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A credential could not be used: typically the OAuth token endpoint refused the client or answered
@@ -14,15 +13,15 @@ public class CredentialException extends DestinationException {
     private static final long serialVersionUID = 1L;
 
     private final int httpStatus;
-    private final String oauthError;
+    private final @Nullable String oauthError;
 
     /**
      * An exception without HTTP details.
      *
      * @param message the message, never containing a secret
-     * @param cause the cause, or null
+     * @param cause the cause; null for none
      */
-    public CredentialException(String message, Throwable cause) {
+    public CredentialException(String message, @Nullable Throwable cause) {
         this(message, 0, null, cause);
     }
 
@@ -31,22 +30,23 @@ public class CredentialException extends DestinationException {
      *
      * @param message the message, never containing a secret
      * @param httpStatus the token endpoint's HTTP status, or 0 when none was received
-     * @param oauthError the OAuth {@code error} code from the response body, or null
-     * @param cause the cause, or null
+     * @param oauthError the OAuth {@code error} code from the response body; null when it sent none
+     * @param cause the cause; null for none
      */
-    public CredentialException(String message, int httpStatus, String oauthError, Throwable cause) {
+    public CredentialException(String message, int httpStatus, @Nullable String oauthError,
+                               @Nullable Throwable cause) {
         super(message, cause);
         this.httpStatus = httpStatus;
         this.oauthError = oauthError;
     }
 
-    /** @return the token endpoint's HTTP status, when one was received */
-    public OptionalInt httpStatus() {
-        return httpStatus == 0 ? OptionalInt.empty() : OptionalInt.of(httpStatus);
+    /** @return the token endpoint's HTTP status; 0 when none was received */
+    public int httpStatus() {
+        return httpStatus;
     }
 
-    /** @return the OAuth {@code error} code (e.g. {@code invalid_client}), when the endpoint sent one */
-    public Optional<String> oauthError() {
-        return Optional.ofNullable(oauthError);
+    /** @return the OAuth {@code error} code (e.g. {@code invalid_client}); null when the endpoint sent none */
+    public @Nullable String oauthError() {
+        return oauthError;
     }
 }

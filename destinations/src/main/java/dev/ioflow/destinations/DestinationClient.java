@@ -8,21 +8,26 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Sends requests to the destinations of a {@link DestinationRegistry}. Final and thread-safe: share one per
- * application. It derives one OkHttp client per destination from a single shared {@link OkHttpClient} (so
+ * Sends requests to destinations. Final and thread-safe: share one per application. It derives one OkHttp client per destination from a single shared {@link OkHttpClient} (so
  * all destinations share its connection pool, dispatcher and HTTP/2 connections), with the destination's
  * timeouts, credential and redirect policy, and caches it.
  *
  * <pre>{@code
- * DestinationClient client = DestinationClient.builder(registry).build();
- * DestinationResponse response = client.send("crm", OutboundHttpRequest.builder()
+ * DestinationClient client = DestinationClient.builder()
+ *         .destination(ConsumedDestination.builder("crm", "https://crm.example.com/api/").build())
+ *         .build();
+ * DestinationResponse response = client.send("crm", DestinationRequest.builder()
  *         .path("customers")
  *         .json("{\"id\":\"42\"}")
  *         .build());
  * if (!response.isSuccessful()) { ... response.status(), response.bodyString() ... }
  * }</pre>
+ *
+ * <p>For many destinations, or destinations read from a JSON file, pass a {@link DestinationRegistry} with
+ * {@link Builder#registry(DestinationRegistry)} instead of calling {@link Builder#destination(ConsumedDestination)}.
  *
  * <p>Every call carries {@code X-Message-Id} and {@code Accept: application/json}. Authenticated calls do not
  * follow redirects (a 3xx is returned as the response), so credentials never travel to another host;
@@ -39,8 +44,8 @@ public final class DestinationClient {
     private final Exchange exchange;
     private final ConnectionTester tester;
 
-    private DestinationClient(Builder b) {
-        this.registry = b.registry;
+    private DestinationClient(Builder b, DestinationRegistry registry) {
+        this.registry = registry;
         OkHttpClient shared = b.okHttpClient != null ? b.okHttpClient : new OkHttpClient();
         this.clients = new DestinationHttpClients(shared, b.clock, b.messageIds, b.tcpNoDelay);
         this.exchange = new Exchange(clients, b.clock, b.messageIds, b.maxResponseBytes);
@@ -48,13 +53,13 @@ public final class DestinationClient {
     }
 
     /**
-     * Starts a client for the destinations of a registry.
+     * Starts a client; add its destinations with {@link Builder#destination(ConsumedDestination)} or
+     * {@link Builder#registry(DestinationRegistry)}.
      *
-     * @param registry the destinations
      * @return a new builder
      */
-    public static Builder builder(DestinationRegistry registry) {
-        return new Builder(registry);
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** @return the registry this client sends to */
@@ -73,7 +78,7 @@ public final class DestinationClient {
      * @throws DestinationIOException when no response was received (DNS, connect, TLS, timeout, I/O)
      * @throws CredentialException when the credential could not be used (e.g. the OAuth token endpoint refused)
      */
-    public DestinationResponse send(String destinationId, OutboundHttpRequest request) {
+    public DestinationResponse send(String destinationId, DestinationRequest request) {
         Objects.requireNonNull(request, "request");
         return exchange.send(activeDestination(destinationId), request);
     }
@@ -119,15 +124,41 @@ public final class DestinationClient {
      * @since 0.1
      */
     public static final class Builder {
-        private final DestinationRegistry registry;
-        private OkHttpClient okHttpClient;
+        private @Nullable DestinationRegistry registry;
+        private final DestinationRegistry.Builder destinations = DestinationRegistry.builder();
+        private boolean destinationAdded;
+        private @Nullable OkHttpClient okHttpClient;
         private Clock clock = Clock.systemUTC();
         private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         private Supplier<String> messageIds = () -> UUID.randomUUID().toString();
         private boolean tcpNoDelay = true;
 
-        private Builder(DestinationRegistry registry) {
+        private Builder() {
+        }
+
+        /**
+         * Adds a destination; call once per destination. The short path for one or a few destinations built in
+         * code; use {@link #registry(DestinationRegistry)} instead for a registry (for example one loaded from a
+         * destination file).
+         *
+         * @param destination the destination; its id must be unique within this client
+         * @return this builder
+         */
+        public Builder destination(ConsumedDestination destination) {
+            destinations.add(Objects.requireNonNull(destination, "destination"));
+            destinationAdded = true;
+            return this;
+        }
+
+        /**
+         * Sends to the destinations of a registry, for example one read by {@link DestinationRegistry#load}.
+         *
+         * @param registry the destinations
+         * @return this builder
+         */
+        public Builder registry(DestinationRegistry registry) {
             this.registry = Objects.requireNonNull(registry, "registry");
+            return this;
         }
 
         /**
@@ -193,9 +224,21 @@ public final class DestinationClient {
             return this;
         }
 
-        /** @return the client */
+        /**
+         * Builds the client.
+         *
+         * @return the client
+         * @throws IllegalStateException when neither {@link #destination} nor {@link #registry} was called, or both were
+         * @throws DestinationConfigException when two added destinations share an id
+         */
         public DestinationClient build() {
-            return new DestinationClient(this);
+            if (registry != null && destinationAdded) {
+                throw new IllegalStateException("DestinationClient: call either registry(...) or destination(...), not both");
+            }
+            if (registry == null && !destinationAdded) {
+                throw new IllegalStateException("DestinationClient has no destinations: call destination(...) or registry(...)");
+            }
+            return new DestinationClient(this, registry != null ? registry : destinations.build());
         }
     }
 }

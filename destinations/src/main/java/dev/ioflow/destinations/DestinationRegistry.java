@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,10 +119,10 @@ public final class DestinationRegistry {
 
     /**
      * @param id a destination id
-     * @return the destination, if registered
+     * @return the destination; null when none is registered under that id
      */
-    public Optional<ConsumedDestination> find(String id) {
-        return Optional.ofNullable(byId.get(id));
+    public @Nullable ConsumedDestination find(String id) {
+        return byId.get(id);
     }
 
     /**

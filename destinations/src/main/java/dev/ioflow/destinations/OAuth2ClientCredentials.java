@@ -3,7 +3,7 @@ package dev.ioflow.destinations;
 import dev.ioflow.destinations.internal.Urls;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * OAuth 2.0 client-credentials grant (RFC 6749 §4.4): SAP's <em>Consumed OAuth Credential</em>. The sender
@@ -19,17 +19,9 @@ import java.util.Optional;
  *         .build();
  * }</pre>
  *
- * @param tokenUrl the token endpoint, absolute http(s) URL
- * @param clientId the client id (shown by {@code toString()})
- * @param clientSecret the client secret (never shown)
- * @param scope the requested scope, if any
- * @param refreshSkew how long before the token expires it is refreshed
- * @param clientAuthentication how the client id and secret reach the token endpoint
  * @since 0.1
  */
-public record OAuth2ClientCredentials(String tokenUrl, String clientId, Secret clientSecret, Optional<String> scope,
-                                      Duration refreshSkew, ClientAuthentication clientAuthentication)
-        implements Credential {
+public final class OAuth2ClientCredentials implements Credential {
 
     /** The default {@link #refreshSkew()}: 60 seconds. */
     public static final Duration DEFAULT_REFRESH_SKEW = Duration.ofSeconds(60);
@@ -46,14 +38,20 @@ public record OAuth2ClientCredentials(String tokenUrl, String clientId, Secret c
         FORM
     }
 
-    /** Checks the parts. */
-    public OAuth2ClientCredentials {
-        Objects.requireNonNull(tokenUrl, "tokenUrl");
-        Objects.requireNonNull(clientId, "clientId");
-        Objects.requireNonNull(clientSecret, "clientSecret");
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(refreshSkew, "refreshSkew");
-        Objects.requireNonNull(clientAuthentication, "clientAuthentication");
+    private final String tokenUrl;
+    private final String clientId;
+    private final Secret clientSecret;
+    private final @Nullable String scope;
+    private final Duration refreshSkew;
+    private final ClientAuthentication clientAuthentication;
+
+    private OAuth2ClientCredentials(Builder b) {
+        this.tokenUrl = Objects.requireNonNull(b.tokenUrl, "tokenUrl");
+        this.clientId = Objects.requireNonNull(b.clientId, "clientId");
+        this.clientSecret = Objects.requireNonNull(b.clientSecret, "clientSecret");
+        this.scope = b.scope;
+        this.refreshSkew = b.refreshSkew;
+        this.clientAuthentication = b.clientAuthentication;
         if (Urls.parseHttp(tokenUrl) == null) {
             throw new IllegalArgumentException("OAuth token URL '" + Urls.redact(tokenUrl) + "' is not an absolute http or https URL");
         }
@@ -68,6 +66,57 @@ public record OAuth2ClientCredentials(String tokenUrl, String clientId, Secret c
         }
     }
 
+    /** @return the token endpoint, an absolute http(s) URL */
+    public String tokenUrl() {
+        return tokenUrl;
+    }
+
+    /** @return the client id (shown by {@code toString()}) */
+    public String clientId() {
+        return clientId;
+    }
+
+    /** @return the client secret (never shown) */
+    public Secret clientSecret() {
+        return clientSecret;
+    }
+
+    /** @return the requested scope (space-separated scope tokens); null when none is requested */
+    public @Nullable String scope() {
+        return scope;
+    }
+
+    /** @return how long before the token expires it is refreshed */
+    public Duration refreshSkew() {
+        return refreshSkew;
+    }
+
+    /** @return how the client id and secret reach the token endpoint */
+    public ClientAuthentication clientAuthentication() {
+        return clientAuthentication;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return o instanceof OAuth2ClientCredentials that && tokenUrl.equals(that.tokenUrl)
+                && clientId.equals(that.clientId) && clientSecret.equals(that.clientSecret)
+                && Objects.equals(scope, that.scope) && refreshSkew.equals(that.refreshSkew)
+                && clientAuthentication == that.clientAuthentication;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(tokenUrl, clientId, clientSecret, scope, refreshSkew, clientAuthentication);
+    }
+
+    /** Shows the token URL (redacted), client id and settings; the secret as {@code ****}. */
+    @Override
+    public String toString() {
+        return "OAuth2ClientCredentials[tokenUrl=" + Urls.redact(tokenUrl) + ", clientId=" + clientId
+                + ", clientSecret=" + clientSecret + ", scope=" + scope + ", refreshSkew=" + refreshSkew
+                + ", clientAuthentication=" + clientAuthentication + "]";
+    }
+
     static Builder builder(String tokenUrl, String clientId, Secret clientSecret) {
         return new Builder(tokenUrl, clientId, clientSecret);
     }
@@ -79,7 +128,7 @@ public record OAuth2ClientCredentials(String tokenUrl, String clientId, Secret c
      */
     public Builder newBuilder() {
         return new Builder(tokenUrl, clientId, clientSecret)
-                .scope(scope.orElse(null))
+                .scope(scope)
                 .refreshSkew(refreshSkew)
                 .clientAuthentication(clientAuthentication);
     }
@@ -93,7 +142,7 @@ public record OAuth2ClientCredentials(String tokenUrl, String clientId, Secret c
         private final String tokenUrl;
         private final String clientId;
         private final Secret clientSecret;
-        private String scope;
+        private @Nullable String scope;
         private Duration refreshSkew = DEFAULT_REFRESH_SKEW;
         private ClientAuthentication clientAuthentication = ClientAuthentication.BASIC;
 
@@ -109,7 +158,7 @@ public record OAuth2ClientCredentials(String tokenUrl, String clientId, Secret c
          * @param scope the scope
          * @return this builder
          */
-        public Builder scope(String scope) {
+        public Builder scope(@Nullable String scope) {
             this.scope = scope == null || scope.isBlank() ? null : scope;
             return this;
         }
@@ -143,8 +192,7 @@ public record OAuth2ClientCredentials(String tokenUrl, String clientId, Secret c
          * @throws IllegalArgumentException when a part is missing or malformed (the message never shows the secret)
          */
         public OAuth2ClientCredentials build() {
-            return new OAuth2ClientCredentials(tokenUrl, clientId, clientSecret, Optional.ofNullable(scope), refreshSkew,
-                    clientAuthentication);
+            return new OAuth2ClientCredentials(this);
         }
     }
 }

@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Resolves the secret references of a destination file, {@code ${scheme:name}}: {@code ${env:EMARSYS_SECRET}}
@@ -28,10 +28,10 @@ public interface SecretResolver {
      *
      * @param scheme the part before the colon, e.g. {@code env} or {@code file}
      * @param name the part after it, e.g. {@code EMARSYS_SECRET} or {@code /run/secrets/emarsys}
-     * @return the secret, or empty when the reference cannot be resolved (unknown scheme, variable not set,
+     * @return the secret; null when the reference cannot be resolved (unknown scheme, variable not set,
      *         file not readable)
      */
-    Optional<String> resolve(String scheme, String name);
+    @Nullable String resolve(String scheme, String name);
 
     /**
      * The default: {@code env} from {@link System#getenv(String)}, {@code file} from the file system.
@@ -52,19 +52,19 @@ public interface SecretResolver {
         return withEnvironment(environment::get);
     }
 
-    private static SecretResolver withEnvironment(Function<String, String> environment) {
+    private static SecretResolver withEnvironment(Function<String, @Nullable String> environment) {
         return (scheme, name) -> switch (scheme) {
-            case "env" -> Optional.ofNullable(environment.apply(name));
+            case "env" -> environment.apply(name);
             case "file" -> readFile(name);
-            default -> Optional.empty();
+            default -> null;
         };
     }
 
-    private static Optional<String> readFile(String name) {
+    private static @Nullable String readFile(String name) {
         try {
-            return Optional.of(Files.readString(Path.of(name), StandardCharsets.UTF_8).stripTrailing());
+            return Files.readString(Path.of(name), StandardCharsets.UTF_8).stripTrailing();
         } catch (IOException | RuntimeException e) {
-            return Optional.empty();
+            return null;
         }
     }
 }

@@ -26,7 +26,7 @@ class DestinationClientSendTest extends MockServerTest {
     void postsJsonToTheDestinationUrlWithPathAndQueryAppended() throws Exception {
         server.enqueue(ok("{\"id\":\"42\"}"));
 
-        DestinationResponse response = clientFor(destination().build()).send("crm", OutboundHttpRequest.builder()
+        DestinationResponse response = clientFor(destination().build()).send("crm", DestinationRequest.builder()
                 .path("contact")
                 .queryParameter("create_if_not_exists", "1")
                 .json("{\"email\":\"a@example.com\"}")
@@ -55,7 +55,7 @@ class DestinationClientSendTest extends MockServerTest {
     void leadingSlashInPathStaysUnderTheDestinationPath() throws Exception {
         server.enqueue(ok("{}"));
 
-        clientFor(destination().build()).send("crm", OutboundHttpRequest.builder().method("PUT").path("/contact/1").json("{}").build());
+        clientFor(destination().build()).send("crm", DestinationRequest.builder().method("PUT").path("/contact/1").json("{}").build());
 
         RecordedRequest request = take(server);
         assertThat(request.getMethod()).isEqualTo("PUT");
@@ -67,7 +67,7 @@ class DestinationClientSendTest extends MockServerTest {
         server.enqueue(ok("{}"));
 
         DestinationResponse response = clientFor(destination().build())
-                .send("crm", OutboundHttpRequest.builder().messageId("msg-1").json("{}").build());
+                .send("crm", DestinationRequest.builder().messageId("msg-1").json("{}").build());
 
         RecordedRequest request = take(server);
         assertThat(request.getHeaders().get("X-Message-Id")).isEqualTo("msg-1");
@@ -85,7 +85,7 @@ class DestinationClientSendTest extends MockServerTest {
                 .header("X-Channel", "web")
                 .build());
 
-        client.send("crm", OutboundHttpRequest.builder().header("X-Channel", "app").json("{}").build());
+        client.send("crm", DestinationRequest.builder().header("X-Channel", "app").json("{}").build());
         client.httpClient("crm").newCall(new okhttp3.Request.Builder().url(url(server, "/api/v3/"))
                 .header("X-Channel", "app").build()).execute().close();
 
@@ -102,7 +102,7 @@ class DestinationClientSendTest extends MockServerTest {
     void missingMessageIdIsGeneratedByTheInjectedSupplier() throws Exception {
         server.enqueue(ok("{}"));
         AtomicInteger ids = new AtomicInteger();
-        DestinationClient client = DestinationClient.builder(DestinationRegistry.builder().add(destination().build()).build())
+        DestinationClient client = DestinationClient.builder().destination(destination().build())
                 .messageIds(() -> "gen-" + ids.incrementAndGet())
                 .build();
 
@@ -117,7 +117,7 @@ class DestinationClientSendTest extends MockServerTest {
         server.enqueue(ok("{}"));
         ConsumedDestination d = destination().header("X-Tenant", "acme").header("X-Channel", "web").build();
 
-        clientFor(d).send("crm", OutboundHttpRequest.builder().header("X-Channel", "app").json("{}").build());
+        clientFor(d).send("crm", DestinationRequest.builder().header("X-Channel", "app").json("{}").build());
 
         RecordedRequest request = take(server);
         assertThat(request.getHeaders().get("X-Tenant")).isEqualTo("acme");
@@ -128,11 +128,11 @@ class DestinationClientSendTest extends MockServerTest {
     void cloudEventsHeadersAreSentWhenTheDestinationHasThemOn() throws Exception {
         server.enqueue(ok("{}"));
         ConsumedDestination d = destination().cloudEvents(true).build();
-        DestinationClient client = DestinationClient.builder(DestinationRegistry.builder().add(d).build())
+        DestinationClient client = DestinationClient.builder().destination(d)
                 .clock(new MutableClock(Instant.parse("2026-03-01T12:00:00Z")))
                 .build();
 
-        client.send("crm", OutboundHttpRequest.builder().messageId("msg-7")
+        client.send("crm", DestinationRequest.builder().messageId("msg-7")
                 .cloudEvent("sap.cx.commerce.Customer.Updated.v1", "/ioflow/shop", "C-42")
                 .json("{}").build());
 
@@ -149,7 +149,7 @@ class DestinationClientSendTest extends MockServerTest {
     void cloudEventsAttributesOutsidePrintableAsciiArePercentEncodedAsTheHttpBindingRequires() throws Exception {
         server.enqueue(ok("{}"));
 
-        clientFor(destination().cloudEvents(true).build()).send("crm", OutboundHttpRequest.builder()
+        clientFor(destination().cloudEvents(true).build()).send("crm", DestinationRequest.builder()
                 .cloudEvent("sap.cx.commerce.Customer.Updated.v1", "/ioflow/shop", "Müller 100%|\"DE\"").json("{}").build());
 
         assertThat(take(server).getHeaders().get("ce-subject")).isEqualTo("M%C3%BCller%20100%25|%22DE%22");
@@ -159,7 +159,7 @@ class DestinationClientSendTest extends MockServerTest {
     void cloudEventsHeadersAreOmittedWhenTheDestinationHasThemOff() throws Exception {
         server.enqueue(ok("{}"));
 
-        clientFor(destination().build()).send("crm", OutboundHttpRequest.builder()
+        clientFor(destination().build()).send("crm", DestinationRequest.builder()
                 .cloudEvent("sap.cx.commerce.Customer.Updated.v1", "/ioflow/shop", "C-42").json("{}").build());
 
         RecordedRequest request = take(server);
@@ -170,7 +170,7 @@ class DestinationClientSendTest extends MockServerTest {
     @Test
     void responseBodyIsCappedAndFlaggedTruncated() {
         server.enqueue(ok("0123456789"));
-        DestinationClient client = DestinationClient.builder(DestinationRegistry.builder().add(destination().build()).build())
+        DestinationClient client = DestinationClient.builder().destination(destination().build())
                 .maxResponseBytes(4)
                 .build();
 
@@ -183,7 +183,7 @@ class DestinationClientSendTest extends MockServerTest {
     @Test
     void bodyWithinTheCapIsNotFlagged() {
         server.enqueue(ok("0123"));
-        DestinationClient client = DestinationClient.builder(DestinationRegistry.builder().add(destination().build()).build())
+        DestinationClient client = DestinationClient.builder().destination(destination().build())
                 .maxResponseBytes(4)
                 .build();
 
@@ -201,8 +201,8 @@ class DestinationClientSendTest extends MockServerTest {
 
         assertThat(response.status()).isEqualTo(429);
         assertThat(response.isSuccessful()).isFalse();
-        assertThat(response.header("retry-after")).contains("30");
-        assertThat(response.header("RETRY-AFTER")).contains("30");
+        assertThat(response.header("retry-after")).isEqualTo("30");
+        assertThat(response.header("RETRY-AFTER")).isEqualTo("30");
     }
 
     @Test
@@ -214,7 +214,7 @@ class DestinationClientSendTest extends MockServerTest {
         DestinationResponse response = clientFor(d).send("crm", postJson("{}"));
 
         assertThat(response.status()).isEqualTo(302);
-        assertThat(response.header("Location")).contains(url(server, "/elsewhere"));
+        assertThat(response.header("Location")).isEqualTo(url(server, "/elsewhere"));
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
@@ -224,7 +224,7 @@ class DestinationClientSendTest extends MockServerTest {
         server.enqueue(ok("{\"moved\":true}"));
 
         DestinationResponse response = clientFor(destination().build())
-                .send("crm", OutboundHttpRequest.builder().method("GET").build());
+                .send("crm", DestinationRequest.builder().method("GET").build());
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(server.getRequestCount()).isEqualTo(2);
@@ -278,7 +278,7 @@ class DestinationClientSendTest extends MockServerTest {
     @Test
     void perDestinationClientsShareTheConnectionPoolOfTheSharedClient() {
         okhttp3.OkHttpClient shared = new okhttp3.OkHttpClient();
-        DestinationClient client = DestinationClient.builder(DestinationRegistry.builder()
+        DestinationClient client = DestinationClient.builder().registry(DestinationRegistry.builder()
                         .add(destination().build())
                         .add(ConsumedDestination.builder("erp", url(server, "/erp/")).build())
                         .build())

@@ -13,8 +13,8 @@ class DestinationRegistryTest {
     void findsRegisteredDestinationsById() {
         DestinationRegistry registry = DestinationRegistry.builder().add(crm).add(erp).build();
 
-        assertThat(registry.find("erp")).contains(erp);
-        assertThat(registry.find("pim")).isEmpty();
+        assertThat(registry.find("erp")).isEqualTo(erp);
+        assertThat(registry.find("pim")).isNull();
         assertThat(registry.require("crm")).isSameAs(crm);
         assertThat(registry.all()).containsExactly(crm, erp);
         assertThat(registry.ids()).containsExactly("crm", "erp");

@@ -53,7 +53,7 @@ class HeaderAndRedirectSafetyTest extends MockServerTest {
 
     @Test
     void requestHeaderWithNonAsciiValueIsRejectedByTheBuilderWithoutQuotingIt() {
-        assertThatThrownBy(() -> OutboundHttpRequest.builder().header("X-Token", "S3CRÉT"))
+        assertThatThrownBy(() -> DestinationRequest.builder().header("X-Token", "S3CRÉT"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("value of header 'X-Token' is null or contains control or non-ASCII characters");
     }
@@ -73,10 +73,10 @@ class HeaderAndRedirectSafetyTest extends MockServerTest {
         ConsumedDestination destination = ConsumedDestination.builder("crm", url(server, "/")).build();
         // crm.example.com resolves to this machine, so the hop would reach the mock server if it were followed.
         OkHttpClient shared = new OkHttpClient.Builder().dns(host -> List.of(InetAddress.getLoopbackAddress())).build();
-        DestinationClient client = DestinationClient.builder(DestinationRegistry.builder().add(destination).build())
+        DestinationClient client = DestinationClient.builder().destination(destination)
                 .okHttpClient(shared).build();
 
-        Throwable thrown = catchThrowable(() -> client.send("crm", OutboundHttpRequest.builder().build()));
+        Throwable thrown = catchThrowable(() -> client.send("crm", DestinationRequest.builder().build()));
 
         assertThat(thrown).isInstanceOf(DestinationIOException.class)
                 .hasMessageContaining("redirected to plain HTTP URL http://crm.example.com:" + server.getPort() + "/elsewhere");
@@ -90,20 +90,20 @@ class HeaderAndRedirectSafetyTest extends MockServerTest {
         server.enqueue(ok("{}"));
         ConsumedDestination destination = ConsumedDestination.builder("crm", url(server, "/")).allowInsecureHttp(true).build();
         OkHttpClient shared = new OkHttpClient.Builder().dns(host -> List.of(InetAddress.getLoopbackAddress())).build();
-        DestinationClient client = DestinationClient.builder(DestinationRegistry.builder().add(destination).build())
+        DestinationClient client = DestinationClient.builder().destination(destination)
                 .okHttpClient(shared).build();
 
-        assertThat(client.send("crm", OutboundHttpRequest.builder().build()).status()).isEqualTo(200);
+        assertThat(client.send("crm", DestinationRequest.builder().build()).status()).isEqualTo(200);
         take(server);
         assertThat(take(server).getTarget()).isEqualTo("/elsewhere");
     }
 
     @Test
     void pathWithDotDotSegmentsIsRejectedSoItCannotLeaveTheBasePath() {
-        assertThatThrownBy(() -> OutboundHttpRequest.builder().path("../../admin"))
+        assertThatThrownBy(() -> DestinationRequest.builder().path("../../admin"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("path '../../admin' must not contain '.' or '..' segments");
-        assertThatThrownBy(() -> OutboundHttpRequest.builder().path("contact/./x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DestinationRequest.builder().path("contact/./x")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -111,7 +111,7 @@ class HeaderAndRedirectSafetyTest extends MockServerTest {
         server.enqueue(ok("{}"));
         ConsumedDestination destination = ConsumedDestination.builder("crm", url(server, "/api/v2/")).build();
 
-        TestSupport.clientFor(destination).send("crm", OutboundHttpRequest.builder().path("a..b/...").build());
+        TestSupport.clientFor(destination).send("crm", DestinationRequest.builder().path("a..b/...").build());
 
         assertThat(take(server).getTarget()).isEqualTo("/api/v2/a..b/...");
     }
@@ -155,8 +155,8 @@ class HeaderAndRedirectSafetyTest extends MockServerTest {
         DestinationClient client = TestSupport.clientFor(
                 ConsumedDestination.builder("crm", url(server, "/")).credential(signing).build());
 
-        client.send("crm", OutboundHttpRequest.builder().build());
-        client.send("crm", OutboundHttpRequest.builder().build());
+        client.send("crm", DestinationRequest.builder().build());
+        client.send("crm", DestinationRequest.builder().build());
 
         take(server);
         assertThat(take(server).getHeaders().get("X-Signature")).isEqualTo("sig-2");

@@ -51,7 +51,7 @@ class OAuth2ClientCredentialsTest {
         ConsumedDestination destination = ConsumedDestination.builder("crm", url(api, "/api/"))
                 .credential(credential.build())
                 .build();
-        return DestinationClient.builder(DestinationRegistry.builder().add(destination).build()).clock(clock).build();
+        return DestinationClient.builder().destination(destination).clock(clock).build();
     }
 
     private OAuth2ClientCredentials.Builder credential() {
@@ -274,8 +274,8 @@ class OAuth2ClientCredentialsTest {
 
         assertThatThrownBy(() -> client(credential()).send("crm", postJson("{}")))
                 .isInstanceOfSatisfying(CredentialException.class, e -> {
-                    assertThat(e.httpStatus()).hasValue(401);
-                    assertThat(e.oauthError()).contains("invalid_client");
+                    assertThat(e.httpStatus()).isEqualTo(401);
+                    assertThat(e.oauthError()).isEqualTo("invalid_client");
                 })
                 .hasMessageContaining(auth.getHostName())
                 .hasMessageContaining("HTTP 401")

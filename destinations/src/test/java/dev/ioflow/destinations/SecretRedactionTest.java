@@ -13,7 +13,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,9 +69,9 @@ class SecretRedactionTest {
                 .build();
         see(destination);
         see(DestinationRegistry.builder().add(destination).build());
-        see(OutboundHttpRequest.builder().header("Authorization", "Bearer request-S3CR3T").json("{\"p\":\"body-S3CR3T\"}").build());
-        see(new DestinationResponse(200, Map.of("Set-Cookie", List.of("session=cookie-S3CR3T")),
-                "resp-S3CR3T".getBytes(StandardCharsets.UTF_8), false, "m-1", Duration.ZERO));
+        see(DestinationRequest.builder().header("Authorization", "Bearer request-S3CR3T").json("{\"p\":\"body-S3CR3T\"}").build());
+        see(DestinationResponse.builder(200).headers(Map.of("Set-Cookie", List.of("session=cookie-S3CR3T")))
+                .body("resp-S3CR3T".getBytes(StandardCharsets.UTF_8)).messageId("m-1").build());
 
         assertThat(seen).hasSize(10).allSatisfy(text -> assertThat(text).doesNotContain(MARK));
     }
@@ -127,6 +126,6 @@ class SecretRedactionTest {
                 SecretResolver.withEnvironment(Map.of("K", "env-S3CR3T")))));
         seeThrown(catchThrowable(() -> ConsumedDestination.builder("h", "https://h.example.com/")
                 .header("X-Key", "line-S3CR3T\r\n").build()));
-        seeThrown(catchThrowable(() -> OutboundHttpRequest.builder().header("X-Key", "req-S3CR3T\n")));
+        seeThrown(catchThrowable(() -> DestinationRequest.builder().header("X-Key", "req-S3CR3T\n")));
     }
 }

@@ -16,9 +16,7 @@ import org.junit.jupiter.api.Test;
 class TcpNoDelayTest extends MockServerTest {
 
     private DestinationClient.Builder clientBuilder(OkHttpClient shared) {
-        return DestinationClient.builder(DestinationRegistry.builder()
-                        .add(ConsumedDestination.builder("crm", url(server, "/hooks")).build())
-                        .build())
+        return DestinationClient.builder().destination(ConsumedDestination.builder("crm", url(server, "/hooks")).build())
                 .okHttpClient(shared);
     }
 

@@ -59,10 +59,10 @@ final class TestSupport {
         for (ConsumedDestination d : destinations) {
             registry.add(d);
         }
-        return DestinationClient.builder(registry.build()).build();
+        return DestinationClient.builder().registry(registry.build()).build();
     }
 
-    static OutboundHttpRequest postJson(String json) {
-        return OutboundHttpRequest.builder().json(json).build();
+    static DestinationRequest postJson(String json) {
+        return DestinationRequest.builder().json(json).build();
     }
 }

@@ -61,7 +61,7 @@ class TransportFailureTest extends MockServerTest {
             throw new UnknownHostException(host);
         }).build();
         ConsumedDestination d = ConsumedDestination.builder("crm", "https://crm.example.invalid/api/").build();
-        DestinationClient client = DestinationClient.builder(DestinationRegistry.builder().add(d).build()).okHttpClient(noDns).build();
+        DestinationClient client = DestinationClient.builder().destination(d).okHttpClient(noDns).build();
 
         assertThatThrownBy(() -> client.send("crm", postJson("{}")))
                 .isInstanceOfSatisfying(DestinationIOException.class, e -> assertThat(e.kind()).isEqualTo(Kind.DNS))

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps integration-object payloads to Emarsys contacts: payload attribute paths to Emarsys fields (by id, or by
@@ -31,7 +32,7 @@ import java.util.Set;
  *         .build()
  *         .validateAgainst(ioCustomer);
  * ContactMapping ready = mapping.resolve(client.listFields());
- * Map<String, String> contact = ready.toContact(payload);   // {"3":"c1@example.com","1":"First1",…}
+ * Map<Integer, String> contact = ready.toContact(payload);  // {3=c1@example.com, 1=First1, …}
  * }</pre>
  *
  * @since 0.1
@@ -74,9 +75,9 @@ public final class ContactMapping {
      *
      * @throws EmarsysMappingException when the key field is known by name only and not yet resolved
      */
-    public String keyFieldId() {
+    public int keyFieldId() {
         requireResolved();
-        return keyField.fieldId();
+        return Objects.requireNonNull(keyField.fieldId(), "resolved key field id");
     }
 
     /**
@@ -92,19 +93,20 @@ public final class ContactMapping {
         FieldNames names = new FieldNames(accountFields);
         List<String> problems = new ArrayList<>();
         List<MappedField> resolved = new ArrayList<>();
-        MappedField resolvedKey = null;
+        MappedField resolvedKey = keyField;
         for (MappedField f : fields) {
             MappedField r = f;
             if (f.fieldId() == null) {
-                var found = names.find(f.fieldName());
-                if (found.isEmpty()) {
-                    List<String> close = names.closeTo(f.fieldName());
-                    problems.add("Emarsys field '" + f.fieldName() + "' (mapped from payload attribute '" + f.path()
+                String name = Objects.requireNonNull(f.fieldName(), "name of a field without id");
+                EmarsysField found = names.find(name);
+                if (found == null) {
+                    List<String> close = names.closeTo(name);
+                    problems.add("Emarsys field '" + name + "' (mapped from payload attribute '" + f.path()
                             + "') is not defined in the account"
                             + (close.isEmpty() ? "" : "; close names: " + close));
                     continue;
                 }
-                r = f.withFieldId(found.get().id());
+                r = f.withFieldId(found.id());
             }
             resolved.add(r);
             if (f == keyField) {
@@ -132,19 +134,19 @@ public final class ContactMapping {
     }
 
     /**
-     * The contact for a payload: field id → text. Attributes absent from the payload are left out (Emarsys keeps
+     * The contact for a payload: field id → text (values may be null). Attributes absent from the payload are left out (Emarsys keeps
      * the field as is); JSON {@code null} maps to null (clears the field).
      *
      * @throws EmarsysMappingException when the key value is missing or a value cannot be converted (the message
      *                                 names the attribute); the mapping must be {@linkplain #resolve resolved}
      */
-    public Map<String, String> toContact(JsonNode payload) {
+    public Map<Integer, @Nullable String> toContact(JsonNode payload) {
         requireResolved();
-        Map<String, String> contact = new LinkedHashMap<>();
+        Map<Integer, @Nullable String> contact = new LinkedHashMap<>();
         for (MappedField f : fields) {
             JsonNode value = f.valueIn(payload);
             if (!value.isMissingNode()) {
-                contact.put(f.fieldId(), convert(f, value));
+                contact.put(Objects.requireNonNull(f.fieldId(), "resolved field id"), convert(f, value));
             }
         }
         requireKey(contact.get(keyField.fieldId()));
@@ -161,7 +163,7 @@ public final class ContactMapping {
         return requireKey(value.isMissingNode() ? null : convert(keyField, value));
     }
 
-    private String requireKey(String value) {
+    private String requireKey(@Nullable String value) {
         if (value == null || value.isBlank()) {
             throw new EmarsysMappingException("the payload has no value for the key attribute '" + keyField.path()
                     + "' (Emarsys field " + (keyField.fieldId() != null ? keyField.fieldId()
@@ -170,7 +172,7 @@ public final class ContactMapping {
         return value;
     }
 
-    private static String convert(MappedField f, JsonNode value) {
+    private static @Nullable String convert(MappedField f, JsonNode value) {
         if (value.isNull()) {
             return null;
         }
@@ -190,9 +192,10 @@ public final class ContactMapping {
     }
 
     private static List<MappedField> checkUnique(List<MappedField> fields) {
-        Set<String> ids = new HashSet<>();
+        Set<Integer> ids = new HashSet<>();
         for (MappedField f : fields) {
-            if (f.fieldId() != null && !ids.add(f.fieldId())) {
+            Integer id = f.fieldId();
+            if (id != null && !ids.add(id)) {
                 throw new EmarsysMappingException("Emarsys field " + f.fieldId() + " is mapped more than once; "
                         + "second mapping: " + f.describe());
             }
@@ -209,8 +212,8 @@ public final class ContactMapping {
     /** Builds a {@link ContactMapping}. */
     public static final class Builder {
         private final List<MappedField> fields = new ArrayList<>();
-        private String keyFieldId = Integer.toString(EMAIL_FIELD_ID);
-        private String keyFieldName;
+        private @Nullable Integer keyFieldId = EMAIL_FIELD_ID;
+        private @Nullable String keyFieldName;
 
         private Builder() {
         }
@@ -222,7 +225,7 @@ public final class ContactMapping {
 
         /** Maps a payload attribute path to a field id through a converter. */
         public Builder field(String attributePath, int fieldId, ValueConverter converter) {
-            return add(new MappedField(path(attributePath), Integer.toString(fieldId), null, converter));
+            return add(new MappedField(path(attributePath), fieldId, null, converter));
         }
 
         /** Maps a payload attribute path to a field by its name in the account (resolved once through {@code GET field}). */
@@ -238,7 +241,7 @@ public final class ContactMapping {
 
         /** The key field by id (default 3, email); it must be mapped and unique (indexed) in the account. */
         public Builder keyField(int fieldId) {
-            this.keyFieldId = Integer.toString(fieldId);
+            this.keyFieldId = fieldId;
             this.keyFieldName = null;
             return this;
         }
@@ -258,7 +261,7 @@ public final class ContactMapping {
         public ContactMapping build() {
             MappedField key = fields.stream()
                     .filter(f -> keyFieldName != null ? keyFieldName.equals(f.fieldName())
-                            : keyFieldId.equals(f.fieldId()))
+                            : Objects.equals(keyFieldId, f.fieldId()))
                     .findFirst()
                     .orElseThrow(() -> new EmarsysMappingException("the key field " + (keyFieldName != null
                             ? "'" + keyFieldName + "'" : keyFieldId) + " is not mapped from any payload attribute; "

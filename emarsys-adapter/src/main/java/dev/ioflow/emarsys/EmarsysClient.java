@@ -17,6 +17,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +30,14 @@ import org.slf4j.LoggerFactory;
  * {@link EmarsysRateLimitException}, {@link EmarsysServerException}); per-contact errors inside an HTTP 200 are in
  * {@link ContactResult#errors()}.
  *
+ * <p>Emarsys field ids are {@code int}s everywhere (3 is email); field names are resolved to ids separately, by
+ * {@link ContactMapping#resolve(List)} against {@link #listFields()}.
+ *
  * <pre>{@code
- * EmarsysClient client = EmarsysClient.create(EmarsysConfig.builder()
- *         .oauth2(clientId, clientSecret)
- *         .build());
- * ContactResult result = client.upsertContacts("3", List.of(Map.of("3", "a@example.com", "1", "Ada")));
+ * EmarsysClient client = EmarsysClient.builder()
+ *         .config(EmarsysConfig.builder().oauth2(clientId, clientSecret).build())
+ *         .build();
+ * ContactResult result = client.upsertContacts(3, List.of(Map.of(3, "a@example.com", 1, "Ada")));
  * result.errors().forEach((key, error) -> log.warn("{} rejected: {}", key, error.describe()));
  * }</pre>
  *
@@ -54,17 +58,15 @@ public final class EmarsysClient {
         this.mapper = builder.mapper;
     }
 
-    /** Starts a client; {@link Builder#baseUrl} and {@link Builder#httpClient} are required. */
+    /**
+     * Starts a client. Give it its base URL and authenticating OkHttp client in one of two ways: from an
+     * {@link EmarsysConfig} ({@link Builder#config}) or from a consumed destination ({@link Builder#destination});
+     * or set both explicitly with {@link Builder#baseUrl} and {@link Builder#httpClient}.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /**
-     * A client for this configuration: its base URL and an OkHttp client that authenticates with its scheme
-     * (through a {@code destinations} consumed destination, so OAuth tokens are cached and refreshed).
-     */
-    public static EmarsysClient create(EmarsysConfig config) {
-        return builder().config(config).build();
     }
 
     /** A builder that starts from this client's settings. */
@@ -81,41 +83,45 @@ public final class EmarsysClient {
      * Creates or updates contacts: {@code PUT contact/?create_if_not_exists=1} with
      * {@code {"key_id":"3","contacts":[{"3":"a@x","1":"A"}]}}. Only the given fields change; a null value clears one.
      *
-     * @param keyId    the key field id (3 = email)
-     * @param contacts at most 1000 contacts, each field id to value (strings, numbers or null)
+     * @param keyFieldId the key field id (3 = email)
+     * @param contacts   at most 1000 contacts, each field id to value (strings, numbers or null to clear)
      */
-    public ContactResult upsertContacts(String keyId, List<? extends Map<String, ?>> contacts) {
-        return ReplyParser.contactResult(call("PUT", "contact/?create_if_not_exists=1", contactsBody(keyId, contacts)));
+    public ContactResult upsertContacts(int keyFieldId, List<? extends Map<Integer, ?>> contacts) {
+        return ReplyParser.contactResult(call("PUT", "contact/?create_if_not_exists=1", contactsBody(keyFieldId, contacts)));
     }
 
     /**
      * Creates contacts: {@code POST contact} with the same body as {@link #upsertContacts}; a contact whose key
      * exists fails with error 2009.
      */
-    public ContactResult createContacts(String keyId, List<? extends Map<String, ?>> contacts) {
-        return ReplyParser.contactResult(call("POST", "contact", contactsBody(keyId, contacts)));
+    public ContactResult createContacts(int keyFieldId, List<? extends Map<Integer, ?>> contacts) {
+        return ReplyParser.contactResult(call("POST", "contact", contactsBody(keyFieldId, contacts)));
     }
 
     /**
      * Deletes contacts: {@code POST contact/delete} with {@code {"key_id":"3","3":["a@x","b@x"]}}. Contacts whose
      * key is not unique are not deleted (error 2010); unknown ones report 2008.
      */
-    public ContactResult deleteContacts(String keyId, List<String> keyValues) {
+    public ContactResult deleteContacts(int keyFieldId, List<String> keyValues) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("key_id", keyId);
-        body.put(keyId, keyValues);
+        body.put("key_id", Integer.toString(keyFieldId));
+        body.put(Integer.toString(keyFieldId), keyValues);
         return ReplyParser.contactResult(call("POST", "contact/delete", body));
     }
 
     /**
      * Reads fields of contacts: {@code POST contact/getdata} with
      * {@code {"keyId":"3","keyValues":["a@x"],"fields":["1","3"]}}.
+     *
+     * @param keyFieldId the key field id (3 = email)
+     * @param keyValues  the key values of the contacts to read
+     * @param fieldIds   the ids of the fields to read
      */
-    public ContactData getContactData(String keyId, List<String> keyValues, List<String> fields) {
+    public ContactData getContactData(int keyFieldId, List<String> keyValues, List<Integer> fieldIds) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("keyId", keyId);
+        body.put("keyId", Integer.toString(keyFieldId));
         body.put("keyValues", keyValues);
-        body.put("fields", fields);
+        body.put("fields", fieldIds.stream().map(String::valueOf).toList());
         return ReplyParser.contactData(call("POST", "contact/getdata", body));
     }
 
@@ -132,14 +138,14 @@ public final class EmarsysClient {
         return ReplyParser.choices(call("GET", "field/" + fieldId + "/choice", null));
     }
 
-    private static Map<String, Object> contactsBody(String keyId, List<? extends Map<String, ?>> contacts) {
+    private static Map<String, Object> contactsBody(int keyFieldId, List<? extends Map<Integer, ?>> contacts) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("key_id", Objects.requireNonNull(keyId, "keyId"));
+        body.put("key_id", Integer.toString(keyFieldId));
         body.put("contacts", contacts);
         return body;
     }
 
-    private EmarsysReply call(String method, String path, Object body) {
+    private EmarsysReply call(String method, String path, @Nullable Object body) {
         String call = method + " " + path;
         HttpUrl url = Objects.requireNonNull(baseUrl.resolve(path), path);
         Request request = new Request.Builder().url(url)
@@ -155,7 +161,7 @@ public final class EmarsysClient {
                     0, 0, null, e);
         } catch (CredentialException e) {
             throw new EmarsysAuthException("Emarsys " + call + " could not authenticate: " + e.getMessage(),
-                    e.httpStatus().orElse(0), 0, null);
+                    e.httpStatus(), 0, null);
         }
     }
 
@@ -174,8 +180,8 @@ public final class EmarsysClient {
 
     /** Builds an {@link EmarsysClient}. */
     public static final class Builder {
-        private OkHttpClient httpClient;
-        private HttpUrl baseUrl;
+        private @Nullable OkHttpClient httpClient;
+        private @Nullable HttpUrl baseUrl;
         private ObjectMapper mapper = new ObjectMapper();
 
         private Builder() {
@@ -223,7 +229,12 @@ public final class EmarsysClient {
             return this;
         }
 
-        /** Returns the client. */
+        /**
+         * Returns the client.
+         *
+         * @throws NullPointerException when neither {@link #config}, {@link #destination} nor
+         *                              {@link #baseUrl} and {@link #httpClient} were given
+         */
         public EmarsysClient build() {
             return new EmarsysClient(this);
         }

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to reach and authenticate against Emarsys: the API base URL and one of two schemes.
@@ -25,7 +26,7 @@ import okhttp3.OkHttpClient;
  * EmarsysConfig config = EmarsysConfig.builder()
  *         .oauth2(System.getenv("EMARSYS_CLIENT_ID"), System.getenv("EMARSYS_CLIENT_SECRET"))
  *         .build();
- * EmarsysClient client = EmarsysClient.create(config);
+ * EmarsysClient client = EmarsysClient.builder().config(config).build();
  * }</pre>
  *
  * @since 0.1
@@ -44,7 +45,7 @@ public final class EmarsysConfig {
     private final String apiBaseUrl;
     private final String destinationId;
     private final Credential credential;
-    private final OkHttpClient okHttpClient;
+    private final @Nullable OkHttpClient okHttpClient;
     private final Clock clock;
 
     private EmarsysConfig(Builder b) {
@@ -99,8 +100,7 @@ public final class EmarsysConfig {
      * refuses redirects for authenticated calls and applies timeouts). Call once and share.
      */
     public OkHttpClient httpClient() {
-        DestinationRegistry registry = DestinationRegistry.builder().add(toDestination()).build();
-        DestinationClient.Builder client = DestinationClient.builder(registry).clock(clock);
+        DestinationClient.Builder client = DestinationClient.builder().destination(toDestination()).clock(clock);
         if (okHttpClient != null) {
             client.okHttpClient(okHttpClient);
         }
@@ -115,14 +115,14 @@ public final class EmarsysConfig {
 
     /** Builds an {@link EmarsysConfig}. */
     public static final class Builder {
-        private String apiBaseUrl;
+        private @Nullable String apiBaseUrl;
         private String destinationId = DEFAULT_DESTINATION_ID;
         private String tokenUrl = DEFAULT_TOKEN_URL;
-        private String oauthClientId;
-        private String oauthClientSecret;
-        private String wsseUsername;
-        private String wsseSecret;
-        private OkHttpClient okHttpClient;
+        private @Nullable String oauthClientId;
+        private @Nullable String oauthClientSecret;
+        private @Nullable String wsseUsername;
+        private @Nullable String wsseSecret;
+        private @Nullable OkHttpClient okHttpClient;
         private Clock clock = Clock.systemUTC();
         private SecureRandom random = new SecureRandom();
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * {@code X-Ratelimit-Remaining} runs low.
  *
  * <pre>{@code
- * EmarsysContactTarget target = EmarsysContactTarget.builder(EmarsysClient.create(config), mapping)
+ * EmarsysContactTarget target = EmarsysContactTarget.builder(EmarsysClient.builder().config(config).build(), mapping)
  *         .pacer(RateLimitPacer.builder().lowWaterMark(20).build())
  *         .build();
  * // register it with the webhook service for the Emarsys destination
@@ -69,7 +70,7 @@ public final class EmarsysContactTarget implements DeliveryTarget {
     private final int maxContacts;
     private final long maxBytes;
     private final AtomicLong requests = new AtomicLong();
-    private volatile ContactMapping resolvedMapping;
+    private volatile @Nullable ContactMapping resolvedMapping;
 
     private EmarsysContactTarget(Builder b) {
         this.client = b.client;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +38,8 @@ public final class RateLimitPacer {
     private final Sleeper sleeper;
     private final int lowWaterMark;
     private final Duration maxWait;
-    private Integer remaining;
-    private Instant resetAt;
+    private @Nullable Integer remaining;
+    private @Nullable Instant resetAt;
     private Instant pausedUntil;
 
     private RateLimitPacer(Builder b) {

@@ -1,6 +1,7 @@
 package dev.ioflow.emarsys;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rate-limit headers of one Emarsys answer ({@code X-RateLimit-Limit}, {@code X-Ratelimit-Remaining},
@@ -11,7 +12,7 @@ import java.time.Instant;
  * @param resetAt   when the window resets (the header is in Unix seconds)
  * @since 0.1
  */
-public record RateLimitStatus(Integer limit, Integer remaining, Instant resetAt) {
+public record RateLimitStatus(@Nullable Integer limit, @Nullable Integer remaining, @Nullable Instant resetAt) {
 
     /** No rate-limit headers were seen. */
     public static final RateLimitStatus UNKNOWN = new RateLimitStatus(null, null, null);

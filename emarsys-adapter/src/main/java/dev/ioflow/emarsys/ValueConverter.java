@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns one payload value (never null or missing: those are handled by {@link ContactMapping}) into the text
@@ -41,10 +42,10 @@ public interface ValueConverter {
     /**
      * Converts a present, non-null value.
      *
-     * @return the field value, or null to clear the field
+     * @return the field value; null to clear the field
      * @throws IllegalArgumentException when the value cannot be converted
      */
-    String convert(JsonNode value);
+    @Nullable String convert(JsonNode value);
 
     /** Scalars as their text (numbers unchanged, booleans {@code true}/{@code false}); objects and arrays fail. */
     static ValueConverter text() {

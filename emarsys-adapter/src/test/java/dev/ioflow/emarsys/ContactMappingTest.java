@@ -33,8 +33,8 @@ class ContactMappingTest {
                 .field("contactEmail", 3).field("firstName", 1).field("lastName", 2).build();
 
         assertThat(mapping.toContact(payload(CUSTOMER)))
-                .containsExactly(entry("3", "c1@example.com"), entry("1", "First1"), entry("2", "Last1"));
-        assertThat(mapping.keyFieldId()).isEqualTo("3");
+                .containsExactly(entry(3, "c1@example.com"), entry(1, "First1"), entry(2, "Last1"));
+        assertThat(mapping.keyFieldId()).isEqualTo(3);
     }
 
     @Test
@@ -43,7 +43,7 @@ class ContactMappingTest {
                 .field("contactEmail", 3).field("firstName", 1).field("phone", 15).build();
 
         assertThat(mapping.toContact(payload("{\"contactEmail\":\"a@x\",\"firstName\":null}")))
-                .containsExactly(entry("3", "a@x"), entry("1", null));
+                .containsExactly(entry(3, "a@x"), entry(1, null));
     }
 
     @Test
@@ -52,7 +52,7 @@ class ContactMappingTest {
                 .field("contactEmail", 3).field("defaultAddress.town", 11).field("defaultAddress.zip", 13).build();
 
         assertThat(mapping.toContact(payload("{\"contactEmail\":\"a@x\",\"defaultAddress\":{\"town\":\"Berlin\"}}")))
-                .containsExactly(entry("3", "a@x"), entry("11", "Berlin"));
+                .containsExactly(entry(3, "a@x"), entry(11, "Berlin"));
     }
 
     @Test
@@ -66,12 +66,12 @@ class ContactMappingTest {
                 .field("firstName", 1, ValueConverter.of(String::toUpperCase))
                 .build();
 
-        Map<String, String> contact = mapping.toContact(payload("{\"contactEmail\":\"a@x\","
+        Map<Integer, String> contact = mapping.toContact(payload("{\"contactEmail\":\"a@x\","
                 + "\"birthDate\":\"1990-05-17T22:30:00-03:00\",\"gender\":{\"code\":\"FEMALE\"},\"newsletter\":false,"
                 + "\"salutation\":\"mrs\",\"firstName\":\"ada\"}"));
 
-        assertThat(contact).containsEntry("4", "1990-05-18").containsEntry("5", "2").containsEntry("31", "2")
-                .containsEntry("46", "2").containsEntry("1", "ADA");
+        assertThat(contact).containsEntry(4, "1990-05-18").containsEntry(5, "2").containsEntry(31, "2")
+                .containsEntry(46, "2").containsEntry(1, "ADA");
     }
 
     @Test
@@ -147,9 +147,9 @@ class ContactMappingTest {
         ContactMapping resolved = mapping.resolve(ACCOUNT);
 
         assertThat(resolved.needsResolution()).isFalse();
-        assertThat(resolved.keyFieldId()).isEqualTo("4711");
+        assertThat(resolved.keyFieldId()).isEqualTo(4711);
         assertThat(resolved.toContact(payload(CUSTOMER)))
-                .containsExactly(entry("3", "c1@example.com"), entry("4711", "c1"), entry("1", "First1"));
+                .containsExactly(entry(3, "c1@example.com"), entry(4711, "c1"), entry(1, "First1"));
         assertThat(resolved.keyValue(payload(CUSTOMER))).isEqualTo("c1");
     }
 

@@ -60,10 +60,10 @@ class EmarsysAuthenticationTest {
 
     @Test
     void oauthTokenIsFetchedOnceForManyRequests() throws Exception {
-        EmarsysClient client = EmarsysClient.create(config()
+        EmarsysClient client = EmarsysClient.builder().config(config()
                 .oauth2("client-1", "client-secret-1")
                 .oauth2TokenUrl(server.url("/oauth2/token").toString())
-                .build());
+                .build()).build();
 
         for (int i = 0; i < 5; i++) {
             client.listFields();
@@ -92,10 +92,10 @@ class EmarsysAuthenticationTest {
                         .body("{\"error\":\"invalid_client\"}").build();
             }
         });
-        EmarsysClient client = EmarsysClient.create(config()
+        EmarsysClient client = EmarsysClient.builder().config(config()
                 .oauth2("client-1", "client-secret-1")
                 .oauth2TokenUrl(server.url("/oauth2/token").toString())
-                .build());
+                .build()).build();
 
         assertThatThrownBy(client::listFields)
                 .isInstanceOfSatisfying(EmarsysAuthException.class, e -> assertThat(e.retryable()).isTrue())
@@ -106,8 +106,8 @@ class EmarsysAuthenticationTest {
 
     @Test
     void wsseSignsEveryRequestWithAFreshNonceThatVerifiesAgainstTheSecret() throws Exception {
-        EmarsysClient client = EmarsysClient.create(config()
-                .wsse("customer001", "customersecret").secureRandom(new SecureRandom()).build());
+        EmarsysClient client = EmarsysClient.builder().config(config()
+                .wsse("customer001", "customersecret").secureRandom(new SecureRandom()).build()).build();
 
         Set<String> nonces = new HashSet<>();
         for (int i = 0; i < 3; i++) {
@@ -130,8 +130,7 @@ class EmarsysAuthenticationTest {
         ConsumedDestination destination = ConsumedDestination.builder("crm-emarsys", server.url("/api/v2").toString())
                 .credential(WsseCredential.of("customer001", "customersecret", CLOCK, new SecureRandom()))
                 .build();
-        DestinationClient destinations = DestinationClient.builder(DestinationRegistry.builder().add(destination)
-                .build()).clock(CLOCK).build();
+        DestinationClient destinations = DestinationClient.builder().destination(destination).clock(CLOCK).build();
         EmarsysClient client = EmarsysClient.builder().destination(destinations, "crm-emarsys").build();
 
         client.listFields();

@@ -3,6 +3,7 @@ package dev.ioflow.emarsys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ioflow.core.IoflowException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,10 +39,10 @@ class EmarsysClientTest {
         server.enqueue(new MockResponse.Builder().code(status).body(body).build());
     }
 
-    private static Map<String, Object> contact(String email, String firstName) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("3", email);
-        c.put("1", firstName);
+    private static Map<Integer, Object> contact(String email, String firstName) {
+        Map<Integer, Object> c = new LinkedHashMap<>();
+        c.put(3, email);
+        c.put(1, firstName);
         return c;
     }
 
@@ -49,7 +50,7 @@ class EmarsysClientTest {
     void upsertPutsKeyIdAndContactsWithCreateIfNotExists() throws Exception {
         reply(200, "{\"replyCode\":0,\"replyText\":\"OK\",\"data\":{\"ids\":[\"101\"]}}");
 
-        client.upsertContacts("3", List.of(contact("a@x", "A")));
+        client.upsertContacts(3, List.of(contact("a@x", "A")));
 
         RecordedRequest request = server.takeRequest();
         assertThat(request.getMethod()).isEqualTo("PUT");
@@ -62,7 +63,7 @@ class EmarsysClientTest {
     void upsertSendsNullToClearAField() throws Exception {
         reply(200, "{\"replyCode\":0,\"replyText\":\"OK\",\"data\":{\"ids\":[1]}}");
 
-        client.upsertContacts("3", List.of(contact("a@x", null)));
+        client.upsertContacts(3, List.of(contact("a@x", null)));
 
         assertThat(server.takeRequest().getBody().utf8())
                 .isEqualTo("{\"key_id\":\"3\",\"contacts\":[{\"3\":\"a@x\",\"1\":null}]}");
@@ -72,7 +73,7 @@ class EmarsysClientTest {
     void createPostsToContact() throws Exception {
         reply(200, "{\"replyCode\":0,\"replyText\":\"OK\",\"data\":{\"ids\":[101]}}");
 
-        client.createContacts("3", List.of(contact("a@x", "A")));
+        client.createContacts(3, List.of(contact("a@x", "A")));
 
         RecordedRequest request = server.takeRequest();
         assertThat(request.getMethod()).isEqualTo("POST");
@@ -84,7 +85,7 @@ class EmarsysClientTest {
     void deletePostsKeyValuesUnderTheKeyId() throws Exception {
         reply(200, "{\"replyCode\":0,\"replyText\":\"OK\",\"data\":{\"deleted_contacts\":2}}");
 
-        client.deleteContacts("3", List.of("a@x", "b@x"));
+        client.deleteContacts(3, List.of("a@x", "b@x"));
 
         RecordedRequest request = server.takeRequest();
         assertThat(request.getMethod()).isEqualTo("POST");
@@ -98,7 +99,7 @@ class EmarsysClientTest {
                 + "\"errorCode\":2008,\"errorMsg\":\"No contact found\"}],\"result\":[{\"1\":\"A\",\"3\":\"a@x\","
                 + "\"id\":\"101\",\"4\":null}]}}");
 
-        ContactData data = client.getContactData("3", List.of("a@x", "zz@x"), List.of("1", "3", "4"));
+        ContactData data = client.getContactData(3, List.of("a@x", "zz@x"), List.of(1, 3, 4));
 
         assertThat(server.takeRequest().getBody().utf8())
                 .isEqualTo("{\"keyId\":\"3\",\"keyValues\":[\"a@x\",\"zz@x\"],\"fields\":[\"1\",\"3\",\"4\"]}");
@@ -111,7 +112,7 @@ class EmarsysClientTest {
     void getDataAcceptsFalseAsNoResult() {
         reply(200, "{\"replyCode\":0,\"replyText\":\"OK\",\"data\":{\"errors\":[],\"result\":false}}");
 
-        assertThat(client.getContactData("3", List.of("a@x"), List.of("1")).contacts()).isEmpty();
+        assertThat(client.getContactData(3, List.of("a@x"), List.of(1)).contacts()).isEmpty();
     }
 
     @Test
@@ -144,7 +145,7 @@ class EmarsysClientTest {
     void idsMayBeStringsOrNumbers() {
         reply(200, "{\"replyCode\":0,\"replyText\":\"OK\",\"data\":{\"ids\":[\"101\",202]}}");
 
-        ContactResult result = client.upsertContacts("3", List.of(contact("a@x", "A"), contact("b@x", "B")));
+        ContactResult result = client.upsertContacts(3, List.of(contact("a@x", "A"), contact("b@x", "B")));
 
         assertThat(result.ids()).containsExactly("101", "202");
         assertThat(result.errors()).isEmpty();
@@ -155,7 +156,7 @@ class EmarsysClientTest {
         reply(200, "{\"replyCode\":0,\"replyText\":\"OK\",\"data\":{\"ids\":[\"101\"],"
                 + "\"errors\":{\"bad@\":{\"2005\":\"Invalid email address\"}}}}");
 
-        ContactResult result = client.upsertContacts("3", List.of(contact("a@x", "A"), contact("bad@", "B")));
+        ContactResult result = client.upsertContacts(3, List.of(contact("a@x", "A"), contact("bad@", "B")));
 
         assertThat(result.ids()).containsExactly("101");
         assertThat(result.errorFor("bad@")).isEqualTo(new ContactError("bad@", 2005, "Invalid email address"));
@@ -165,7 +166,7 @@ class EmarsysClientTest {
     void emptyErrorListMeansNoErrors() {
         reply(200, "{\"replyCode\":0,\"replyText\":\"OK\",\"data\":{\"ids\":[1],\"errors\":[]}}");
 
-        assertThat(client.upsertContacts("3", List.of(contact("a@x", "A"))).errors()).isEmpty();
+        assertThat(client.upsertContacts(3, List.of(contact("a@x", "A"))).errors()).isEmpty();
     }
 
     @Test
@@ -173,7 +174,7 @@ class EmarsysClientTest {
         reply(200, "{\"replyCode\":2005,\"replyText\":\"Invalid\",\"data\":{\"ids\":[],"
                 + "\"errors\":{\"bad@\":{\"2005\":\"Invalid email address\"}}}}");
 
-        ContactResult result = client.upsertContacts("3", List.of(contact("bad@", "B")));
+        ContactResult result = client.upsertContacts(3, List.of(contact("bad@", "B")));
 
         assertThat(result.replyCode()).isEqualTo(2005);
         assertThat(result.errorFor("bad@").code()).isEqualTo(2005);
@@ -183,7 +184,7 @@ class EmarsysClientTest {
     void http400IsAValidationExceptionWithReplyCodeAndText() {
         reply(400, "{\"replyCode\":2004,\"replyText\":\"Invalid key field id: 99\",\"data\":\"\"}");
 
-        assertThatThrownBy(() -> client.upsertContacts("99", List.of(contact("a@x", "A"))))
+        assertThatThrownBy(() -> client.upsertContacts(99, List.of(contact("a@x", "A"))))
                 .isInstanceOfSatisfying(EmarsysValidationException.class, e -> {
                     assertThat(e.httpStatus()).isEqualTo(400);
                     assertThat(e.replyCode()).isEqualTo(2004);
@@ -191,7 +192,8 @@ class EmarsysClientTest {
                     assertThat(e.retryable()).isFalse();
                 })
                 .hasMessage("Emarsys PUT contact/?create_if_not_exists=1 failed: HTTP 400, replyCode 2004 "
-                        + "\"Invalid key field id: 99\"");
+                        + "\"Invalid key field id: 99\"")
+                .isInstanceOf(IoflowException.class);
     }
 
     @Test
@@ -217,7 +219,7 @@ class EmarsysClientTest {
                 .addHeader("X-RateLimit-Reset", "1767225600")
                 .body("{\"replyCode\":7003,\"replyText\":\"Too many requests\",\"data\":\"\"}").build());
 
-        assertThatThrownBy(() -> client.upsertContacts("3", List.of(contact("a@x", "A"))))
+        assertThatThrownBy(() -> client.upsertContacts(3, List.of(contact("a@x", "A"))))
                 .isInstanceOfSatisfying(EmarsysRateLimitException.class, e -> {
                     assertThat(e.resetAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
                     assertThat(e.replyCode()).isEqualTo(7003);
@@ -274,7 +276,7 @@ class EmarsysClientTest {
                 .addHeader("X-RateLimit-Reset", "1767225600")
                 .body("{\"replyCode\":0,\"replyText\":\"OK\",\"data\":{\"ids\":[1]}}").build());
 
-        ContactResult result = client.upsertContacts("3", List.of(contact("a@x", "A")));
+        ContactResult result = client.upsertContacts(3, List.of(contact("a@x", "A")));
 
         assertThat(result.rateLimit())
                 .isEqualTo(new RateLimitStatus(1000, 998, Instant.parse("2026-01-01T00:00:00Z")));

@@ -32,8 +32,8 @@ class SecretsTest {
             server.enqueue(new MockResponse.Builder().code(401)
                     .body("{\"replyCode\":1,\"replyText\":\"Unauthorized\",\"data\":\"\"}").build());
             server.start();
-            EmarsysClient client = EmarsysClient.create(EmarsysConfig.builder()
-                    .apiBaseUrl(server.url("/api/v2/").toString()).wsse("customer001", SECRET).build());
+            EmarsysClient client = EmarsysClient.builder().config(EmarsysConfig.builder()
+                    .apiBaseUrl(server.url("/api/v2/").toString()).wsse("customer001", SECRET).build()).build();
             EmarsysContactTarget target = EmarsysContactTarget.builder(client,
                     ContactMapping.builder().field("contactEmail", 3).build()).build();
             System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
@@ -42,7 +42,7 @@ class SecretsTest {
             server.enqueue(new MockResponse.Builder().code(401)
                     .body("{\"replyCode\":1,\"replyText\":\"Unauthorized\",\"data\":\"\"}").build());
             EmarsysAuthException e = catchThrowableOfType(EmarsysAuthException.class,
-                    () -> client.upsertContacts("3", List.of()));
+                    () -> client.upsertContacts(3, List.of()));
 
             assertThat(e.getMessage()).doesNotContain(SECRET);
             assertThat(outcomes.get(0).detail()).doesNotContain(SECRET).contains("HTTP 401");

@@ -34,10 +34,10 @@ class WsseTransmissionTest {
         // OkHttp sends the request again on a new connection, and Emarsys would refuse a replayed nonce.
         server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
         server.enqueue(new MockResponse.Builder().code(200).body(FIELDS).build());
-        EmarsysClient client = EmarsysClient.create(EmarsysConfig.builder()
+        EmarsysClient client = EmarsysClient.builder().config(EmarsysConfig.builder()
                 .apiBaseUrl(server.url("/api/v2/").toString())
                 .wsse("customer001", "customersecret")
-                .build());
+                .build()).build();
 
         client.listFields();
         client.listFields();

@@ -97,8 +97,7 @@ public final class CustomerScenario {
      * @throws InterruptedException     when interrupted while waiting for deliveries
      */
     public ScenarioResult run() throws InterruptedException {
-        DestinationClient destinations = DestinationClient.builder(
-                DestinationRegistry.builder().add(settings.destination()).build()).build();
+        DestinationClient destinations = DestinationClient.builder().destination(settings.destination()).build();
         EmarsysClient emarsys = EmarsysClient.builder().destination(destinations, EmarsysSettings.DESTINATION_ID).build();
         checkAccount(emarsys);
         ContactMapping mapping = mapping(settings.customerIdField());
@@ -123,7 +122,7 @@ public final class CustomerScenario {
             String problem = null;
             try {
                 after = emarsys.getContactData(mapping.keyFieldId(), registered.stream().map(Customer::customerID).toList(),
-                        List.of(mapping.keyFieldId(), "3", "1", "2"));
+                        List.of(mapping.keyFieldId(), 3, 1, 2));
             } catch (EmarsysException e) {
                 problem = e.getMessage();
             }

@@ -12,8 +12,9 @@ import java.util.Map;
  * {@link CustomerScenario} (customers of a storefront become Emarsys contacts) and prints what was sent, the
  * monitoring records and the contacts afterwards.
  *
- * <p>With no {@code EMARSYS_*} variable set it runs offline against an in-process Emarsys stand-in that checks the
- * WSSE header like the real service. {@link EmarsysSettings} lists the variables that switch it to a real account.
+ * <p>With no {@code EMARSYS_*} variable set it runs offline against an in-process Emarsys stand-in that issues OAuth
+ * 2.0 access tokens and checks the bearer token like the real service ({@code --wsse}: WSSE instead, which Emarsys
+ * retires on 2026-12-31). {@link EmarsysSettings} lists the variables that switch it to a real account.
  * Exit codes: 0 every change delivered, 1 not, 2 wrong configuration or arguments (found before any change is
  * sent: from the variables, or by the account check that Emarsys accepts the credentials and has the field).
  *
@@ -24,6 +25,7 @@ public final class CustomerToEmarsys {
     static final Duration STEP_TIMEOUT = Duration.ofMinutes(3);
     private static final String STAND_IN_USER = "ioflow-example";
     private static final String STAND_IN_SECRET = "stand-in-secret";
+    private static final String WSSE_ARGUMENT = "--wsse";
 
     private CustomerToEmarsys() {
     }
@@ -47,8 +49,9 @@ public final class CustomerToEmarsys {
             out.print(usage());
             return 0;
         }
-        if (args.length > 0) {
-            err.println("Unknown argument: " + args[0]);
+        boolean wsse = args.length == 1 && args[0].equals(WSSE_ARGUMENT);
+        if (args.length > (wsse ? 1 : 0)) {
+            err.println("Unknown argument: " + args[wsse ? 1 : 0]);
             err.print(usage());
             return 2;
         }
@@ -63,16 +66,19 @@ public final class CustomerToEmarsys {
         out.println("ioflow example: Customer -> Emarsys, against " + settings.describe());
         try {
             if (settings.mode() != EmarsysSettings.Mode.EMBEDDED) {
+                if (wsse) {
+                    err.println("Configuration error: " + WSSE_ARGUMENT + " applies to the embedded stand-in only; "
+                            + "a real account authenticates with the EMARSYS_* variables");
+                    return 2;
+                }
                 return runScenario(settings, out);
             }
-            try (EmarsysStandIn standIn = EmarsysStandIn.builder()
-                    .wsse(STAND_IN_USER, STAND_IN_SECRET)
-                    .customField(settings.customerIdField(), "Customer ID")
-                    .build()
-                    .start()) {
-                int exit = runScenario(EmarsysSettings.wsse(standIn.apiBaseUrl(2), STAND_IN_USER, STAND_IN_SECRET,
-                        settings.customerIdField()), out);
-                printStandInRequests(standIn, out);
+            try (EmarsysStandIn standIn = standIn(wsse, settings.customerIdField())) {
+                int exit = runScenario(wsse
+                        ? EmarsysSettings.wsse(standIn.apiBaseUrl(2), STAND_IN_USER, STAND_IN_SECRET, settings.customerIdField())
+                        : EmarsysSettings.oauth(standIn.apiBaseUrl(3), standIn.tokenUrl(), STAND_IN_USER, STAND_IN_SECRET,
+                                settings.customerIdField()), out);
+                printStandInRequests(standIn, wsse, out);
                 return exit;
             }
         } catch (EmarsysSettingsException e) {
@@ -94,9 +100,22 @@ public final class CustomerToEmarsys {
         return result.allDelivered() ? 0 : 1;
     }
 
-    private static void printStandInRequests(EmarsysStandIn standIn, PrintStream out) {
+    /** The embedded stand-in: OAuth 2.0 (token endpoint and bearer tokens) by default, WSSE on request. */
+    private static EmarsysStandIn standIn(boolean wsse, int customerIdField) {
+        EmarsysStandIn.Builder standIn = EmarsysStandIn.builder().customField(customerIdField, "Customer ID");
+        if (wsse) {
+            standIn.wsse(STAND_IN_USER, STAND_IN_SECRET);
+        } else {
+            standIn.oauth(STAND_IN_USER, STAND_IN_SECRET);
+        }
+        return standIn.build().start();
+    }
+
+    private static void printStandInRequests(EmarsysStandIn standIn, boolean wsse, PrintStream out) {
         out.println();
-        out.println("HTTP requests the embedded stand-in received (each one WSSE-checked; none for the unchanged save):");
+        out.println("HTTP requests the embedded stand-in received (each one " + (wsse ? "WSSE-checked" : "with a checked "
+                + "OAuth 2.0 bearer token, " + standIn.tokenRequestCount() + " token request(s) not listed")
+                + "; none for the unchanged save):");
         TextTable table = TextTable.withColumns("#", "Request", "Auth", "HTTP", "Body");
         int n = 0;
         for (StandInRequest request : standIn.requests()) {
@@ -107,13 +126,14 @@ public final class CustomerToEmarsys {
 
     static String usage() {
         return """
-                Usage: java -jar examples/target/ioflow-examples.jar [--help]
+                Usage: java -jar examples/target/ioflow-examples.jar [--help | --wsse]
 
                 Registers customers c1..c5 as a storefront would, saves c2 again unchanged, changes c3's e-mail and
                 deletes c5; an ioCustomer webhook sends each change to Emarsys as a contact. Prints what was sent,
                 the monitoring records and the contacts afterwards. Exit code 0 when every change was delivered.
 
-                Without configuration it runs offline against an embedded Emarsys stand-in (WSSE-checked).
+                Without configuration it runs offline against an embedded Emarsys stand-in that authenticates
+                with OAuth 2.0 (--wsse: with WSSE instead, which Emarsys retires at the end of 2026).
                 Environment variables for a real account:
                   EMARSYS_API_URL            API base, e.g. https://api.emarsys.net/api/v3/ (OAuth) or .../api/v2/ (WSSE)
                   EMARSYS_CLIENT_ID          OAuth 2.0 client id      } recommended

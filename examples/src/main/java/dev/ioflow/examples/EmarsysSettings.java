@@ -14,7 +14,7 @@ import java.util.Objects;
 /**
  * Where the example sends contacts, read from the environment:
  * <ul>
- *   <li>nothing set: the embedded Emarsys stand-in (offline, WSSE-checked);</li>
+ *   <li>nothing set: the embedded Emarsys stand-in (offline, OAuth 2.0 by default);</li>
  *   <li>{@code EMARSYS_API_URL} with {@code EMARSYS_CLIENT_ID} + {@code EMARSYS_CLIENT_SECRET}: OAuth 2.0 (API v3;
  *       {@code EMARSYS_TOKEN_URL} overrides the token endpoint);</li>
  *   <li>{@code EMARSYS_API_URL} with {@code EMARSYS_USERNAME} + {@code EMARSYS_SECRET}: WSSE (API v2);</li>
@@ -149,7 +149,7 @@ public final class EmarsysSettings {
         Credential credential = switch (mode) {
             case OAUTH -> Credential.oauth2ClientCredentials(tokenUrl, user, secret).build();
             case WSSE -> WsseCredential.of(user, secret);
-            case EMBEDDED -> throw new IllegalStateException("the embedded stand-in's settings come from wsse(...)");
+            case EMBEDDED -> throw new IllegalStateException("the embedded stand-in's settings come from oauth(...) or wsse(...)");
         };
         return ConsumedDestination.builder(DESTINATION_ID, apiUrl).credential(credential).build();
     }

@@ -55,7 +55,7 @@ public final class ScenarioReport {
             out.println("Contacts could not be read back from Emarsys: " + result.readBackProblem());
             return;
         }
-        String key = result.mapping().keyFieldId();
+        String key = Integer.toString(result.mapping().keyFieldId());
         out.println("Contacts in Emarsys afterwards (read back by customerID):");
         TextTable contacts = TextTable.withColumns("customerID (" + key + ")", "E-mail (3)", "First name (1)", "Last name (2)");
         data.contacts().forEach(c -> contacts.row(c.get(key), c.get("3"), c.get("1"), c.get("2")));
@@ -72,7 +72,7 @@ public final class ScenarioReport {
             if (record.changeType() == ChangeType.DELETED) {
                 return "delete " + result.mapping().keyFieldId() + "=" + result.mapping().keyValue(payload);
             }
-            Map<String, String> contact = result.mapping().toContact(payload);
+            Map<Integer, String> contact = result.mapping().toContact(payload);
             return contact.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
         } catch (IOException | EmarsysException e) {
             return "(payload not readable: " + e.getMessage() + ")";

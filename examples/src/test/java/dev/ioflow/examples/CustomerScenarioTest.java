@@ -37,11 +37,11 @@ class CustomerScenarioTest {
 
     private void assertExpectedContacts() {
         assertThat(standIn.contacts()).hasSize(4);
-        assertThat(standIn.contact("12345", "c1")).isEqualTo(Map.of("12345", "c1", "3", "c1@example.com", "1", "First1", "2", "Last1"));
-        assertThat(standIn.contact("12345", "c2")).containsEntry("3", "c2@example.com");
-        assertThat(standIn.contact("12345", "c3")).containsEntry("3", "c3.new@example.com").containsEntry("1", "First3");
-        assertThat(standIn.contact("12345", "c4")).containsEntry("3", "c4@example.com");
-        assertThat(standIn.contact("12345", "c5")).isEmpty();
+        assertThat(standIn.contact(12345, "c1")).isEqualTo(Map.of("12345", "c1", "3", "c1@example.com", "1", "First1", "2", "Last1"));
+        assertThat(standIn.contact(12345, "c2")).containsEntry("3", "c2@example.com");
+        assertThat(standIn.contact(12345, "c3")).containsEntry("3", "c3.new@example.com").containsEntry("1", "First3");
+        assertThat(standIn.contact(12345, "c4")).containsEntry("3", "c4@example.com");
+        assertThat(standIn.contact(12345, "c5")).isEmpty();
     }
 
     @Test

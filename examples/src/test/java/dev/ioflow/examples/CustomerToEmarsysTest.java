@@ -36,8 +36,30 @@ class CustomerToEmarsysTest {
                 .contains("Result: all changes delivered (7).")
                 .contains("c3.new@example.com")
                 .contains("c5: no such contact")
-                .contains("POST /api/v2/contact/delete");
+                .contains("POST /api/v3/contact/delete")
+                .contains("OAuth 2.0 bearer token, 1 token request(s)")
+                .doesNotContain("WSSE-checked");
         assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void withWsseTheEmbeddedStandInChecksWsseHeadersOnApiV2() {
+        int exit = run(Map.of(), "--wsse");
+
+        assertThat(exit).isZero();
+        assertThat(out()).contains("Result: all changes delivered (7).")
+                .contains("POST /api/v2/contact/delete")
+                .contains("each one WSSE-checked");
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void wsseWithARealAccountConfigurationExitsTwo() {
+        int exit = run(Map.of("EMARSYS_API_URL", "https://api.emarsys.net/api/v3/", "EMARSYS_CLIENT_ID", "client",
+                "EMARSYS_CLIENT_SECRET", "secret"), "--wsse");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err()).startsWith("Configuration error: --wsse applies to the embedded stand-in only");
     }
 
     @Test
@@ -84,7 +106,7 @@ class CustomerToEmarsysTest {
 
             assertThat(exit).isZero();
             assertThat(out()).contains("with OAuth 2.0 client client").doesNotContain("s3cret");
-            assertThat(account.contact("4711", "c3")).containsEntry("3", "c3.new@example.com");
+            assertThat(account.contact(4711, "c3")).containsEntry("3", "c3.new@example.com");
             assertThat(account.tokenRequestCount()).isEqualTo(1);
         }
     }

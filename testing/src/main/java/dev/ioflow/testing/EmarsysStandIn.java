@@ -39,7 +39,7 @@ import mockwebserver3.MockWebServer;
  *         .build()) {
  *     emarsys.start();
  *     // point the code under test at emarsys.apiBaseUrl(2) ...
- *     assertThat(emarsys.contact("12345", "c1")).containsEntry("3", "c1@example.com");
+ *     assertThat(emarsys.contact(12345, "c1")).containsEntry("3", "c1@example.com");
  * }
  * }</pre>
  *
@@ -113,14 +113,15 @@ public final class EmarsysStandIn implements AutoCloseable {
     }
 
     /**
-     * The contact whose field {@code keyFieldId} has this value, e.g. {@code contact("3", "c1@example.com")}.
+     * The contact whose field {@code keyFieldId} has this value, e.g. {@code contact(3, "c1@example.com")}.
      *
-     * @return its fields (field id → value), or an empty map when there is no such contact
+     * @return its fields as stored from the JSON Emarsys received (field id in decimal → value), or an empty map
+     *         when there is no such contact
      * @throws AssertionError when more than one contact has this value
      */
-    public Map<String, String> contact(String keyFieldId, String value) {
+    public Map<String, String> contact(int keyFieldId, String value) {
         synchronized (dispatcher) {
-            List<Long> ids = store.find(keyFieldId, value);
+            List<Long> ids = store.find(Integer.toString(keyFieldId), value);
             if (ids.size() > 1) {
                 throw new AssertionError(ids.size() + " contacts have field " + keyFieldId + " = '" + value + "'");
             }

@@ -42,15 +42,15 @@ class ConsumerUsageTest {
     @Test
     void theEmarsysClientSignedWithWsseUpsertsIntoTheStandInAndSeesPerContactErrors() {
         try (EmarsysStandIn emarsys = EmarsysStandIn.builder().wsse("customer001", "secret").build().start()) {
-            EmarsysClient client = EmarsysClient.create(EmarsysConfig.builder().wsse("customer001", "secret")
-                    .apiBaseUrl(emarsys.apiBaseUrl(2)).build());
+            EmarsysClient client = EmarsysClient.builder().config(EmarsysConfig.builder().wsse("customer001", "secret")
+                    .apiBaseUrl(emarsys.apiBaseUrl(2)).build()).build();
 
-            ContactResult result = client.upsertContacts("3", List.of(Map.of("3", "c1@example.com", "1", "Ann"),
-                    Map.of("3", "not-an-email")));
+            ContactResult result = client.upsertContacts(3, List.of(Map.of(3, "c1@example.com", 1, "Ann"),
+                    Map.of(3, "not-an-email")));
             client.listFields();
 
             assertThat(result.errorFor("not-an-email").code()).isEqualTo(2007);
-            assertThat(emarsys.contact("3", "c1@example.com")).containsEntry("1", "Ann");
+            assertThat(emarsys.contact(3, "c1@example.com")).containsEntry("1", "Ann");
             assertThat(emarsys.requests()).extracting(StandInRequest::status).containsExactly(200, 200);
         }
     }
@@ -58,11 +58,11 @@ class ConsumerUsageTest {
     @Test
     void theEmarsysClientWithOAuthFetchesOneTokenForManyCalls() {
         try (EmarsysStandIn emarsys = EmarsysStandIn.builder().oauth("client", "secret").build().start()) {
-            EmarsysClient client = EmarsysClient.create(EmarsysConfig.builder().oauth2("client", "secret")
-                    .oauth2TokenUrl(emarsys.tokenUrl()).apiBaseUrl(emarsys.apiBaseUrl(3)).build());
+            EmarsysClient client = EmarsysClient.builder().config(EmarsysConfig.builder().oauth2("client", "secret")
+                    .oauth2TokenUrl(emarsys.tokenUrl()).apiBaseUrl(emarsys.apiBaseUrl(3)).build()).build();
 
             for (int i = 1; i <= 3; i++) {
-                client.upsertContacts("3", List.of(Map.of("3", "c" + i + "@example.com")));
+                client.upsertContacts(3, List.of(Map.of(3, "c" + i + "@example.com")));
             }
 
             assertThat(emarsys.tokenRequestCount()).isEqualTo(1);

@@ -42,7 +42,7 @@ class EmarsysStandInContactsTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().get("replyCode").asInt()).isZero();
         assertThat(reply.json().at("/data/ids/0").isNumber()).isTrue();
-        assertThat(standIn.contact("12345", "c1")).containsEntry("3", "c1@example.com").containsEntry("1", "First1");
+        assertThat(standIn.contact(12345, "c1")).containsEntry("3", "c1@example.com").containsEntry("1", "First1");
     }
 
     @Test
@@ -53,7 +53,7 @@ class EmarsysStandInContactsTest {
 
         assertThat(reply.json().at("/data/ids/0").isTextual()).isTrue();
         assertThat(standIn.contacts()).hasSize(1);
-        assertThat(standIn.contact("12345", "c3")).containsEntry("3", "c3.new@example.com").containsEntry("1", "First3");
+        assertThat(standIn.contact(12345, "c3")).containsEntry("3", "c3.new@example.com").containsEntry("1", "First3");
     }
 
     @Test
@@ -107,8 +107,8 @@ class EmarsysStandInContactsTest {
 
         assertThat(reply.json().at("/data/deleted_contacts").asInt()).isEqualTo(1);
         assertThat(reply.json().at("/data/errors/c9/2008").isTextual()).isTrue();
-        assertThat(standIn.contact("12345", "c5")).isEmpty();
-        assertThat(standIn.contact("12345", "c4")).isNotEmpty();
+        assertThat(standIn.contact(12345, "c5")).isEmpty();
+        assertThat(standIn.contact(12345, "c4")).isNotEmpty();
     }
 
     @Test

@@ -4,7 +4,7 @@ import dev.ioflow.destinations.DestinationClient;
 import dev.ioflow.destinations.DestinationException;
 import dev.ioflow.destinations.DestinationIOException;
 import dev.ioflow.destinations.DestinationResponse;
-import dev.ioflow.destinations.OutboundHttpRequest;
+import dev.ioflow.destinations.DestinationRequest;
 import dev.ioflow.destinations.UnknownDestinationException;
 import dev.ioflow.webhook.internal.RetryAfter;
 import dev.ioflow.webhook.internal.Texts;
@@ -77,7 +77,7 @@ public final class HttpDeliveryTarget implements DeliveryTarget {
     }
 
     private DeliveryOutcome send(OutboundChange change) {
-        OutboundHttpRequest.Builder request = OutboundHttpRequest.builder()
+        DestinationRequest.Builder request = DestinationRequest.builder()
                 .json(change.payload())
                 .messageId(change.messageId())
                 .cloudEvent(cloudEventType(change.integrationObject(), change.changeType()), cloudEventSource,
@@ -112,7 +112,7 @@ public final class HttpDeliveryTarget implements DeliveryTarget {
         String detail = Texts.cap("HTTP " + status + (body.isEmpty() ? "" : ": " + body));
         if (RetryPolicy.isRetryableStatus(status)) {
             return DeliveryOutcome.retryable(status, detail,
-                    RetryAfter.parse(response.header("Retry-After").orElse(null), clock.instant()));
+                    RetryAfter.parse(response.header("Retry-After"), clock.instant()));
         }
         return DeliveryOutcome.permanent(status, detail);
     }

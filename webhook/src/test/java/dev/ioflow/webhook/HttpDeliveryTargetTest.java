@@ -41,7 +41,7 @@ class HttpDeliveryTargetTest {
                 .cloudEvents(cloudEvents)
                 .readTimeout(Duration.ofSeconds(5))
                 .build();
-        return DestinationClient.builder(DestinationRegistry.builder().add(crm).build()).clock(clock).build();
+        return DestinationClient.builder().destination(crm).clock(clock).build();
     }
 
     @AfterEach

@@ -4,7 +4,7 @@ import dev.ioflow.emarsys.EmarsysField;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Finds Emarsys fields by name, and names close to a misspelt one for error messages. */
 public final class FieldNames {
@@ -18,17 +18,17 @@ public final class FieldNames {
 
     /**
      * The field with this display name or technical {@code string_id}: an exact match first, then the only match
-     * ignoring case.
+     * ignoring case; null when there is none (or several ignoring case).
      */
-    public Optional<EmarsysField> find(String name) {
-        Optional<EmarsysField> exact = fields.stream()
-                .filter(f -> name.equals(f.name()) || name.equals(f.stringId())).findFirst();
-        if (exact.isPresent()) {
-            return exact;
+    public @Nullable EmarsysField find(String name) {
+        for (EmarsysField f : fields) {
+            if (name.equals(f.name()) || name.equals(f.stringId())) {
+                return f;
+            }
         }
         List<EmarsysField> folded = fields.stream()
                 .filter(f -> name.equalsIgnoreCase(f.name()) || name.equalsIgnoreCase(f.stringId())).toList();
-        return folded.size() == 1 ? Optional.of(folded.get(0)) : Optional.empty();
+        return folded.size() == 1 ? folded.get(0) : null;
     }
 
     /** Up to five field names close to {@code name} (small edit distance, or one contains the other). */

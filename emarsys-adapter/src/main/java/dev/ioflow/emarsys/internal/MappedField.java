@@ -3,16 +3,17 @@ package dev.ioflow.emarsys.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ioflow.emarsys.ValueConverter;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One line of a contact mapping: a payload attribute path to an Emarsys field, by id or (until resolved) by name.
  *
  * @param path      the payload attribute path, e.g. {@code defaultAddress.town}
- * @param fieldId   the Emarsys field id as a string, or null while only the name is known
- * @param fieldName the Emarsys field name it was declared with, or null when declared by id
+ * @param fieldId   the Emarsys field id; null while only the name is known
+ * @param fieldName the Emarsys field name it was declared with; null when declared by id
  * @param converter turns the payload value into Emarsys' text
  */
-public record MappedField(String path, String fieldId, String fieldName, ValueConverter converter) {
+public record MappedField(String path, @Nullable Integer fieldId, @Nullable String fieldName, ValueConverter converter) {
 
     /** Requires a path, a converter and an id or a name. */
     public MappedField {
@@ -38,7 +39,7 @@ public record MappedField(String path, String fieldId, String fieldName, ValueCo
 
     /** A copy bound to a field id. */
     public MappedField withFieldId(int id) {
-        return new MappedField(path, Integer.toString(id), fieldName, converter);
+        return new MappedField(path, id, fieldName, converter);
     }
 
     /** {@code 'contactEmail' -> field 3} or {@code -> field 'Customer ID'}. */

@@ -2,6 +2,7 @@ package dev.ioflow.emarsys.internal;
 
 import dev.ioflow.webhook.OutboundChange;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A change ready to be sent: its place in the batch, its key value and (for saves) its contact.
@@ -9,18 +10,19 @@ import java.util.Map;
  * @param index          the change's position in the delivered batch
  * @param change         the change
  * @param keyValue       the contact's key value
- * @param contact        the contact's fields for a save, null for a delete
+ * @param contact        the contact's fields (field id to value) for a save; null for a delete
  * @param estimatedBytes an upper bound of the contact's share of the request body
  */
-public record PreparedChange(int index, OutboundChange change, String keyValue, Map<String, String> contact,
+public record PreparedChange(int index, OutboundChange change, String keyValue,
+                             @Nullable Map<Integer, @Nullable String> contact,
                              long estimatedBytes) {
 
     /** A save of this contact. */
     public static PreparedChange save(int index, OutboundChange change, String keyValue,
-                                      Map<String, String> contact) {
+                                      Map<Integer, @Nullable String> contact) {
         long bytes = 4;
-        for (Map.Entry<String, String> e : contact.entrySet()) {
-            bytes += 6 + e.getKey().length() + jsonBound(e.getValue());
+        for (Map.Entry<Integer, @Nullable String> e : contact.entrySet()) {
+            bytes += 6 + Integer.toString(e.getKey()).length() + jsonBound(e.getValue());
         }
         return new PreparedChange(index, change, keyValue, contact, bytes);
     }
@@ -31,7 +33,7 @@ public record PreparedChange(int index, OutboundChange change, String keyValue, 
     }
 
     /** Worst case of a JSON string: every char escaped as {@code \\uXXXX}, plus quotes. */
-    private static long jsonBound(String value) {
+    private static long jsonBound(@Nullable String value) {
         return value == null ? 4 : 2 + 6L * value.length();
     }
 }

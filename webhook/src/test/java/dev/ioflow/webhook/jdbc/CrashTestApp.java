@@ -41,7 +41,7 @@ public final class CrashTestApp {
         WebhookService webhooks = WebhookService.builder()
                 .outbox(JdbcOutbox.builder().dataSource(database).tablePrefix(tablePrefix).createSchema(true).build())
                 .markers(JdbcVersionMarkerStore.builder().dataSource(database).tablePrefix(tablePrefix).build())
-                .destinations(DestinationClient.builder(registry).build())
+                .destinations(DestinationClient.builder().registry(registry).build())
                 .webhook(WebhookConfiguration.builder(
                         PayloadRenderer.of(IO_CUSTOMER, MapTypeSystem.derivedFrom(IO_CUSTOMER)), "receiver").build())
                 .threads(2)

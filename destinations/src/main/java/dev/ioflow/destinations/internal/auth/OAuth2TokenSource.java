@@ -118,8 +118,8 @@ final class OAuth2TokenSource {
     /** A new exception per waiting caller (exceptions are not shared between threads), with the same message. */
     private static IOException sameFailure(Exception failure) {
         if (failure instanceof CredentialException refused) {
-            throw new CredentialException(refused.getMessage(), refused.httpStatus().orElse(0),
-                    refused.oauthError().orElse(null), refused);
+            throw new CredentialException(refused.getMessage(), refused.httpStatus(),
+                    refused.oauthError(), refused);
         }
         if (failure instanceof RuntimeException other) {
             throw new CredentialException(other.getMessage(), other);
@@ -133,7 +133,10 @@ final class OAuth2TokenSource {
 
     private AccessToken fetch() throws IOException {
         FormBody.Builder form = new FormBody.Builder().add("grant_type", "client_credentials");
-        credential.scope().ifPresent(scope -> form.add("scope", scope));
+        String scope = credential.scope();
+        if (scope != null) {
+            form.add("scope", scope);
+        }
         Request.Builder request = new Request.Builder().url(tokenUrl).header("Accept", "application/json");
         if (credential.clientAuthentication() == ClientAuthentication.BASIC) {
             request.header(Authentication.AUTHORIZATION,

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ioflow.destinations.SecretResolver;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Replaces {@code ${scheme:name}} references in every string of a destination's JSON, in place. A reference
@@ -56,24 +56,24 @@ final class ReferenceResolver {
         StringBuilder resolved = new StringBuilder();
         boolean unresolved = false;
         while (matcher.find()) {
-            Optional<String> value = resolveReference(matcher.group(1), matcher.group(2).strip());
-            if (value.isEmpty()) {
+            String value = resolveReference(matcher.group(1), matcher.group(2).strip());
+            if (value == null) {
                 unresolved = true;
                 problems.add(path + ": reference " + matcher.group() + " cannot be resolved" + hint(matcher.group(1)));
                 matcher.appendReplacement(resolved, "");
             } else {
-                matcher.appendReplacement(resolved, Matcher.quoteReplacement(value.get()));
+                matcher.appendReplacement(resolved, Matcher.quoteReplacement(value));
             }
         }
         matcher.appendTail(resolved);
         return TextNode.valueOf(unresolved ? text : resolved.toString());
     }
 
-    private Optional<String> resolveReference(String scheme, String name) {
+    private @Nullable String resolveReference(String scheme, String name) {
         try {
             return secrets.resolve(scheme, name);
         } catch (RuntimeException e) {
-            return Optional.empty();
+            return null;
         }
     }
 

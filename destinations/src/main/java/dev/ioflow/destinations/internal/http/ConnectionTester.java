@@ -7,12 +7,11 @@ import dev.ioflow.destinations.CredentialException;
 import dev.ioflow.destinations.DestinationConfigException;
 import dev.ioflow.destinations.DestinationIOException;
 import dev.ioflow.destinations.DestinationResponse;
-import dev.ioflow.destinations.OutboundHttpRequest;
+import dev.ioflow.destinations.DestinationRequest;
 import dev.ioflow.destinations.internal.Urls;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,9 +48,9 @@ public final class ConnectionTester {
     private ConnectionTestResult probe(ConsumedDestination destination, Instant start) {
         String id = destination.id();
         try {
-            DestinationResponse response = exchange.send(destination, OutboundHttpRequest.builder().method("HEAD").build());
+            DestinationResponse response = exchange.send(destination, DestinationRequest.builder().method("HEAD").build());
             if (response.status() == 405) {
-                response = exchange.send(destination, OutboundHttpRequest.builder().method("GET").build());
+                response = exchange.send(destination, DestinationRequest.builder().method("GET").build());
             }
             int code = response.status();
             return result(statusOf(code), code, "Destination '" + id + "' at " + Urls.redact(destination.url())
@@ -100,7 +99,7 @@ public final class ConnectionTester {
     }
 
     private ConnectionTestResult result(Status status, int httpStatus, String message, Instant start) {
-        return new ConnectionTestResult(status, httpStatus == 0 ? OptionalInt.empty() : OptionalInt.of(httpStatus), message,
+        return new ConnectionTestResult(status, httpStatus, message,
                 Duration.between(start, clock.instant()));
     }
 }

@@ -3,8 +3,8 @@ package dev.ioflow.destinations.internal.http;
 import dev.ioflow.destinations.ConsumedDestination;
 import dev.ioflow.destinations.DestinationConfigException;
 import dev.ioflow.destinations.DestinationResponse;
-import dev.ioflow.destinations.OutboundHttpRequest;
-import dev.ioflow.destinations.OutboundHttpRequest.CloudEvent;
+import dev.ioflow.destinations.DestinationRequest;
+import dev.ioflow.destinations.DestinationRequest.CloudEvent;
 import dev.ioflow.destinations.internal.Urls;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +31,7 @@ public final class Exchange {
     private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
     private static final Set<String> BODY_REQUIRED = Set.of("POST", "PUT", "PATCH", "PROPPATCH", "REPORT");
     private static final byte[] EMPTY = new byte[0];
-    private static final MediaType JSON_MEDIA_TYPE = MediaType.get(OutboundHttpRequest.APPLICATION_JSON);
+    private static final MediaType JSON_MEDIA_TYPE = MediaType.get(DestinationRequest.APPLICATION_JSON);
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private final DestinationHttpClients clients;
@@ -55,9 +55,10 @@ public final class Exchange {
     }
 
     /** Sends the request to the (active) destination; see {@code DestinationClient#send}. */
-    public DestinationResponse send(ConsumedDestination destination, OutboundHttpRequest request) {
+    public DestinationResponse send(ConsumedDestination destination, DestinationRequest request) {
         HttpUrl url = resolve(destination, request);
-        String messageId = request.messageId().orElseGet(messageIds);
+        String requested = request.messageId();
+        String messageId = requested != null ? requested : messageIds.get();
         Request httpRequest = toHttpRequest(destination, request, url, messageId);
         Instant start = clock.instant();
         try (Response response = clients.clientFor(destination).newCall(httpRequest).execute()) {
@@ -68,8 +69,13 @@ public final class Exchange {
                 LOG.debug("{} {} to destination '{}' answered {} in {} ms (message {})", request.method(),
                         Urls.redact(url), destination.id(), response.code(), duration.toMillis(), messageId);
             }
-            return new DestinationResponse(response.code(), response.headers().toMultimap(),
-                    truncated ? Arrays.copyOf(body, (int) maxResponseBytes) : body, truncated, messageId, duration);
+            return DestinationResponse.builder(response.code())
+                    .headers(response.headers().toMultimap())
+                    .body(truncated ? Arrays.copyOf(body, (int) maxResponseBytes) : body)
+                    .bodyTruncated(truncated)
+                    .messageId(messageId)
+                    .duration(duration)
+                    .build();
         } catch (IOException e) {
             if (LOG.isDebugEnabled()) {
                 LOG.debug("{} {} to destination '{}' failed (message {}): {}", request.method(), Urls.redact(url),
@@ -83,7 +89,7 @@ public final class Exchange {
      * The destination URL with the request's path and query appended. The base URL is checked against the
      * HTTPS rule again (this is what goes on the wire), once per destination.
      */
-    HttpUrl resolve(ConsumedDestination destination, OutboundHttpRequest request) {
+    HttpUrl resolve(ConsumedDestination destination, DestinationRequest request) {
         HttpUrl base = checkedBaseUrls.computeIfAbsent(destination.id(), id -> checkedBaseUrl(destination));
         String path = stripLeadingSlashes(request.path());
         if (path.isEmpty() && request.queryParameters().isEmpty()) {
@@ -114,7 +120,7 @@ public final class Exchange {
         return path.substring(start);
     }
 
-    private Request toHttpRequest(ConsumedDestination destination, OutboundHttpRequest request, HttpUrl url, String messageId) {
+    private Request toHttpRequest(ConsumedDestination destination, DestinationRequest request, HttpUrl url, String messageId) {
         // The same headers, in the same precedence, as DestinationHeadersInterceptor adds (header() replaces, so
         // later ones win): the default Accept, the destination's headers, the request's own, the message id.
         Request.Builder builder = new Request.Builder().url(url)
@@ -123,16 +129,20 @@ public final class Exchange {
         request.headers().forEach(builder::header);
         builder.header(DestinationHeadersInterceptor.MESSAGE_ID, messageId);
         if (destination.cloudEvents()) {
-            request.cloudEvent().ifPresent(event -> addCloudEventHeaders(builder, event, messageId));
+            CloudEvent event = request.cloudEvent();
+            if (event != null) {
+                addCloudEventHeaders(builder, event, messageId);
+            }
         }
-        RequestBody body = request.body()
-                .map(bytes -> RequestBody.create(bytes, mediaType(request.mediaType().orElseThrow())))
-                .orElse(BODY_REQUIRED.contains(request.method()) ? RequestBody.create(EMPTY, null) : null);
+        byte[] bytes = request.body();
+        String mediaType = request.mediaType();
+        RequestBody body = bytes != null && mediaType != null ? RequestBody.create(bytes, mediaType(mediaType))
+                : BODY_REQUIRED.contains(request.method()) ? RequestBody.create(EMPTY, null) : null;
         return builder.method(request.method(), body).build();
     }
 
     private static MediaType mediaType(String value) {
-        return OutboundHttpRequest.APPLICATION_JSON.equals(value) ? JSON_MEDIA_TYPE : MediaType.parse(value);
+        return DestinationRequest.APPLICATION_JSON.equals(value) ? JSON_MEDIA_TYPE : MediaType.parse(value);
     }
 
     private void addCloudEventHeaders(Request.Builder builder, CloudEvent event, String messageId) {
@@ -141,7 +151,10 @@ public final class Exchange {
                 .header("ce-type", percentEncoded(event.type()))
                 .header("ce-source", percentEncoded(event.source()))
                 .header("ce-time", clock.instant().toString());
-        event.subjectValue().ifPresent(subject -> builder.header("ce-subject", percentEncoded(subject)));
+        String subject = event.subject();
+        if (subject != null) {
+            builder.header("ce-subject", percentEncoded(subject));
+        }
     }
 
     /**

@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One request to a destination, relative to its URL. Immutable; build with {@link #builder()}.
  *
  * <pre>{@code
- * OutboundHttpRequest request = OutboundHttpRequest.builder()
+ * DestinationRequest request = DestinationRequest.builder()
  *         .path("customers")
  *         .json("{\"id\":\"42\"}")
  *         .cloudEvent("sap.cx.commerce.Customer.Updated.v1", "/ioflow/shop", "42")
@@ -26,7 +26,7 @@ import java.util.Set;
  *
  * @since 0.1
  */
-public final class OutboundHttpRequest {
+public final class DestinationRequest {
     /** The media type of {@link Builder#json(byte[])} bodies. */
     public static final String APPLICATION_JSON = "application/json";
 
@@ -36,10 +36,10 @@ public final class OutboundHttpRequest {
     private final String path;
     private final List<Map.Entry<String, String>> queryParameters;
     private final Map<String, String> headers;
-    private final byte[] body;
-    private final String mediaType;
-    private final String messageId;
-    private final CloudEvent cloudEvent;
+    private final byte @Nullable [] body;
+    private final @Nullable String mediaType;
+    private final @Nullable String messageId;
+    private final @Nullable CloudEvent cloudEvent;
 
     /**
      * The CloudEvents attributes of a request, sent as {@code ce-*} headers when the destination has
@@ -47,24 +47,19 @@ public final class OutboundHttpRequest {
      *
      * @param type the event type, e.g. {@code sap.cx.commerce.Customer.Updated.v1}
      * @param source the event source, a URI reference
-     * @param subject the subject (SAP: the integration key), or null
+     * @param subject the subject (SAP: the integration key); null for none
      * @since 0.1
      */
-    public record CloudEvent(String type, String source, String subject) {
+    public record CloudEvent(String type, String source, @Nullable String subject) {
         /** Checks the required attributes. */
         public CloudEvent {
             if (type == null || type.isBlank() || source == null || source.isBlank()) {
                 throw new IllegalArgumentException("CloudEvent type and source must not be blank");
             }
         }
-
-        /** @return the subject, when there is one */
-        public Optional<String> subjectValue() {
-            return Optional.ofNullable(subject);
-        }
     }
 
-    private OutboundHttpRequest(Builder b) {
+    private DestinationRequest(Builder b) {
         this.method = b.method;
         this.path = b.path;
         this.queryParameters = List.copyOf(b.queryParameters);
@@ -120,36 +115,36 @@ public final class OutboundHttpRequest {
         return headers;
     }
 
-    /** @return a copy of the body, if there is one */
-    public Optional<byte[]> body() {
-        return Optional.ofNullable(body).map(byte[]::clone);
+    /** @return a copy of the body; null when the request has none */
+    public byte @Nullable [] body() {
+        return body == null ? null : body.clone();
     }
 
-    /** @return the body's media type, if there is a body */
-    public Optional<String> mediaType() {
-        return Optional.ofNullable(mediaType);
+    /** @return the body's media type; null when the request has no body */
+    public @Nullable String mediaType() {
+        return mediaType;
     }
 
-    /** @return the message id, if set; otherwise the client generates one */
-    public Optional<String> messageId() {
-        return Optional.ofNullable(messageId);
+    /** @return the message id; null when not set, and then the client generates one */
+    public @Nullable String messageId() {
+        return messageId;
     }
 
-    /** @return the CloudEvents attributes, if set */
-    public Optional<CloudEvent> cloudEvent() {
-        return Optional.ofNullable(cloudEvent);
+    /** @return the CloudEvents attributes; null when not set */
+    public @Nullable CloudEvent cloudEvent() {
+        return cloudEvent;
     }
 
     /** Shows method, path, header names and body size; never header values or the body. */
     @Override
     public String toString() {
-        return "OutboundHttpRequest[" + method + " '" + path + "', headers=" + headers.keySet()
+        return "DestinationRequest[" + method + " '" + path + "', headers=" + headers.keySet()
                 + ", body=" + (body == null ? "none" : body.length + " bytes " + mediaType)
                 + (messageId == null ? "" : ", messageId=" + messageId) + "]";
     }
 
     /**
-     * Builds an {@link OutboundHttpRequest}.
+     * Builds an {@link DestinationRequest}.
      *
      * @since 0.1
      */
@@ -158,10 +153,10 @@ public final class OutboundHttpRequest {
         private String path = "";
         private final List<Map.Entry<String, String>> queryParameters = new ArrayList<>();
         private final Map<String, String> headers = new LinkedHashMap<>();
-        private byte[] body;
-        private String mediaType;
-        private String messageId;
-        private CloudEvent cloudEvent;
+        private byte @Nullable [] body;
+        private @Nullable String mediaType;
+        private @Nullable String messageId;
+        private @Nullable CloudEvent cloudEvent;
 
         private Builder() {
         }
@@ -201,10 +196,10 @@ public final class OutboundHttpRequest {
          * Appends a query parameter.
          *
          * @param name the name
-         * @param value the value, or null for a bare name
+         * @param value the value; null for a bare name
          * @return this builder
          */
-        public Builder queryParameter(String name, String value) {
+        public Builder queryParameter(String name, @Nullable String value) {
             queryParameters.add(new java.util.AbstractMap.SimpleImmutableEntry<>(Objects.requireNonNull(name, "name"), value));
             return this;
         }
@@ -255,10 +250,11 @@ public final class OutboundHttpRequest {
         }
 
         /**
-         * @param messageId the message id sent as {@code X-Message-Id} (and {@code ce-id}); generated when not set
+         * @param messageId the message id sent as {@code X-Message-Id} (and {@code ce-id}); null (the default) to
+         *                  have the client generate one
          * @return this builder
          */
-        public Builder messageId(String messageId) {
+        public Builder messageId(@Nullable String messageId) {
             if (messageId != null && !HttpTokens.isValidValue(messageId)) {
                 throw new IllegalArgumentException("message id contains control or non-ASCII characters");
             }
@@ -271,10 +267,10 @@ public final class OutboundHttpRequest {
          *
          * @param type the event type
          * @param source the event source
-         * @param subject the subject, or null
+         * @param subject the subject; null for none
          * @return this builder
          */
-        public Builder cloudEvent(String type, String source, String subject) {
+        public Builder cloudEvent(String type, String source, @Nullable String subject) {
             this.cloudEvent = new CloudEvent(type, source, subject);
             return this;
         }
@@ -285,11 +281,11 @@ public final class OutboundHttpRequest {
          * @return the request
          * @throws IllegalArgumentException when a GET or HEAD request has a body
          */
-        public OutboundHttpRequest build() {
+        public DestinationRequest build() {
             if (body != null && NO_BODY_METHODS.contains(method)) {
                 throw new IllegalArgumentException(method + " request must not have a body");
             }
-            return new OutboundHttpRequest(this);
+            return new DestinationRequest(this);
         }
     }
 }
