@@ -1,8 +1,8 @@
 package dev.ioflow.testing;
 
-import dev.ioflow.webhook.DeliveryOutcome;
-import dev.ioflow.webhook.DeliveryTarget;
-import dev.ioflow.webhook.OutboundChange;
+import dev.ioflow.webhook.spi.DeliveryOutcome;
+import dev.ioflow.webhook.spi.DeliveryTarget;
+import dev.ioflow.webhook.spi.OutboundChange;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

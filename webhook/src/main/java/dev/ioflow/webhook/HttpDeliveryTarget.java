@@ -1,5 +1,9 @@
 package dev.ioflow.webhook;
 
+import dev.ioflow.webhook.spi.DeliveryOutcome;
+import dev.ioflow.webhook.spi.DeliveryTarget;
+import dev.ioflow.webhook.spi.OutboundChange;
+
 import dev.ioflow.destinations.DestinationClient;
 import dev.ioflow.destinations.DestinationException;
 import dev.ioflow.destinations.DestinationIOException;

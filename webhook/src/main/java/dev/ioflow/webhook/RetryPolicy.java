@@ -1,5 +1,7 @@
 package dev.ioflow.webhook;
 
+import dev.ioflow.webhook.spi.DeliveryOutcome;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

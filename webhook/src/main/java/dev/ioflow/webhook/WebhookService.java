@@ -1,5 +1,12 @@
 package dev.ioflow.webhook;
 
+import dev.ioflow.webhook.memory.InMemoryOutbox;
+import dev.ioflow.webhook.memory.InMemoryVersionMarkerStore;
+import dev.ioflow.webhook.spi.DeliveryTarget;
+import dev.ioflow.webhook.spi.Outbox;
+import dev.ioflow.webhook.spi.OutboxEntry;
+import dev.ioflow.webhook.spi.VersionMarkerStore;
+
 import dev.ioflow.destinations.DestinationClient;
 import dev.ioflow.webhook.internal.ChangeRecorder;
 import dev.ioflow.webhook.internal.DeliveryWorker;

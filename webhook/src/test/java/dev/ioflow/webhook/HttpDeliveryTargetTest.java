@@ -1,5 +1,9 @@
 package dev.ioflow.webhook;
 
+import dev.ioflow.webhook.spi.DeliveryOutcome;
+import dev.ioflow.webhook.spi.MarkerKey;
+import dev.ioflow.webhook.spi.OutboundChange;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ioflow.core.PayloadHash;

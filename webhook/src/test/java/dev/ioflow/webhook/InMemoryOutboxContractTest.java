@@ -1,5 +1,8 @@
 package dev.ioflow.webhook;
 
+import dev.ioflow.webhook.memory.InMemoryOutbox;
+import dev.ioflow.webhook.spi.Outbox;
+
 /** The outbox contract on the in-memory outbox. */
 class InMemoryOutboxContractTest extends OutboxContract {
 

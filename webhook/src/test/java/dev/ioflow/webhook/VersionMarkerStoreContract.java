@@ -1,5 +1,8 @@
 package dev.ioflow.webhook;
 
+import dev.ioflow.webhook.spi.MarkerKey;
+import dev.ioflow.webhook.spi.VersionMarkerStore;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ioflow.core.PayloadHash;

@@ -1,6 +1,6 @@
 package dev.ioflow.emarsys.internal;
 
-import dev.ioflow.webhook.OutboundChange;
+import dev.ioflow.webhook.spi.OutboundChange;
 import java.util.Map;
 
 /**

@@ -1,13 +1,13 @@
 package dev.ioflow.webhook.internal;
 
-import dev.ioflow.webhook.DeliveryOutcome;
-import dev.ioflow.webhook.MarkerKey;
-import dev.ioflow.webhook.OutboundChange;
+import dev.ioflow.webhook.spi.DeliveryOutcome;
+import dev.ioflow.webhook.spi.MarkerKey;
+import dev.ioflow.webhook.spi.OutboundChange;
 import dev.ioflow.webhook.OutboundMonitor;
 import dev.ioflow.webhook.OutboundRequest;
 import dev.ioflow.webhook.OutboundRequestStatus;
-import dev.ioflow.webhook.Outbox;
-import dev.ioflow.webhook.OutboxEntry;
+import dev.ioflow.webhook.spi.Outbox;
+import dev.ioflow.webhook.spi.OutboxEntry;
 import dev.ioflow.webhook.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;

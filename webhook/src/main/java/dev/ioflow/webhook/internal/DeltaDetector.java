@@ -2,9 +2,9 @@ package dev.ioflow.webhook.internal;
 
 import dev.ioflow.core.PayloadHash;
 import dev.ioflow.webhook.ChangeType;
-import dev.ioflow.webhook.MarkerKey;
-import dev.ioflow.webhook.OutboxEntry;
-import dev.ioflow.webhook.VersionMarkerStore;
+import dev.ioflow.webhook.spi.MarkerKey;
+import dev.ioflow.webhook.spi.OutboxEntry;
+import dev.ioflow.webhook.spi.VersionMarkerStore;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 

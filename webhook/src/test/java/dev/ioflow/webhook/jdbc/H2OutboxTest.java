@@ -1,7 +1,7 @@
 package dev.ioflow.webhook.jdbc;
 
-import dev.ioflow.webhook.JdbcOutbox;
-import dev.ioflow.webhook.Outbox;
+import dev.ioflow.webhook.jdbc.JdbcOutbox;
+import dev.ioflow.webhook.spi.Outbox;
 import dev.ioflow.webhook.OutboxContract;
 
 /** The outbox contract on an in-memory H2 database. */

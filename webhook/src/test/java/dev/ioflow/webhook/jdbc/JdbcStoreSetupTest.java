@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ioflow.core.PayloadHash;
 import dev.ioflow.webhook.ChangeType;
-import dev.ioflow.webhook.JdbcDialect;
-import dev.ioflow.webhook.JdbcOutbox;
-import dev.ioflow.webhook.JdbcVersionMarkerStore;
-import dev.ioflow.webhook.MarkerKey;
-import dev.ioflow.webhook.OutboxEntry;
+import dev.ioflow.webhook.jdbc.JdbcDialect;
+import dev.ioflow.webhook.jdbc.JdbcOutbox;
+import dev.ioflow.webhook.jdbc.JdbcVersionMarkerStore;
+import dev.ioflow.webhook.spi.MarkerKey;
+import dev.ioflow.webhook.spi.OutboxEntry;
 import dev.ioflow.webhook.OutboxStoreException;
 import dev.ioflow.webhook.internal.jdbc.H2Durability;
 import java.lang.reflect.Proxy;

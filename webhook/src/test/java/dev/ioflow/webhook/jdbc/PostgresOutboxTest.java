@@ -1,7 +1,7 @@
 package dev.ioflow.webhook.jdbc;
 
-import dev.ioflow.webhook.JdbcOutbox;
-import dev.ioflow.webhook.Outbox;
+import dev.ioflow.webhook.jdbc.JdbcOutbox;
+import dev.ioflow.webhook.spi.Outbox;
 import dev.ioflow.webhook.OutboxContract;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;

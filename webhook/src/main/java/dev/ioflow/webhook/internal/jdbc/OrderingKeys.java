@@ -1,6 +1,6 @@
 package dev.ioflow.webhook.internal.jdbc;
 
-import dev.ioflow.webhook.OutboxEntry;
+import dev.ioflow.webhook.spi.OutboxEntry;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

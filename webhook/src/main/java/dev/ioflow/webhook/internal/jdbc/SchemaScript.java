@@ -1,7 +1,7 @@
 package dev.ioflow.webhook.internal.jdbc;
 
-import dev.ioflow.webhook.JdbcDialect;
-import dev.ioflow.webhook.JdbcOutbox;
+import dev.ioflow.webhook.jdbc.JdbcDialect;
+import dev.ioflow.webhook.jdbc.JdbcOutbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

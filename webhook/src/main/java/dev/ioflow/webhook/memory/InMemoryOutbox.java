@@ -1,4 +1,8 @@
-package dev.ioflow.webhook;
+package dev.ioflow.webhook.memory;
+
+import dev.ioflow.webhook.WebhookService;
+import dev.ioflow.webhook.spi.Outbox;
+import dev.ioflow.webhook.spi.OutboxEntry;
 
 import dev.ioflow.webhook.internal.Coalescing;
 import java.time.Duration;

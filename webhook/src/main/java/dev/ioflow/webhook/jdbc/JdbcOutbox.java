@@ -1,4 +1,9 @@
-package dev.ioflow.webhook;
+package dev.ioflow.webhook.jdbc;
+
+import dev.ioflow.webhook.ChangeType;
+import dev.ioflow.webhook.OutboxStoreException;
+import dev.ioflow.webhook.spi.Outbox;
+import dev.ioflow.webhook.spi.OutboxEntry;
 
 import dev.ioflow.webhook.internal.Coalescing;
 import dev.ioflow.webhook.internal.jdbc.JdbcStore;

@@ -1,4 +1,4 @@
-package dev.ioflow.webhook;
+package dev.ioflow.webhook.spi;
 
 import dev.ioflow.core.PayloadHash;
 import java.util.Optional;

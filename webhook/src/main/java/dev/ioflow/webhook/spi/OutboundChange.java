@@ -1,4 +1,6 @@
-package dev.ioflow.webhook;
+package dev.ioflow.webhook.spi;
+
+import dev.ioflow.webhook.ChangeType;
 
 import java.time.Instant;
 import java.util.Objects;

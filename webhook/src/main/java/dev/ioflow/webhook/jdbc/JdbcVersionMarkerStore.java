@@ -1,4 +1,8 @@
-package dev.ioflow.webhook;
+package dev.ioflow.webhook.jdbc;
+
+import dev.ioflow.webhook.OutboxStoreException;
+import dev.ioflow.webhook.spi.MarkerKey;
+import dev.ioflow.webhook.spi.VersionMarkerStore;
 
 import dev.ioflow.core.PayloadHash;
 import dev.ioflow.webhook.internal.jdbc.JdbcStore;

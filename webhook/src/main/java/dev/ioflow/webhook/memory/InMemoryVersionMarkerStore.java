@@ -1,4 +1,7 @@
-package dev.ioflow.webhook;
+package dev.ioflow.webhook.memory;
+
+import dev.ioflow.webhook.spi.MarkerKey;
+import dev.ioflow.webhook.spi.VersionMarkerStore;
 
 import dev.ioflow.core.PayloadHash;
 import dev.ioflow.webhook.internal.KeyFingerprint;

@@ -1,4 +1,6 @@
-package dev.ioflow.webhook;
+package dev.ioflow.webhook.spi;
+
+import dev.ioflow.webhook.ChangeType;
 
 import dev.ioflow.core.PayloadHash;
 import java.time.Instant;
