@@ -8,7 +8,7 @@ import dev.ioflow.emarsys.internal.RequestChunker;
 import dev.ioflow.webhook.ChangeType;
 import dev.ioflow.webhook.spi.DeliveryOutcome;
 import dev.ioflow.webhook.spi.DeliveryTarget;
-import dev.ioflow.webhook.spi.OutboundChange;
+import dev.ioflow.webhook.spi.Delivery;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -113,7 +113,7 @@ public final class EmarsysContactTarget implements DeliveryTarget {
     }
 
     @Override
-    public List<DeliveryOutcome> deliver(List<OutboundChange> batch) {
+    public List<DeliveryOutcome> deliver(List<Delivery> batch) {
         DeliveryOutcome[] outcomes = new DeliveryOutcome[batch.size()];
         ContactMapping m;
         try {
@@ -127,7 +127,7 @@ public final class EmarsysContactTarget implements DeliveryTarget {
         List<PreparedChange> deletes = new ArrayList<>();
         KeyOrder order = new KeyOrder();
         for (int i = 0; i < batch.size(); i++) {
-            OutboundChange change = batch.get(i);
+            Delivery change = batch.get(i);
             try {
                 JsonNode payload = objectMapper.readTree(change.payload());
                 PreparedChange prepared;

@@ -11,7 +11,7 @@ import dev.ioflow.emarsys.EmarsysClient;
 import dev.ioflow.emarsys.EmarsysConfig;
 import dev.ioflow.webhook.ChangeType;
 import dev.ioflow.webhook.spi.DeliveryOutcome;
-import dev.ioflow.webhook.spi.OutboundChange;
+import dev.ioflow.webhook.spi.Delivery;
 import dev.ioflow.webhook.WebhookConfiguration;
 import dev.ioflow.webhook.WebhookService;
 import java.time.Duration;
@@ -81,7 +81,7 @@ class ConsumerUsageTest {
             webhooks.start();
             webhooks.saved(C1);
 
-            List<OutboundChange> delivered = target.awaitDelivered(1, Duration.ofSeconds(30));
+            List<Delivery> delivered = target.awaitDelivered(1, Duration.ofSeconds(30));
 
             assertThat(target.changes()).hasSize(2);
             assertThat(delivered.get(0).changeType()).isEqualTo(ChangeType.SAVED);

@@ -84,7 +84,7 @@ public final class WebhookService implements AutoCloseable {
         this.monitor = b.monitor != null ? b.monitor : OutboundMonitor.builder().clock(b.clock).build();
         this.drainTimeout = b.drainTimeout;
         List<Route> routes = b.routes(this.clock);
-        this.delta = new DeltaDetector(markers);
+        this.delta = new DeltaDetector(markers, outbox);
         this.recorder = new ChangeRecorder(routes, outbox, delta, clock, b.messageIds, this::wakeWorkers);
         this.syncRunner = new SyncRunner(recorder, clock);
         int claimSize = b.claimSize > 0 ? b.claimSize : routes.stream().mapToInt(Route::batchSize).max().orElse(1);
@@ -239,19 +239,13 @@ public final class WebhookService implements AutoCloseable {
 
     /**
      * Puts the given dead letters back into the queue (attempts reset, due now; same message ids); none given
-     * replays all. Delta detection counts the replayed changes as on their way, so that a save reverting one is
-     * still sent; to learn them, this reads the outbox's dead letters once.
+     * replays all. Delta detection then counts the replayed changes as on their way (the outbox holds them as live
+     * again), so that a save reverting one is still sent.
      *
      * @return how many were replayed
      */
     public int replayDeadLetters(List<Long> ids) {
         requireOpen();
-        Set<Long> chosen = Set.copyOf(ids);
-        for (OutboxEntry letter : outbox.deadLetters(Integer.MAX_VALUE)) {
-            if (chosen.isEmpty() || chosen.contains(letter.id())) {
-                delta.replayed(letter);
-            }
-        }
         int replayed = outbox.replay(List.copyOf(ids), clock.instant());
         LOG.info("replayed {} dead letters", replayed);
         pool.wake();

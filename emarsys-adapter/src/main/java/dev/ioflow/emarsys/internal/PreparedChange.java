@@ -1,6 +1,6 @@
 package dev.ioflow.emarsys.internal;
 
-import dev.ioflow.webhook.spi.OutboundChange;
+import dev.ioflow.webhook.spi.Delivery;
 import java.util.Map;
 
 /**
@@ -12,11 +12,11 @@ import java.util.Map;
  * @param contact        the contact's fields for a save, null for a delete
  * @param estimatedBytes an upper bound of the contact's share of the request body
  */
-public record PreparedChange(int index, OutboundChange change, String keyValue, Map<String, String> contact,
+public record PreparedChange(int index, Delivery change, String keyValue, Map<String, String> contact,
                              long estimatedBytes) {
 
     /** A save of this contact. */
-    public static PreparedChange save(int index, OutboundChange change, String keyValue,
+    public static PreparedChange save(int index, Delivery change, String keyValue,
                                       Map<String, String> contact) {
         long bytes = 4;
         for (Map.Entry<String, String> e : contact.entrySet()) {
@@ -26,7 +26,7 @@ public record PreparedChange(int index, OutboundChange change, String keyValue, 
     }
 
     /** A delete of the contact with this key value. */
-    public static PreparedChange delete(int index, OutboundChange change, String keyValue) {
+    public static PreparedChange delete(int index, Delivery change, String keyValue) {
         return new PreparedChange(index, change, keyValue, null, 2 + jsonBound(keyValue));
     }
 
