@@ -447,7 +447,8 @@ public final class WebhookService implements AutoCloseable {
          * Returns the service (not started).
          *
          * @throws IllegalStateException when no webhook is configured, two share an id, or a webhook needs HTTP
-         *                               and no {@link DestinationClient} was given
+         *                               and no {@link DestinationClient} was given or its registry lacks the
+         *                               webhook's destination id
          */
         public WebhookService build() {
             return new WebhookService(this);
@@ -472,6 +473,11 @@ public final class WebhookService implements AutoCloseable {
             if (destinations == null) {
                 throw new IllegalStateException("webhook '" + w.id() + "' sends to destination '" + w.destinationId()
                         + "' by HTTP but no DestinationClient was given: call destinations(client)");
+            }
+            List<String> known = destinations.registry().ids();
+            if (!known.contains(w.destinationId())) {
+                throw new IllegalStateException("webhook '" + w.id() + "' sends to destination '" + w.destinationId()
+                        + "', which the DestinationClient's registry does not have (it has " + known + ")");
             }
             return HttpDeliveryTarget.builder(destinations).clock(serviceClock).signer(w.signer()).build();
         }

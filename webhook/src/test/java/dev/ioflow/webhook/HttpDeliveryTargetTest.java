@@ -5,6 +5,7 @@ import dev.ioflow.webhook.spi.MarkerKey;
 import dev.ioflow.webhook.spi.Delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ioflow.core.PayloadHash;
 import dev.ioflow.destinations.ConsumedDestination;
@@ -228,5 +229,17 @@ class HttpDeliveryTargetTest {
             assertThat(take().getBody().utf8()).contains("\"customerID\":\"c1\"");
             assertThat(service.markers().get(new MarkerKey("ioCustomer", "crm", "c1"))).isInstanceOf(PayloadHash.class);
         }
+    }
+
+    @Test
+    void aWebhookNamingADestinationTheRegistryLacksFailsAtBuild() {
+        WebhookService.Builder builder = WebhookService.builder()
+                .destinations(client)
+                .webhook(WebhookConfiguration.builder(Fixtures.CUSTOMERS, "crn").build());
+
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("destination 'crn'")
+                .hasMessageContaining("registry does not have")
+                .hasMessageContaining("[crm]");
     }
 }

@@ -1,4 +1,4 @@
-package dev.ioflow.webhook;
+package dev.ioflow.testing.outbox;
 
 import dev.ioflow.webhook.memory.InMemoryOutbox;
 import dev.ioflow.webhook.spi.Outbox;
