@@ -8,6 +8,8 @@ module dev.ioflow.testing {
     requires dev.ioflow.emarsys;
     requires transitive mockwebserver3;
     requires transitive org.assertj.core;
+    requires transitive org.junit.jupiter.api;
 
     exports dev.ioflow.testing;
+    exports dev.ioflow.testing.outbox;
 }

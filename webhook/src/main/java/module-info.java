@@ -8,4 +8,7 @@ module dev.ioflow.webhook {
     requires org.slf4j;
 
     exports dev.ioflow.webhook;
+    exports dev.ioflow.webhook.spi;
+    exports dev.ioflow.webhook.jdbc;
+    exports dev.ioflow.webhook.memory;
 }

@@ -7,8 +7,8 @@ import dev.ioflow.emarsys.EmarsysClient;
 import dev.ioflow.emarsys.EmarsysConfig;
 import dev.ioflow.emarsys.EmarsysContactTarget;
 import dev.ioflow.webhook.ChangeType;
-import dev.ioflow.webhook.DeliveryOutcome;
-import dev.ioflow.webhook.OutboundChange;
+import dev.ioflow.webhook.spi.DeliveryOutcome;
+import dev.ioflow.webhook.spi.Delivery;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -62,7 +62,7 @@ public class EmarsysDeliveryBenchmark {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong contacts = new AtomicLong();
     private HttpServer server;
-    private List<OutboundChange> customerChanges;
+    private List<Delivery> customerChanges;
     private EmarsysContactTarget batched;
     private EmarsysContactTarget perItem;
     private long iterationStart;
@@ -91,7 +91,7 @@ public class EmarsysDeliveryBenchmark {
         for (int i = 1; i <= changes; i++) {
             String json = "{\"customerID\":\"c" + i + "\",\"contactEmail\":\"c" + i + "@example.com\",\"firstName\":"
                     + "\"First" + i + "\",\"lastName\":\"Last" + i + "\",\"integrationKey\":\"c" + i + "\"}";
-            customerChanges.add(new OutboundChange("m" + i, ChangeType.SAVED, "ioCustomer", "emarsys", "c" + i,
+            customerChanges.add(new Delivery("m" + i, ChangeType.SAVED, "ioCustomer", "emarsys", "c" + i,
                     json.getBytes(StandardCharsets.UTF_8), 1, Instant.EPOCH));
         }
     }
@@ -130,7 +130,7 @@ public class EmarsysDeliveryBenchmark {
     @Benchmark
     public int perItem() {
         int delivered = 0;
-        for (OutboundChange change : customerChanges) {
+        for (Delivery change : customerChanges) {
             delivered += count(perItem.deliver(List.of(change)));
         }
         return check(delivered);

@@ -4,10 +4,10 @@ import dev.ioflow.core.IntegrationObject;
 import dev.ioflow.core.MapTypeSystem;
 import dev.ioflow.core.PayloadRenderer;
 import dev.ioflow.core.ValueKind;
-import dev.ioflow.webhook.DeliveryOutcome;
-import dev.ioflow.webhook.DeliveryTarget;
-import dev.ioflow.webhook.InMemoryVersionMarkerStore;
-import dev.ioflow.webhook.OutboundChange;
+import dev.ioflow.webhook.spi.DeliveryOutcome;
+import dev.ioflow.webhook.spi.DeliveryTarget;
+import dev.ioflow.webhook.memory.InMemoryVersionMarkerStore;
+import dev.ioflow.webhook.spi.Delivery;
 import dev.ioflow.webhook.SyncReport;
 import dev.ioflow.webhook.WebhookConfiguration;
 import dev.ioflow.webhook.WebhookService;
@@ -85,7 +85,7 @@ public class OutboundSyncBenchmark {
         markers = new InMemoryVersionMarkerStore();
         DeliveryTarget acceptAll = new DeliveryTarget() {
             @Override
-            public List<DeliveryOutcome> deliver(List<OutboundChange> batch) {
+            public List<DeliveryOutcome> deliver(List<Delivery> batch) {
                 return Collections.nCopies(batch.size(), DeliveryOutcome.delivered(200, ""));
             }
 

@@ -6,9 +6,9 @@ import dev.ioflow.emarsys.internal.ContactOutcomes;
 import dev.ioflow.emarsys.internal.PreparedChange;
 import dev.ioflow.emarsys.internal.RequestChunker;
 import dev.ioflow.webhook.ChangeType;
-import dev.ioflow.webhook.DeliveryOutcome;
-import dev.ioflow.webhook.DeliveryTarget;
-import dev.ioflow.webhook.OutboundChange;
+import dev.ioflow.webhook.spi.DeliveryOutcome;
+import dev.ioflow.webhook.spi.DeliveryTarget;
+import dev.ioflow.webhook.spi.Delivery;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -114,7 +114,7 @@ public final class EmarsysContactTarget implements DeliveryTarget {
     }
 
     @Override
-    public List<DeliveryOutcome> deliver(List<OutboundChange> batch) {
+    public List<DeliveryOutcome> deliver(List<Delivery> batch) {
         DeliveryOutcome[] outcomes = new DeliveryOutcome[batch.size()];
         ContactMapping m;
         try {
@@ -128,7 +128,7 @@ public final class EmarsysContactTarget implements DeliveryTarget {
         List<PreparedChange> deletes = new ArrayList<>();
         KeyOrder order = new KeyOrder();
         for (int i = 0; i < batch.size(); i++) {
-            OutboundChange change = batch.get(i);
+            Delivery change = batch.get(i);
             try {
                 JsonNode payload = objectMapper.readTree(change.payload());
                 PreparedChange prepared;

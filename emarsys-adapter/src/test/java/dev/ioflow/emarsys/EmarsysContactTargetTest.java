@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ioflow.webhook.ChangeType;
-import dev.ioflow.webhook.DeliveryOutcome;
-import dev.ioflow.webhook.DeliveryOutcome.Delivered;
-import dev.ioflow.webhook.DeliveryOutcome.Failed;
-import dev.ioflow.webhook.OutboundChange;
+import dev.ioflow.webhook.spi.DeliveryOutcome;
+import dev.ioflow.webhook.spi.DeliveryOutcome.Delivered;
+import dev.ioflow.webhook.spi.DeliveryOutcome.Failed;
+import dev.ioflow.webhook.spi.Delivery;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,14 +44,14 @@ class EmarsysContactTargetTest {
         server.close();
     }
 
-    static OutboundChange change(int i, ChangeType type) {
+    static Delivery change(int i, ChangeType type) {
         String json = "{\"customerID\":\"c" + i + "\",\"contactEmail\":\"c" + i + "@example.com\",\"firstName\":\"First"
                 + i + "\",\"lastName\":\"Last" + i + "\",\"integrationKey\":\"c" + i + "\"}";
-        return new OutboundChange("m" + i, type, "ioCustomer", "emarsys", "c" + i,
+        return new Delivery("m" + i, type, "ioCustomer", "emarsys", "c" + i,
                 json.getBytes(StandardCharsets.UTF_8), 1, Instant.parse("2026-01-01T00:00:00Z"));
     }
 
-    static List<OutboundChange> saves(int count) {
+    static List<Delivery> saves(int count) {
         return IntStream.rangeClosed(1, count).mapToObj(i -> change(i, ChangeType.SAVED)).toList();
     }
 
@@ -135,7 +135,7 @@ class EmarsysContactTargetTest {
         server.enqueue(new MockResponse.Builder().code(429).addHeader("X-RateLimit-Reset", "1767225600")
                 .addHeader("X-Ratelimit-Remaining", "0")
                 .body("{\"replyCode\":7003,\"replyText\":\"Too many requests\",\"data\":\"\"}").build());
-        List<OutboundChange> batch = new ArrayList<>(saves(3));
+        List<Delivery> batch = new ArrayList<>(saves(3));
         batch.add(change(4, ChangeType.DELETED));
         EmarsysContactTarget target = EmarsysContactTarget.builder(client, mapping).maxContactsPerRequest(2).build();
 
@@ -215,8 +215,8 @@ class EmarsysContactTargetTest {
     @Test
     void saveOfAContactDeletedEarlierInTheBatchWaitsInsteadOfOvertakingTheDelete() throws Exception {
         // Customer c1 is deleted, then customer c9 is created with c1's email address.
-        OutboundChange delete = change(1, ChangeType.DELETED);
-        OutboundChange recreate = new OutboundChange("m9", ChangeType.SAVED, "ioCustomer", "emarsys", "c9",
+        Delivery delete = change(1, ChangeType.DELETED);
+        Delivery recreate = new Delivery("m9", ChangeType.SAVED, "ioCustomer", "emarsys", "c9",
                 "{\"contactEmail\":\"c1@example.com\",\"firstName\":\"New\"}".getBytes(StandardCharsets.UTF_8), 1,
                 Instant.parse("2026-01-01T00:00:00Z"));
         reply(200, "{\"replyCode\":0,\"replyText\":\"OK\",\"data\":{\"deleted_contacts\":1}}");
@@ -234,9 +234,9 @@ class EmarsysContactTargetTest {
     @Test
     void changeWithoutKeyValueFailsAloneAndPermanently() throws Exception {
         reply(200, OK_ONE);
-        OutboundChange noEmail = new OutboundChange("m9", ChangeType.SAVED, "ioCustomer", "emarsys", "c9",
+        Delivery noEmail = new Delivery("m9", ChangeType.SAVED, "ioCustomer", "emarsys", "c9",
                 "{\"customerID\":\"c9\",\"firstName\":\"F\"}".getBytes(StandardCharsets.UTF_8), 1, Instant.EPOCH);
-        OutboundChange notJson = new OutboundChange("m8", ChangeType.SAVED, "ioCustomer", "emarsys", "c8",
+        Delivery notJson = new Delivery("m8", ChangeType.SAVED, "ioCustomer", "emarsys", "c8",
                 "{oops".getBytes(StandardCharsets.UTF_8), 1, Instant.EPOCH);
 
         List<DeliveryOutcome> outcomes = target().deliver(List.of(noEmail, change(1, ChangeType.SAVED), notJson));
@@ -254,7 +254,7 @@ class EmarsysContactTargetTest {
     void twoChangesWithTheSameKeyValueTravelInSeparateRequests() {
         reply(200, OK_ONE);
         reply(200, OK_ONE);
-        OutboundChange other = new OutboundChange("m9", ChangeType.SAVED, "ioCustomer", "emarsys", "c9",
+        Delivery other = new Delivery("m9", ChangeType.SAVED, "ioCustomer", "emarsys", "c9",
                 "{\"contactEmail\":\"c1@example.com\",\"firstName\":\"Other\"}".getBytes(StandardCharsets.UTF_8), 1,
                 Instant.EPOCH);
 

@@ -1,8 +1,8 @@
 package dev.ioflow.testing;
 
-import dev.ioflow.webhook.DeliveryOutcome;
-import dev.ioflow.webhook.DeliveryTarget;
-import dev.ioflow.webhook.OutboundChange;
+import dev.ioflow.webhook.spi.DeliveryOutcome;
+import dev.ioflow.webhook.spi.DeliveryTarget;
+import dev.ioflow.webhook.spi.Delivery;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,19 +19,19 @@ import java.util.function.Function;
  * RecordingDeliveryTarget target = RecordingDeliveryTarget.create();
  * target.failNext(2, DeliveryOutcome.retryable(503, "down", null)); // the first two changes fail
  * // ... configure a webhook with this target, save items ...
- * List<OutboundChange> changes = target.awaitChanges(3, Duration.ofSeconds(5));
- * assertThat(changes).extracting(OutboundChange::integrationKey).contains("c1");
+ * List<Delivery> changes = target.awaitChanges(3, Duration.ofSeconds(5));
+ * assertThat(changes).extracting(Delivery::integrationKey).contains("c1");
  * }</pre>
  *
  * @since 0.1
  */
 public final class RecordingDeliveryTarget implements DeliveryTarget {
     private final int maxBatchSize;
-    private final List<OutboundChange> changes = new ArrayList<>();
-    private final List<List<OutboundChange>> batches = new ArrayList<>();
-    private final List<OutboundChange> delivered = new ArrayList<>();
+    private final List<Delivery> changes = new ArrayList<>();
+    private final List<List<Delivery>> batches = new ArrayList<>();
+    private final List<Delivery> delivered = new ArrayList<>();
     private final Deque<DeliveryOutcome> scripted = new ArrayDeque<>();
-    private Function<OutboundChange, DeliveryOutcome> answer = change -> DeliveryOutcome.delivered(200, "recorded");
+    private Function<Delivery, DeliveryOutcome> answer = change -> DeliveryOutcome.delivered(200, "recorded");
 
     private RecordingDeliveryTarget(int maxBatchSize) {
         if (maxBatchSize < 1) {
@@ -51,9 +51,9 @@ public final class RecordingDeliveryTarget implements DeliveryTarget {
     }
 
     @Override
-    public synchronized List<DeliveryOutcome> deliver(List<OutboundChange> batch) {
+    public synchronized List<DeliveryOutcome> deliver(List<Delivery> batch) {
         List<DeliveryOutcome> outcomes = new ArrayList<>(batch.size());
-        for (OutboundChange change : batch) {
+        for (Delivery change : batch) {
             DeliveryOutcome outcome = scripted.isEmpty() ? answer.apply(change) : scripted.poll();
             changes.add(change);
             if (outcome instanceof DeliveryOutcome.Delivered) {
@@ -81,23 +81,23 @@ public final class RecordingDeliveryTarget implements DeliveryTarget {
     }
 
     /** Answers every change (not covered by {@link #failNext}) with {@code answer}; the default answers 200. */
-    public synchronized RecordingDeliveryTarget answerWith(Function<OutboundChange, DeliveryOutcome> answer) {
+    public synchronized RecordingDeliveryTarget answerWith(Function<Delivery, DeliveryOutcome> answer) {
         this.answer = Objects.requireNonNull(answer, "answer");
         return this;
     }
 
     /** Every change handed over so far, one entry per attempt, in order. */
-    public synchronized List<OutboundChange> changes() {
+    public synchronized List<Delivery> changes() {
         return List.copyOf(changes);
     }
 
     /** The changes answered with success, in order. */
-    public synchronized List<OutboundChange> delivered() {
+    public synchronized List<Delivery> delivered() {
         return List.copyOf(delivered);
     }
 
     /** The batches as they were handed over. */
-    public synchronized List<List<OutboundChange>> batches() {
+    public synchronized List<List<Delivery>> batches() {
         return List.copyOf(batches);
     }
 
@@ -107,7 +107,7 @@ public final class RecordingDeliveryTarget implements DeliveryTarget {
      * @return the first {@code count} changes
      * @throws AssertionError when they do not arrive within {@code timeout}
      */
-    public List<OutboundChange> awaitChanges(int count, Duration timeout) {
+    public List<Delivery> awaitChanges(int count, Duration timeout) {
         return await(count, timeout, false);
     }
 
@@ -117,13 +117,13 @@ public final class RecordingDeliveryTarget implements DeliveryTarget {
      * @return the first {@code count} delivered changes
      * @throws AssertionError when they are not delivered within {@code timeout}
      */
-    public List<OutboundChange> awaitDelivered(int count, Duration timeout) {
+    public List<Delivery> awaitDelivered(int count, Duration timeout) {
         return await(count, timeout, true);
     }
 
-    private synchronized List<OutboundChange> await(int count, Duration timeout, boolean deliveredOnly) {
+    private synchronized List<Delivery> await(int count, Duration timeout, boolean deliveredOnly) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        List<OutboundChange> source = deliveredOnly ? delivered : changes;
+        List<Delivery> source = deliveredOnly ? delivered : changes;
         while (source.size() < count) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {

@@ -10,8 +10,8 @@ import dev.ioflow.emarsys.ContactResult;
 import dev.ioflow.emarsys.EmarsysClient;
 import dev.ioflow.emarsys.EmarsysConfig;
 import dev.ioflow.webhook.ChangeType;
-import dev.ioflow.webhook.DeliveryOutcome;
-import dev.ioflow.webhook.OutboundChange;
+import dev.ioflow.webhook.spi.DeliveryOutcome;
+import dev.ioflow.webhook.spi.Delivery;
 import dev.ioflow.webhook.WebhookConfiguration;
 import dev.ioflow.webhook.WebhookService;
 import java.time.Duration;
@@ -81,7 +81,7 @@ class ConsumerUsageTest {
             webhooks.start();
             webhooks.saved(C1);
 
-            List<OutboundChange> delivered = target.awaitDelivered(1, Duration.ofSeconds(30));
+            List<Delivery> delivered = target.awaitDelivered(1, Duration.ofSeconds(30));
 
             assertThat(target.changes()).hasSize(2);
             assertThat(delivered.get(0).changeType()).isEqualTo(ChangeType.SAVED);

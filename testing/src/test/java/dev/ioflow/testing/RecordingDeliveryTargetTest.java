@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ioflow.webhook.ChangeType;
-import dev.ioflow.webhook.DeliveryOutcome;
-import dev.ioflow.webhook.OutboundChange;
+import dev.ioflow.webhook.spi.DeliveryOutcome;
+import dev.ioflow.webhook.spi.Delivery;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class RecordingDeliveryTargetTest {
 
-    private static OutboundChange change(String key) {
-        return new OutboundChange("m-" + key, ChangeType.SAVED, "ioCustomer", "emarsys", key,
+    private static Delivery change(String key) {
+        return new Delivery("m-" + key, ChangeType.SAVED, "ioCustomer", "emarsys", key,
                 ("{\"customerID\":\"" + key + "\"}").getBytes(StandardCharsets.UTF_8), 1, Instant.EPOCH);
     }
 
@@ -27,7 +27,7 @@ class RecordingDeliveryTargetTest {
         List<DeliveryOutcome> outcomes = target.deliver(List.of(change("c1")));
 
         assertThat(outcomes).singleElement().isInstanceOf(DeliveryOutcome.Delivered.class);
-        assertThat(target.changes()).extracting(OutboundChange::integrationKey).containsExactly("c1");
+        assertThat(target.changes()).extracting(Delivery::integrationKey).containsExactly("c1");
         assertThat(target.delivered()).hasSize(1);
         assertThat(target.maxBatchSize()).isEqualTo(1);
     }
@@ -40,7 +40,7 @@ class RecordingDeliveryTargetTest {
         List<DeliveryOutcome> outcomes = target.deliver(List.of(change("c1"), change("c2"), change("c3")));
 
         assertThat(outcomes).extracting(DeliveryOutcome::httpStatus).containsExactly(503, 503, 200);
-        assertThat(target.delivered()).extracting(OutboundChange::integrationKey).containsExactly("c3");
+        assertThat(target.delivered()).extracting(Delivery::integrationKey).containsExactly("c3");
         assertThat(target.batches()).hasSize(1);
     }
 
@@ -63,7 +63,7 @@ class RecordingDeliveryTargetTest {
             target.deliver(List.of(change("c2")));
         });
 
-        assertThat(target.awaitChanges(2, Duration.ofSeconds(10))).extracting(OutboundChange::integrationKey)
+        assertThat(target.awaitChanges(2, Duration.ofSeconds(10))).extracting(Delivery::integrationKey)
                 .containsExactly("c1", "c2");
     }
 

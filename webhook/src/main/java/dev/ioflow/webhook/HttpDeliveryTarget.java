@@ -1,5 +1,9 @@
 package dev.ioflow.webhook;
 
+import dev.ioflow.webhook.spi.DeliveryOutcome;
+import dev.ioflow.webhook.spi.DeliveryTarget;
+import dev.ioflow.webhook.spi.Delivery;
+
 import dev.ioflow.destinations.DestinationClient;
 import dev.ioflow.destinations.DestinationException;
 import dev.ioflow.destinations.DestinationIOException;
@@ -68,15 +72,15 @@ public final class HttpDeliveryTarget implements DeliveryTarget {
     }
 
     @Override
-    public List<DeliveryOutcome> deliver(List<OutboundChange> batch) {
+    public List<DeliveryOutcome> deliver(List<Delivery> batch) {
         List<DeliveryOutcome> outcomes = new ArrayList<>(batch.size());
-        for (OutboundChange change : batch) {
+        for (Delivery change : batch) {
             outcomes.add(send(change));
         }
         return outcomes;
     }
 
-    private DeliveryOutcome send(OutboundChange change) {
+    private DeliveryOutcome send(Delivery change) {
         DestinationRequest.Builder request = DestinationRequest.builder()
                 .json(change.payload())
                 .messageId(change.messageId())

@@ -1,6 +1,8 @@
 package dev.ioflow.webhook;
 
 import java.time.Instant;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Selects {@link OutboundRequest}s from an {@link OutboundMonitor}: every criterion left null matches all.
@@ -14,24 +16,110 @@ import java.time.Instant;
  *         .build());
  * }</pre>
  *
- * @param status            only this status
- * @param integrationObject only this integration object
- * @param integrationKey    only this integration key
- * @param destinationId     only this destination
- * @param messageId         only this message id
- * @param from              only attempts at or after this instant
- * @param to                only attempts before this instant
- * @param limit             at most this many, newest first
+ * Immutable; {@link #newBuilder()} starts a changed copy.
+ *
  * @since 0.1
  */
-public record OutboundRequestQuery(OutboundRequestStatus status, String integrationObject, String integrationKey,
-                                   String destinationId, String messageId, Instant from, Instant to, int limit) {
+public final class OutboundRequestQuery {
+    private final @Nullable OutboundRequestStatus status;
+    private final @Nullable String integrationObject;
+    private final @Nullable String integrationKey;
+    private final @Nullable String destinationId;
+    private final @Nullable String messageId;
+    private final @Nullable Instant from;
+    private final @Nullable Instant to;
+    private final int limit;
 
-    /** Checks the limit. */
-    public OutboundRequestQuery {
-        if (limit < 1) {
-            throw new IllegalArgumentException("query limit must be at least 1, got " + limit);
+    private OutboundRequestQuery(Builder b) {
+        if (b.limit < 1) {
+            throw new IllegalArgumentException("query limit must be at least 1, got " + b.limit);
         }
+        this.status = b.status;
+        this.integrationObject = b.integrationObject;
+        this.integrationKey = b.integrationKey;
+        this.destinationId = b.destinationId;
+        this.messageId = b.messageId;
+        this.from = b.from;
+        this.to = b.to;
+        this.limit = b.limit;
+    }
+
+    /** Only this status, or null for any. */
+    public @Nullable OutboundRequestStatus status() {
+        return status;
+    }
+
+    /** Only this integration object, or null for any. */
+    public @Nullable String integrationObject() {
+        return integrationObject;
+    }
+
+    /** Only this integration key, or null for any. */
+    public @Nullable String integrationKey() {
+        return integrationKey;
+    }
+
+    /** Only this destination, or null for any. */
+    public @Nullable String destinationId() {
+        return destinationId;
+    }
+
+    /** Only this message id, or null for any. */
+    public @Nullable String messageId() {
+        return messageId;
+    }
+
+    /** Only attempts at or after this instant, or null for no lower bound. */
+    public @Nullable Instant from() {
+        return from;
+    }
+
+    /** Only attempts before this instant, or null for no upper bound. */
+    public @Nullable Instant to() {
+        return to;
+    }
+
+    /** At most this many, newest first. */
+    public int limit() {
+        return limit;
+    }
+
+    /**
+     * A builder holding this query's criteria, to build a changed copy.
+     *
+     * @since 1.0
+     */
+    public Builder newBuilder() {
+        Builder b = new Builder();
+        b.status = status;
+        b.integrationObject = integrationObject;
+        b.integrationKey = integrationKey;
+        b.destinationId = destinationId;
+        b.messageId = messageId;
+        b.from = from;
+        b.to = to;
+        b.limit = limit;
+        return b;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return o instanceof OutboundRequestQuery q && status == q.status && limit == q.limit
+                && Objects.equals(integrationObject, q.integrationObject)
+                && Objects.equals(integrationKey, q.integrationKey) && Objects.equals(destinationId, q.destinationId)
+                && Objects.equals(messageId, q.messageId) && Objects.equals(from, q.from) && Objects.equals(to, q.to);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(status, integrationObject, integrationKey, destinationId, messageId, from, to, limit);
+    }
+
+    @Override
+    public String toString() {
+        return "OutboundRequestQuery[status=" + status + ", integrationObject=" + integrationObject
+                + ", integrationKey=" + integrationKey + ", destinationId=" + destinationId + ", messageId="
+                + messageId + ", from=" + from + ", to=" + to + ", limit=" + limit + "]";
     }
 
     /** Everything, up to 1000 records. */
@@ -57,56 +145,56 @@ public record OutboundRequestQuery(OutboundRequestStatus status, String integrat
 
     /** Builds an {@link OutboundRequestQuery}. */
     public static final class Builder {
-        private OutboundRequestStatus status;
-        private String integrationObject;
-        private String integrationKey;
-        private String destinationId;
-        private String messageId;
-        private Instant from;
-        private Instant to;
+        private @Nullable OutboundRequestStatus status;
+        private @Nullable String integrationObject;
+        private @Nullable String integrationKey;
+        private @Nullable String destinationId;
+        private @Nullable String messageId;
+        private @Nullable Instant from;
+        private @Nullable Instant to;
         private int limit = 1000;
 
         private Builder() {
         }
 
         /** Only this status. */
-        public Builder status(OutboundRequestStatus status) {
+        public Builder status(@Nullable OutboundRequestStatus status) {
             this.status = status;
             return this;
         }
 
         /** Only this integration object. */
-        public Builder integrationObject(String code) {
+        public Builder integrationObject(@Nullable String code) {
             this.integrationObject = code;
             return this;
         }
 
         /** Only this integration key. */
-        public Builder integrationKey(String key) {
+        public Builder integrationKey(@Nullable String key) {
             this.integrationKey = key;
             return this;
         }
 
         /** Only this destination. */
-        public Builder destinationId(String id) {
+        public Builder destinationId(@Nullable String id) {
             this.destinationId = id;
             return this;
         }
 
         /** Only this message id. */
-        public Builder messageId(String id) {
+        public Builder messageId(@Nullable String id) {
             this.messageId = id;
             return this;
         }
 
         /** Only attempts at or after this instant. */
-        public Builder from(Instant from) {
+        public Builder from(@Nullable Instant from) {
             this.from = from;
             return this;
         }
 
         /** Only attempts before this instant. */
-        public Builder to(Instant to) {
+        public Builder to(@Nullable Instant to) {
             this.to = to;
             return this;
         }
@@ -119,8 +207,7 @@ public record OutboundRequestQuery(OutboundRequestStatus status, String integrat
 
         /** Returns the query. */
         public OutboundRequestQuery build() {
-            return new OutboundRequestQuery(status, integrationObject, integrationKey, destinationId, messageId,
-                    from, to, limit);
+            return new OutboundRequestQuery(this);
         }
     }
 }

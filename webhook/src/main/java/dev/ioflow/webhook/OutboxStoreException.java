@@ -1,5 +1,8 @@
 package dev.ioflow.webhook;
 
+import dev.ioflow.webhook.jdbc.JdbcOutbox;
+import dev.ioflow.webhook.jdbc.JdbcVersionMarkerStore;
+
 /**
  * A durable store ({@link JdbcOutbox}, {@link JdbcVersionMarkerStore}) could not do its work: the database failed,
  * or is not supported. The message names the operation and the table; the database's own error is the cause.

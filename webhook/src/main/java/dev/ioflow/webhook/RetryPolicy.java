@@ -1,10 +1,13 @@
 package dev.ioflow.webhook;
 
+import dev.ioflow.webhook.spi.DeliveryOutcome;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * When to try a failed delivery again: exponential backoff with jitter, a cap on attempts and on the age of a
@@ -20,17 +23,18 @@ import java.util.function.DoubleSupplier;
  *         .build();
  * }</pre>
  *
- * @param initialDelay the backoff after the first failed attempt (before jitter)
- * @param multiplier   growth of the backoff per failed attempt, at least 1
- * @param maxDelay     the largest backoff (before jitter)
- * @param maxAttempts  attempts in total, the first included; the change is dead-lettered after the last
- * @param maxAge       no attempt is scheduled later than this after the change was recorded
- * @param jitter       how the backoff is randomised
- * @param random       uniform values in [0, 1) for the jitter; inject a fixed one in tests
+ * Immutable; {@link #newBuilder()} starts a changed copy.
+ *
  * @since 0.1
  */
-public record RetryPolicy(Duration initialDelay, double multiplier, Duration maxDelay, int maxAttempts,
-                          Duration maxAge, Jitter jitter, DoubleSupplier random) {
+public final class RetryPolicy {
+    private final Duration initialDelay;
+    private final double multiplier;
+    private final Duration maxDelay;
+    private final int maxAttempts;
+    private final Duration maxAge;
+    private final Jitter jitter;
+    private final DoubleSupplier random;
 
     /** How the computed backoff {@code b} is randomised. */
     public enum Jitter {
@@ -42,8 +46,8 @@ public record RetryPolicy(Duration initialDelay, double multiplier, Duration max
         EQUAL
     }
 
-    /** Checks the values. */
-    public RetryPolicy {
+    private RetryPolicy(Duration initialDelay, double multiplier, Duration maxDelay, int maxAttempts,
+                        Duration maxAge, Jitter jitter, DoubleSupplier random) {
         Objects.requireNonNull(initialDelay, "initialDelay");
         Objects.requireNonNull(maxDelay, "maxDelay");
         Objects.requireNonNull(maxAge, "maxAge");
@@ -59,6 +63,67 @@ public record RetryPolicy(Duration initialDelay, double multiplier, Duration max
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
         }
+        this.initialDelay = initialDelay;
+        this.multiplier = multiplier;
+        this.maxDelay = maxDelay;
+        this.maxAttempts = maxAttempts;
+        this.maxAge = maxAge;
+        this.jitter = jitter;
+        this.random = random;
+    }
+
+    /** The backoff after the first failed attempt (before jitter). */
+    public Duration initialDelay() {
+        return initialDelay;
+    }
+
+    /** Growth of the backoff per failed attempt, at least 1. */
+    public double multiplier() {
+        return multiplier;
+    }
+
+    /** The largest backoff (before jitter). */
+    public Duration maxDelay() {
+        return maxDelay;
+    }
+
+    /** Attempts in total, the first included; the change is dead-lettered after the last. */
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    /** No attempt is scheduled later than this after the change was recorded. */
+    public Duration maxAge() {
+        return maxAge;
+    }
+
+    /** How the backoff is randomised. */
+    public Jitter jitter() {
+        return jitter;
+    }
+
+    /** Uniform values in [0, 1) for the jitter. */
+    public DoubleSupplier random() {
+        return random;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return o instanceof RetryPolicy p && initialDelay.equals(p.initialDelay)
+                && Double.compare(multiplier, p.multiplier) == 0 && maxDelay.equals(p.maxDelay)
+                && maxAttempts == p.maxAttempts && maxAge.equals(p.maxAge) && jitter == p.jitter
+                && random.equals(p.random);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(initialDelay, multiplier, maxDelay, maxAttempts, maxAge, jitter, random);
+    }
+
+    @Override
+    public String toString() {
+        return "RetryPolicy[initialDelay=" + initialDelay + ", multiplier=" + multiplier + ", maxDelay=" + maxDelay
+                + ", maxAttempts=" + maxAttempts + ", maxAge=" + maxAge + ", jitter=" + jitter + "]";
     }
 
     /** The defaults: 1 s doubling up to 10 min, equal jitter, 8 attempts, within 24 h. */
@@ -99,7 +164,8 @@ public record RetryPolicy(Duration initialDelay, double multiplier, Duration max
      * letters: attempts exhausted, or the next attempt would be later than {@code maxAge} after the change was
      * recorded. A {@code retryAt} from the receiver postpones the attempt, never advances it.
      */
-    public Instant nextAttemptAt(int failedAttempts, Instant createdAt, Instant now, Instant retryAt) {
+    public @Nullable Instant nextAttemptAt(int failedAttempts, Instant createdAt, Instant now,
+                                           @Nullable Instant retryAt) {
         if (failedAttempts >= maxAttempts) {
             return null;
         }

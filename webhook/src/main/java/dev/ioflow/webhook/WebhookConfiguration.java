@@ -1,5 +1,7 @@
 package dev.ioflow.webhook;
 
+import dev.ioflow.webhook.spi.DeliveryTarget;
+
 import dev.ioflow.core.IntegrationObject;
 import dev.ioflow.core.PayloadRenderer;
 import dev.ioflow.core.TypeSystem;

@@ -1,5 +1,12 @@
 package dev.ioflow.webhook;
 
+import dev.ioflow.webhook.memory.InMemoryOutbox;
+import dev.ioflow.webhook.memory.InMemoryVersionMarkerStore;
+import dev.ioflow.webhook.spi.DeliveryTarget;
+import dev.ioflow.webhook.spi.Outbox;
+import dev.ioflow.webhook.spi.OutboxEntry;
+import dev.ioflow.webhook.spi.VersionMarkerStore;
+
 import dev.ioflow.destinations.DestinationClient;
 import dev.ioflow.webhook.internal.ChangeRecorder;
 import dev.ioflow.webhook.internal.DeliveryWorker;
@@ -77,7 +84,7 @@ public final class WebhookService implements AutoCloseable {
         this.monitor = b.monitor != null ? b.monitor : OutboundMonitor.builder().clock(b.clock).build();
         this.drainTimeout = b.drainTimeout;
         List<Route> routes = b.routes(this.clock);
-        this.delta = new DeltaDetector(markers);
+        this.delta = new DeltaDetector(markers, outbox);
         this.recorder = new ChangeRecorder(routes, outbox, delta, clock, b.messageIds, this::wakeWorkers);
         this.syncRunner = new SyncRunner(recorder, clock);
         int claimSize = b.claimSize > 0 ? b.claimSize : routes.stream().mapToInt(Route::batchSize).max().orElse(1);
@@ -232,19 +239,13 @@ public final class WebhookService implements AutoCloseable {
 
     /**
      * Puts the given dead letters back into the queue (attempts reset, due now; same message ids); none given
-     * replays all. Delta detection counts the replayed changes as on their way, so that a save reverting one is
-     * still sent; to learn them, this reads the outbox's dead letters once.
+     * replays all. Delta detection then counts the replayed changes as on their way (the outbox holds them as live
+     * again), so that a save reverting one is still sent.
      *
      * @return how many were replayed
      */
     public int replayDeadLetters(List<Long> ids) {
         requireOpen();
-        Set<Long> chosen = Set.copyOf(ids);
-        for (OutboxEntry letter : outbox.deadLetters(Integer.MAX_VALUE)) {
-            if (chosen.isEmpty() || chosen.contains(letter.id())) {
-                delta.replayed(letter);
-            }
-        }
         int replayed = outbox.replay(List.copyOf(ids), clock.instant());
         LOG.info("replayed {} dead letters", replayed);
         pool.wake();
@@ -446,7 +447,8 @@ public final class WebhookService implements AutoCloseable {
          * Returns the service (not started).
          *
          * @throws IllegalStateException when no webhook is configured, two share an id, or a webhook needs HTTP
-         *                               and no {@link DestinationClient} was given
+         *                               and no {@link DestinationClient} was given or its registry lacks the
+         *                               webhook's destination id
          */
         public WebhookService build() {
             return new WebhookService(this);
@@ -471,6 +473,11 @@ public final class WebhookService implements AutoCloseable {
             if (destinations == null) {
                 throw new IllegalStateException("webhook '" + w.id() + "' sends to destination '" + w.destinationId()
                         + "' by HTTP but no DestinationClient was given: call destinations(client)");
+            }
+            List<String> known = destinations.registry().ids();
+            if (!known.contains(w.destinationId())) {
+                throw new IllegalStateException("webhook '" + w.id() + "' sends to destination '" + w.destinationId()
+                        + "', which the DestinationClient's registry does not have (it has " + known + ")");
             }
             return HttpDeliveryTarget.builder(destinations).clock(serviceClock).signer(w.signer()).build();
         }

@@ -1,8 +1,8 @@
 /**
  * Webhooks and outbound sync: {@link dev.ioflow.webhook.WebhookService} turns application events
  * ({@code saved(item)}, {@code deleted(item)}) and sync runs over an item source into integration-object payloads,
- * sends only real changes (a {@link dev.ioflow.webhook.VersionMarkerStore} remembers the hash last delivered per
- * integration key), and delivers them reliably from an {@link dev.ioflow.webhook.Outbox}: per-key order, retries
+ * sends only real changes (a {@link dev.ioflow.webhook.spi.VersionMarkerStore} remembers the hash last delivered per
+ * integration key), and delivers them reliably from an {@link dev.ioflow.webhook.spi.Outbox}: per-key order, retries
  * with backoff ({@link dev.ioflow.webhook.RetryPolicy}), dead letters and replay, an
  * {@link dev.ioflow.webhook.OutboundRequest} per attempt in the {@link dev.ioflow.webhook.OutboundMonitor}.
  *
@@ -19,10 +19,14 @@
  * webhooks.saved(customer);
  * }</pre>
  *
- * Extension points: {@link dev.ioflow.webhook.DeliveryTarget} (where changes go; the Emarsys adapter is one),
- * {@link dev.ioflow.webhook.Outbox} and {@link dev.ioflow.webhook.VersionMarkerStore} (where state lives).
+ * Extension points: {@link dev.ioflow.webhook.spi.DeliveryTarget} (where changes go; the Emarsys adapter is one),
+ * {@link dev.ioflow.webhook.spi.Outbox} and {@link dev.ioflow.webhook.spi.VersionMarkerStore} (where state lives).
  * Everything under {@code dev.ioflow.webhook.internal} is machinery, not API.
  *
  * @since 0.1
  */
+@NullMarked
 package dev.ioflow.webhook;
+
+import org.jspecify.annotations.NullMarked;
+

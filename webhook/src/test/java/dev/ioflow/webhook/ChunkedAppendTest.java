@@ -1,5 +1,11 @@
 package dev.ioflow.webhook;
 
+import dev.ioflow.webhook.memory.InMemoryOutbox;
+import dev.ioflow.webhook.spi.Delivery;
+import dev.ioflow.webhook.spi.Outbox;
+import dev.ioflow.webhook.spi.OutboxEntry;
+import dev.ioflow.webhook.spi.PendingChange;
+
 import static dev.ioflow.webhook.Fixtures.CUSTOMERS;
 import static dev.ioflow.webhook.Fixtures.customer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +39,7 @@ class ChunkedAppendTest {
             while (service.deliverDue() > 0) {
                 // deliver everything on this thread
             }
-            assertThat(target.received()).extracting(OutboundChange::integrationKey)
+            assertThat(target.received()).extracting(Delivery::integrationKey)
                     .containsExactlyElementsOf(IntStream.range(0, 200).mapToObj(i -> "c" + i).toList());
         }
     }
@@ -52,6 +58,11 @@ class ChunkedAppendTest {
         @Override
         public List<OutboxEntry> claim(int max, Instant now, Duration lease, String owner) {
             return delegate.claim(max, now, lease, owner);
+        }
+
+        @Override
+        public PendingChange newestLive(String webhookId, String destinationId, String integrationKey) {
+            return delegate.newestLive(webhookId, destinationId, integrationKey);
         }
 
         @Override

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The seed integration objects over map items. */
-final class Fixtures {
+public final class Fixtures {
     static final IntegrationObject IO_CUSTOMER = IntegrationObject.builder("ioCustomer")
             .item("Customer", item -> item.root()
                     .attribute("customerID", a -> a.unique())
@@ -24,13 +24,13 @@ final class Fixtures {
             .type("Product", t -> t.attribute("code", ValueKind.STRING).attribute("name", ValueKind.STRING))
             .discriminator("itemtype")
             .build();
-    static final PayloadRenderer CUSTOMERS = PayloadRenderer.of(IO_CUSTOMER, TYPES);
+    public static final PayloadRenderer CUSTOMERS = PayloadRenderer.of(IO_CUSTOMER, TYPES);
     static final PayloadRenderer PRODUCTS = PayloadRenderer.of(IO_PRODUCT, TYPES);
 
     private Fixtures() {
     }
 
-    static Map<String, Object> customer(String id, String email) {
+    public static Map<String, Object> customer(String id, String email) {
         return item("Customer", "customerID", id, "contactEmail", email);
     }
 

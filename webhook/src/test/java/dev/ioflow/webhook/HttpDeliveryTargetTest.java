@@ -1,6 +1,11 @@
 package dev.ioflow.webhook;
 
+import dev.ioflow.webhook.spi.DeliveryOutcome;
+import dev.ioflow.webhook.spi.MarkerKey;
+import dev.ioflow.webhook.spi.Delivery;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ioflow.core.PayloadHash;
 import dev.ioflow.destinations.ConsumedDestination;
@@ -49,12 +54,12 @@ class HttpDeliveryTargetTest {
         server.close();
     }
 
-    private static OutboundChange change(ChangeType type, String json) {
-        return new OutboundChange("msg-1", type, "ioCustomer", "crm", "c1",
+    private static Delivery change(ChangeType type, String json) {
+        return new Delivery("msg-1", type, "ioCustomer", "crm", "c1",
                 json.getBytes(StandardCharsets.UTF_8), 1, Instant.parse("2026-03-01T11:59:00Z"));
     }
 
-    private DeliveryOutcome deliver(HttpDeliveryTarget target, OutboundChange change) {
+    private DeliveryOutcome deliver(HttpDeliveryTarget target, Delivery change) {
         return target.deliver(List.of(change)).get(0);
     }
 
@@ -222,8 +227,19 @@ class HttpDeliveryTargetTest {
             service.deliverDue();
 
             assertThat(take().getBody().utf8()).contains("\"customerID\":\"c1\"");
-            assertThat(service.markers().get(new MarkerKey("ioCustomer", "crm", "c1")))
-                    .get().isInstanceOf(PayloadHash.class);
+            assertThat(service.markers().get(new MarkerKey("ioCustomer", "crm", "c1"))).isInstanceOf(PayloadHash.class);
         }
+    }
+
+    @Test
+    void aWebhookNamingADestinationTheRegistryLacksFailsAtBuild() {
+        WebhookService.Builder builder = WebhookService.builder()
+                .destinations(client)
+                .webhook(WebhookConfiguration.builder(Fixtures.CUSTOMERS, "crn").build());
+
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("destination 'crn'")
+                .hasMessageContaining("registry does not have")
+                .hasMessageContaining("[crm]");
     }
 }

@@ -1,5 +1,8 @@
 package dev.ioflow.webhook;
 
+import dev.ioflow.webhook.memory.InMemoryOutbox;
+import dev.ioflow.webhook.spi.OutboxEntry;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ioflow.core.PayloadHash;

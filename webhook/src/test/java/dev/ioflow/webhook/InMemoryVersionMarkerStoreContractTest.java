@@ -1,5 +1,8 @@
 package dev.ioflow.webhook;
 
+import dev.ioflow.webhook.memory.InMemoryVersionMarkerStore;
+import dev.ioflow.webhook.spi.VersionMarkerStore;
+
 /** The marker store contract on the in-memory store. */
 class InMemoryVersionMarkerStoreContractTest extends VersionMarkerStoreContract {
 

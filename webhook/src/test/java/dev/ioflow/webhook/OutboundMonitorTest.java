@@ -114,4 +114,14 @@ class OutboundMonitorTest {
 
         assertThat(monitor.query(OutboundRequestQuery.all())).extracting(OutboundRequest::id).containsExactly(2L, 1L);
     }
+
+    @Test
+    void aQueryIsAValueThatNewBuilderCopies() {
+        OutboundRequestQuery query = OutboundRequestQuery.builder().status(OutboundRequestStatus.ERROR)
+                .integrationKey("c1").limit(5).build();
+
+        assertThat(query.newBuilder().build()).isEqualTo(query).hasSameHashCodeAs(query);
+        assertThat(query.newBuilder().limit(6).build()).isNotEqualTo(query);
+        assertThat(query.toString()).contains("status=ERROR", "integrationKey=c1", "limit=5");
+    }
 }

@@ -1,5 +1,7 @@
 package dev.ioflow.webhook;
 
+import dev.ioflow.webhook.spi.Delivery;
+
 import static dev.ioflow.webhook.Fixtures.CUSTOMERS;
 import static dev.ioflow.webhook.Fixtures.customer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,7 +68,7 @@ class OutboundSyncTest {
         assertThat(report.unchanged()).isEqualTo(990);
         assertThat(report.rejected()).isZero();
         assertThat(target.received()).hasSize(1010);
-        assertThat(target.received().subList(1000, 1010)).extracting(OutboundChange::integrationKey)
+        assertThat(target.received().subList(1000, 1010)).extracting(Delivery::integrationKey)
                 .containsExactly("c0", "c100", "c200", "c300", "c400", "c500", "c600", "c700", "c800", "c900");
     }
 
@@ -94,7 +96,7 @@ class OutboundSyncTest {
         deliverAll();
 
         assertThat(report.deleted()).isEqualTo(1);
-        OutboundChange delete = target.received().get(2);
+        Delivery delete = target.received().get(2);
         assertThat(delete.changeType()).isEqualTo(ChangeType.DELETED);
         assertThat(delete.integrationKey()).isEqualTo("c2");
         assertThat(new String(delete.payload())).contains("b@example.com");
@@ -137,7 +139,7 @@ class OutboundSyncTest {
 
         assertThat(report.rejected()).isEqualTo(1);
         assertThat(report.deleted()).isZero();
-        assertThat(target.received()).extracting(OutboundChange::changeType).doesNotContain(ChangeType.DELETED);
+        assertThat(target.received()).extracting(Delivery::changeType).doesNotContain(ChangeType.DELETED);
     }
 
     @Test

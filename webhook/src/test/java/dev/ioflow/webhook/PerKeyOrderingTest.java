@@ -1,5 +1,9 @@
 package dev.ioflow.webhook;
 
+import dev.ioflow.webhook.spi.DeliveryOutcome;
+import dev.ioflow.webhook.spi.DeliveryTarget;
+import dev.ioflow.webhook.spi.Delivery;
+
 import static dev.ioflow.webhook.Fixtures.CUSTOMERS;
 import static dev.ioflow.webhook.Fixtures.customer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,8 +38,8 @@ class PerKeyOrderingTest {
         final List<String> overlaps = new CopyOnWriteArrayList<>();
 
         @Override
-        public List<DeliveryOutcome> deliver(List<OutboundChange> batch) {
-            OutboundChange change = batch.get(0);
+        public List<DeliveryOutcome> deliver(List<Delivery> batch) {
+            Delivery change = batch.get(0);
             AtomicInteger keyCount = perKeyInFlight.computeIfAbsent(change.integrationKey(), k -> new AtomicInteger());
             if (keyCount.incrementAndGet() > 1) {
                 overlaps.add(change.integrationKey());

@@ -1,5 +1,9 @@
 package dev.ioflow.webhook;
 
+import dev.ioflow.webhook.spi.DeliveryOutcome;
+import dev.ioflow.webhook.spi.DeliveryTarget;
+import dev.ioflow.webhook.spi.Delivery;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -9,9 +13,9 @@ import java.util.function.Function;
 
 /** Records the changes it gets; answers with scripted outcomes, then with 200. */
 final class RecordingTarget implements DeliveryTarget {
-    private final List<OutboundChange> received = new ArrayList<>();
+    private final List<Delivery> received = new ArrayList<>();
     private final List<Integer> batchSizes = new ArrayList<>();
-    private final Deque<Function<OutboundChange, DeliveryOutcome>> script = new ArrayDeque<>();
+    private final Deque<Function<Delivery, DeliveryOutcome>> script = new ArrayDeque<>();
     private final int maxBatchSize;
 
     RecordingTarget() {
@@ -28,12 +32,12 @@ final class RecordingTarget implements DeliveryTarget {
     }
 
     @Override
-    public synchronized List<DeliveryOutcome> deliver(List<OutboundChange> batch) {
+    public synchronized List<DeliveryOutcome> deliver(List<Delivery> batch) {
         batchSizes.add(batch.size());
         List<DeliveryOutcome> outcomes = new ArrayList<>();
-        for (OutboundChange change : batch) {
+        for (Delivery change : batch) {
             received.add(change);
-            Function<OutboundChange, DeliveryOutcome> next = script.pollFirst();
+            Function<Delivery, DeliveryOutcome> next = script.pollFirst();
             outcomes.add(next != null ? next.apply(change) : DeliveryOutcome.delivered(200, "ok"));
         }
         return outcomes;
@@ -44,7 +48,7 @@ final class RecordingTarget implements DeliveryTarget {
         return maxBatchSize;
     }
 
-    synchronized List<OutboundChange> received() {
+    synchronized List<Delivery> received() {
         return List.copyOf(received);
     }
 

@@ -1,5 +1,8 @@
 package dev.ioflow.webhook;
 
+import dev.ioflow.webhook.spi.DeliveryOutcome;
+import dev.ioflow.webhook.spi.Delivery;
+
 import static dev.ioflow.webhook.Fixtures.CUSTOMERS;
 import static dev.ioflow.webhook.Fixtures.customer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +49,7 @@ class RetryDeliveryTest {
         clock.advance(Duration.ofSeconds(1));
         assertThat(service.deliverDue()).isEqualTo(1);
 
-        assertThat(target.received()).extracting(OutboundChange::attempt).containsExactly(1, 2);
+        assertThat(target.received()).extracting(Delivery::attempt).containsExactly(1, 2);
     }
 
     @Test
@@ -76,7 +79,7 @@ class RetryDeliveryTest {
         clock.advance(Duration.ofMinutes(1));
         service.deliverDue();
 
-        assertThat(target.received()).extracting(OutboundChange::messageId).hasSize(2).containsOnly(
+        assertThat(target.received()).extracting(Delivery::messageId).hasSize(2).containsOnly(
                 target.received().get(0).messageId());
     }
 

@@ -101,4 +101,14 @@ class RetryPolicyTest {
         assertThat(RetryAfter.parse("soon", NOW)).isNull();
         assertThat(RetryAfter.parse(null, NOW)).isNull();
     }
+
+    @Test
+    void newBuilderMakesAnEqualCopyThatCanBeChanged() {
+        RetryPolicy policy = RetryPolicy.builder().maxAttempts(3).build();
+
+        assertThat(policy.newBuilder().build()).isEqualTo(policy).hasSameHashCodeAs(policy);
+        assertThat(policy.newBuilder().maxAttempts(4).build()).isNotEqualTo(policy)
+                .satisfies(p -> assertThat(p.maxAttempts()).isEqualTo(4));
+        assertThat(policy.toString()).contains("maxAttempts=3");
+    }
 }

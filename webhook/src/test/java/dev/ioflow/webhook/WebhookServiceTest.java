@@ -1,5 +1,9 @@
 package dev.ioflow.webhook;
 
+import dev.ioflow.webhook.memory.InMemoryOutbox;
+import dev.ioflow.webhook.memory.InMemoryVersionMarkerStore;
+import dev.ioflow.webhook.spi.Delivery;
+
 import static dev.ioflow.webhook.Fixtures.CUSTOMERS;
 import static dev.ioflow.webhook.Fixtures.PRODUCTS;
 import static dev.ioflow.webhook.Fixtures.customer;
@@ -47,7 +51,7 @@ class WebhookServiceTest {
         assertThat(service.saved(customer("c1", "c1@example.com"))).isEqualTo(1);
         assertThat(service.deliverDue()).isEqualTo(1);
 
-        OutboundChange change = target.received().get(0);
+        Delivery change = target.received().get(0);
         assertThat(change.changeType()).isEqualTo(ChangeType.SAVED);
         assertThat(change.integrationObject()).isEqualTo("ioCustomer");
         assertThat(change.destinationId()).isEqualTo("crm");
@@ -134,8 +138,8 @@ class WebhookServiceTest {
         service.deliverDue();
         service.deliverDue();
 
-        assertThat(target.received()).extracting(OutboundChange::integrationKey).containsExactly("c1");
-        assertThat(productTarget.received()).extracting(OutboundChange::integrationKey).containsExactly("p1");
+        assertThat(target.received()).extracting(Delivery::integrationKey).containsExactly("c1");
+        assertThat(productTarget.received()).extracting(Delivery::integrationKey).containsExactly("p1");
     }
 
     @Test
@@ -162,7 +166,7 @@ class WebhookServiceTest {
         item.put("contactEmail", "changed-afterwards@example.com");
         service.deliverDue();
 
-        OutboundChange change = target.received().get(0);
+        Delivery change = target.received().get(0);
         assertThat(change.changeType()).isEqualTo(ChangeType.DELETED);
         assertThat(target.payloads().get(0)).contains("at-delete@example.com");
     }
@@ -285,7 +289,7 @@ class WebhookServiceTest {
         assertThat(customerService.deliverDue()).isEqualTo(1);
 
         assertThat(productTarget.received()).isEmpty();
-        assertThat(target.received()).extracting(OutboundChange::attempt).containsExactly(1);
+        assertThat(target.received()).extracting(Delivery::attempt).containsExactly(1);
         customerService.close();
     }
 }

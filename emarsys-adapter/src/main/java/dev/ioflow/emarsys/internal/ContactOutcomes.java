@@ -4,7 +4,7 @@ import dev.ioflow.emarsys.ContactError;
 import dev.ioflow.emarsys.ContactResult;
 import dev.ioflow.emarsys.EmarsysException;
 import dev.ioflow.emarsys.EmarsysRateLimitException;
-import dev.ioflow.webhook.DeliveryOutcome;
+import dev.ioflow.webhook.spi.DeliveryOutcome;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

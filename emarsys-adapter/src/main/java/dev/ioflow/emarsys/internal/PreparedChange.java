@@ -1,6 +1,6 @@
 package dev.ioflow.emarsys.internal;
 
-import dev.ioflow.webhook.OutboundChange;
+import dev.ioflow.webhook.spi.Delivery;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -13,12 +13,12 @@ import org.jspecify.annotations.Nullable;
  * @param contact        the contact's fields (field id to value) for a save; null for a delete
  * @param estimatedBytes an upper bound of the contact's share of the request body
  */
-public record PreparedChange(int index, OutboundChange change, String keyValue,
+public record PreparedChange(int index, Delivery change, String keyValue,
                              @Nullable Map<Integer, @Nullable String> contact,
                              long estimatedBytes) {
 
     /** A save of this contact. */
-    public static PreparedChange save(int index, OutboundChange change, String keyValue,
+    public static PreparedChange save(int index, Delivery change, String keyValue,
                                       Map<Integer, @Nullable String> contact) {
         long bytes = 4;
         for (Map.Entry<Integer, @Nullable String> e : contact.entrySet()) {
@@ -28,7 +28,7 @@ public record PreparedChange(int index, OutboundChange change, String keyValue,
     }
 
     /** A delete of the contact with this key value. */
-    public static PreparedChange delete(int index, OutboundChange change, String keyValue) {
+    public static PreparedChange delete(int index, Delivery change, String keyValue) {
         return new PreparedChange(index, change, keyValue, null, 2 + jsonBound(keyValue));
     }
 

@@ -4,9 +4,9 @@ import dev.ioflow.core.PayloadHash;
 import dev.ioflow.core.PayloadRenderer;
 import dev.ioflow.webhook.ChangeRejectedException;
 import dev.ioflow.webhook.ChangeType;
-import dev.ioflow.webhook.MarkerKey;
-import dev.ioflow.webhook.Outbox;
-import dev.ioflow.webhook.OutboxEntry;
+import dev.ioflow.webhook.spi.MarkerKey;
+import dev.ioflow.webhook.spi.Outbox;
+import dev.ioflow.webhook.spi.OutboxEntry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,7 +70,7 @@ public final class ChangeRecorder {
                         if (type == ChangeType.DELETED && route.synced() != null) {
                             route.synced().forget(r.key);
                         }
-                        if (type == ChangeType.DELETED || delta.isChanged(markerKey(route, r.key), r.hash)) {
+                        if (type == ChangeType.DELETED || delta.isChanged(route.id(), markerKey(route, r.key), r.hash)) {
                             entries.add(entry(route, type, r.key, r.json(), r.hash, now));
                         } else {
                             LOG.debug("{} key {}: unchanged, nothing to send", route.id(), r.key);
@@ -99,7 +99,7 @@ public final class ChangeRecorder {
      * same batch or sync run is compared with it); it must then be passed to {@link #append}.
      */
     public OutboxEntry entry(Route route, ChangeType type, String key, byte[] json, PayloadHash hash, Instant now) {
-        delta.queued(markerKey(route, key), type, hash);
+        delta.queued(route.id(), markerKey(route, key), type, hash);
         return new OutboxEntry(0, messageIds.get(), route.id(), route.config().integrationObject(),
                 route.config().destinationId(), key, type, json, hash, now, 0, now, null);
     }
@@ -109,16 +109,12 @@ public final class ChangeRecorder {
         if (entries.isEmpty()) {
             return;
         }
-        for (OutboxEntry e : entries) {
-            delta.queued(markerKey(e), e.changeType(), e.payloadHash()); // again, in case an earlier append failed
-        }
         try {
             outbox.append(entries);
-        } catch (RuntimeException e) {
+        } finally {
             for (OutboxEntry entry : entries) {
-                delta.abandoned(markerKey(entry), entry.changeType(), entry.payloadHash());
+                delta.appended(entry);
             }
-            throw e;
         }
         LOG.debug("appended {} changes", entries.size());
         onAppend.run();
@@ -126,7 +122,7 @@ public final class ChangeRecorder {
 
     /** Whether the payload with this hash is a change for the route. */
     public boolean isChanged(Route route, String key, PayloadHash hash) {
-        return delta.isChanged(markerKey(route, key), hash);
+        return delta.isChanged(route.id(), markerKey(route, key), hash);
     }
 
     /** An item's key and hash for one integration object; the JSON is rendered only when needed, once. */
@@ -154,9 +150,5 @@ public final class ChangeRecorder {
 
     private static MarkerKey markerKey(Route route, String key) {
         return new MarkerKey(route.config().integrationObject(), route.config().destinationId(), key);
-    }
-
-    private static MarkerKey markerKey(OutboxEntry e) {
-        return new MarkerKey(e.integrationObject(), e.destinationId(), e.integrationKey());
     }
 }

@@ -1,7 +1,7 @@
 package dev.ioflow.webhook.internal;
 
 import dev.ioflow.webhook.ChangeType;
-import dev.ioflow.webhook.OutboxEntry;
+import dev.ioflow.webhook.spi.OutboxEntry;
 
 /**
  * The outboxes' coalescing rule: a newer change of a key replaces its pending one, except that a save never replaces

@@ -1,13 +1,13 @@
 package dev.ioflow.webhook.internal;
 
-import dev.ioflow.webhook.DeliveryOutcome;
-import dev.ioflow.webhook.MarkerKey;
-import dev.ioflow.webhook.OutboundChange;
+import dev.ioflow.webhook.spi.DeliveryOutcome;
+import dev.ioflow.webhook.spi.MarkerKey;
+import dev.ioflow.webhook.spi.Delivery;
 import dev.ioflow.webhook.OutboundMonitor;
 import dev.ioflow.webhook.OutboundRequest;
 import dev.ioflow.webhook.OutboundRequestStatus;
-import dev.ioflow.webhook.Outbox;
-import dev.ioflow.webhook.OutboxEntry;
+import dev.ioflow.webhook.spi.Outbox;
+import dev.ioflow.webhook.spi.OutboxEntry;
 import dev.ioflow.webhook.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
@@ -75,9 +75,9 @@ public final class DeliveryWorker {
     }
 
     private void deliver(Route route, List<OutboxEntry> batch) {
-        List<OutboundChange> changes = new ArrayList<>(batch.size());
+        List<Delivery> changes = new ArrayList<>(batch.size());
         for (OutboxEntry e : batch) {
-            changes.add(new OutboundChange(e.messageId(), e.changeType(), e.integrationObject(), e.destinationId(),
+            changes.add(new Delivery(e.messageId(), e.changeType(), e.integrationObject(), e.destinationId(),
                     e.integrationKey(), e.payload(), e.attempts() + 1, e.createdAt()));
         }
         List<DeliveryOutcome> outcomes;
@@ -103,8 +103,9 @@ public final class DeliveryWorker {
         MarkerKey key = new MarkerKey(entry.integrationObject(), entry.destinationId(), entry.integrationKey());
         String detail = Texts.cap(outcome.detail());
         if (outcome instanceof DeliveryOutcome.Delivered) {
-            outbox.complete(entry.id());
+            // the marker first: a save of the same payload in between then finds it, not an empty outbox and an old marker
             delta.delivered(key, entry.changeType(), entry.payloadHash());
+            outbox.complete(entry.id());
             LOG.debug("delivered {} (attempt {})", entry, attempt);
             record(entry, OutboundRequestStatus.SUCCESS, attempt, now, null, outcome.httpStatus(), detail);
             return;
@@ -118,7 +119,6 @@ public final class DeliveryWorker {
             record(entry, OutboundRequestStatus.RETRY, attempt, now, next, failed.httpStatus(), detail);
         } else {
             outbox.deadLetter(entry.id(), attempt, detail);
-            delta.abandoned(key, entry.changeType(), entry.payloadHash());
             LOG.warn("delivery of {} failed (attempt {}, {}), now a dead letter: {}", entry, attempt,
                     failed.retryable() ? "retries exhausted" : "not retryable", detail);
             record(entry, OutboundRequestStatus.ERROR, attempt, now, null, failed.httpStatus(), detail);

@@ -2,47 +2,58 @@ package dev.ioflow.webhook.internal;
 
 import dev.ioflow.core.PayloadHash;
 import dev.ioflow.webhook.ChangeType;
-import dev.ioflow.webhook.MarkerKey;
-import dev.ioflow.webhook.OutboxEntry;
-import dev.ioflow.webhook.VersionMarkerStore;
-import java.util.Optional;
+import dev.ioflow.webhook.spi.MarkerKey;
+import dev.ioflow.webhook.spi.Outbox;
+import dev.ioflow.webhook.spi.OutboxEntry;
+import dev.ioflow.webhook.spi.PendingChange;
+import dev.ioflow.webhook.spi.VersionMarkerStore;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Decides whether a payload is a change: it is when its hash differs from the newest change this process queued
- * for the key (if one may still be on its way), or from the marker of the last delivery. Comparing with the queued
- * change too means that a save reverting an undelivered one is still sent. A payload equal to the queued change is
- * sent again unless the marker already holds it: with an outbox shared by several instances, another instance may
- * have delivered the queued change and a newer one since, and this process would not know. (Saving the same state
- * again while its first change is in flight therefore sends it twice; while it is pending, the two coalesce.)
- *
- * <p>Only keys with a change on its way are held here. Entries queued by another process (shared JDBC outbox) or
- * before a restart are not known, so for them only the marker counts.
+ * Decides whether a saved payload is a change. It compares the payload's hash with, in this order:
+ * <ol>
+ *   <li>the newest change of its key that this process made but has not appended yet (an earlier item of the same
+ *       batch or sync run);</li>
+ *   <li>the newest live (pending or in-flight) change of its key as the outbox holds it: with a shared or durable
+ *       outbox this includes changes queued by other instances or before a restart. Saving the same state twice
+ *       while the first copy is queued or in flight sends it once; saving a state the receiver already has while a
+ *       different one is queued (a revert) is sent, so that the queued one does not win;</li>
+ *   <li>only when nothing is on its way: the marker of the last delivery.</li>
+ * </ol>
  */
 public final class DeltaDetector {
     private final VersionMarkerStore markers;
-    private final ConcurrentHashMap<MarkerKey, Queued> queued = new ConcurrentHashMap<>();
+    private final Outbox outbox;
+    /** Changes made by {@link #queued} and not yet appended (or abandoned), by ordering key. */
+    private final ConcurrentHashMap<String, PendingChange> unappended = new ConcurrentHashMap<>();
 
-    /** A detector over this marker store. */
-    public DeltaDetector(VersionMarkerStore markers) {
+    /** A detector over this marker store and outbox. */
+    public DeltaDetector(VersionMarkerStore markers, Outbox outbox) {
         this.markers = markers;
+        this.outbox = outbox;
     }
 
-    /** Whether a SAVED payload with this hash is a change. */
-    public boolean isChanged(MarkerKey key, PayloadHash hash) {
-        Queued pending = queued.get(key);
-        if (pending != null && (pending.type() == ChangeType.DELETED || !pending.hash().equals(hash))) {
-            return true;
+    /** Whether a SAVED payload with this hash is a change for the webhook. */
+    public boolean isChanged(String webhookId, MarkerKey key, PayloadHash hash) {
+        PendingChange pending = unappended.get(orderingKey(webhookId, key));
+        if (pending == null) {
+            pending = outbox.newestLive(webhookId, key.destinationId(), key.integrationKey());
         }
-        // Equal to the queued change: that one may already have been delivered by another instance sharing the
-        // outbox, and overtaken by a newer change since, so only the marker can say the receiver has this payload.
-        Optional<PayloadHash> delivered = markers.get(key);
-        return delivered.isEmpty() || !delivered.get().equals(hash);
+        if (pending != null) {
+            return pending.differsFrom(hash);
+        }
+        PayloadHash delivered = markers.get(key);
+        return delivered == null || !delivered.equals(hash);
     }
 
-    /** A change was (about to be) queued. */
-    public void queued(MarkerKey key, ChangeType type, PayloadHash hash) {
-        queued.put(key, new Queued(type, hash));
+    /** A change was made and is about to be appended: later items of the same batch compare with it. */
+    public void queued(String webhookId, MarkerKey key, ChangeType type, PayloadHash hash) {
+        unappended.put(orderingKey(webhookId, key), new PendingChange(type, hash));
+    }
+
+    /** The change is in the outbox now (or the outbox refused it): the outbox answers for it from here on. */
+    public void appended(OutboxEntry entry) {
+        unappended.remove(entry.orderingKey(), new PendingChange(entry.changeType(), entry.payloadHash()));
     }
 
     /** The change was delivered: the marker follows it. */
@@ -52,23 +63,9 @@ public final class DeltaDetector {
         } else {
             markers.put(key, hash);
         }
-        queued.remove(key, new Queued(type, hash));
     }
 
-    /**
-     * A dead letter is being put back into the queue: it counts as on its way unless a newer change of its key
-     * already is, so that a save reverting it is still sent.
-     */
-    public void replayed(OutboxEntry entry) {
-        queued.putIfAbsent(new MarkerKey(entry.integrationObject(), entry.destinationId(), entry.integrationKey()),
-                new Queued(entry.changeType(), entry.payloadHash()));
-    }
-
-    /** The change will not be delivered (dead letter, or the outbox refused it). */
-    public void abandoned(MarkerKey key, ChangeType type, PayloadHash hash) {
-        queued.remove(key, new Queued(type, hash));
-    }
-
-    private record Queued(ChangeType type, PayloadHash hash) {
+    private static String orderingKey(String webhookId, MarkerKey key) {
+        return OutboxEntry.orderingKey(webhookId, key.destinationId(), key.integrationKey());
     }
 }

@@ -1,6 +1,6 @@
 package dev.ioflow.webhook.internal;
 
-import dev.ioflow.webhook.MarkerKey;
+import dev.ioflow.webhook.spi.MarkerKey;
 
 /**
  * A 64-bit fingerprint of a {@link MarkerKey}, computed without allocating: FNV-1a over the characters of the three

@@ -1,6 +1,6 @@
 package dev.ioflow.webhook.internal;
 
-import dev.ioflow.webhook.DeliveryTarget;
+import dev.ioflow.webhook.spi.DeliveryTarget;
 import dev.ioflow.webhook.WebhookConfiguration;
 import java.util.Objects;
 

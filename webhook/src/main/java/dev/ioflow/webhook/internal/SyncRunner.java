@@ -4,7 +4,7 @@ import dev.ioflow.core.PayloadHash;
 import dev.ioflow.core.PayloadRenderer;
 import dev.ioflow.webhook.ChangeRejectedException;
 import dev.ioflow.webhook.ChangeType;
-import dev.ioflow.webhook.OutboxEntry;
+import dev.ioflow.webhook.spi.OutboxEntry;
 import dev.ioflow.webhook.SyncReport;
 import java.time.Clock;
 import java.time.Duration;

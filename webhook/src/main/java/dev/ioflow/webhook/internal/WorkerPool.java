@@ -1,6 +1,6 @@
 package dev.ioflow.webhook.internal;
 
-import dev.ioflow.webhook.Outbox;
+import dev.ioflow.webhook.spi.Outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

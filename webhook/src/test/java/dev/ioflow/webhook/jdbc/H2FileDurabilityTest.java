@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ioflow.core.PayloadHash;
 import dev.ioflow.webhook.ChangeType;
-import dev.ioflow.webhook.JdbcOutbox;
-import dev.ioflow.webhook.JdbcVersionMarkerStore;
-import dev.ioflow.webhook.MarkerKey;
-import dev.ioflow.webhook.OutboxEntry;
+import dev.ioflow.webhook.jdbc.JdbcOutbox;
+import dev.ioflow.webhook.jdbc.JdbcVersionMarkerStore;
+import dev.ioflow.webhook.spi.MarkerKey;
+import dev.ioflow.webhook.spi.OutboxEntry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,7 +57,7 @@ class H2FileDurabilityTest {
         MarkerKey key = new MarkerKey("ioCustomer", "crm", "c-1");
         markers().put(key, new PayloadHash(-5, 7));
 
-        assertThat(markers().get(key)).contains(new PayloadHash(-5, 7));
+        assertThat(markers().get(key)).isEqualTo(new PayloadHash(-5, 7));
     }
 
     private JdbcOutbox outbox() {

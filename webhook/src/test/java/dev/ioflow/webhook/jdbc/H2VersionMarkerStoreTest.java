@@ -1,7 +1,7 @@
 package dev.ioflow.webhook.jdbc;
 
-import dev.ioflow.webhook.JdbcVersionMarkerStore;
-import dev.ioflow.webhook.VersionMarkerStore;
+import dev.ioflow.webhook.jdbc.JdbcVersionMarkerStore;
+import dev.ioflow.webhook.spi.VersionMarkerStore;
 import dev.ioflow.webhook.VersionMarkerStoreContract;
 
 /** The version-marker contract on an in-memory H2 database. */

@@ -2,8 +2,8 @@ package dev.ioflow.webhook.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ioflow.webhook.JdbcDialect;
-import dev.ioflow.webhook.JdbcOutbox;
+import dev.ioflow.webhook.jdbc.JdbcDialect;
+import dev.ioflow.webhook.jdbc.JdbcOutbox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

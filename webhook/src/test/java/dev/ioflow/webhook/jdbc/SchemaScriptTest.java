@@ -2,7 +2,7 @@ package dev.ioflow.webhook.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ioflow.webhook.JdbcDialect;
+import dev.ioflow.webhook.jdbc.JdbcDialect;
 import dev.ioflow.webhook.internal.jdbc.SchemaScript;
 import java.util.Arrays;
 import java.util.List;

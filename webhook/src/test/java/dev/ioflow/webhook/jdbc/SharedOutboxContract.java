@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ioflow.core.PayloadHash;
 import dev.ioflow.webhook.ChangeType;
-import dev.ioflow.webhook.JdbcOutbox;
-import dev.ioflow.webhook.OutboxEntry;
+import dev.ioflow.webhook.jdbc.JdbcOutbox;
+import dev.ioflow.webhook.spi.OutboxEntry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -10,16 +10,16 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /** Databases for the JDBC store tests: H2 in memory or in a file, and the PostgreSQL server CI starts. */
-final class TestDatabases {
-    static final String POSTGRES_URL_VARIABLE = "IOFLOW_TEST_POSTGRES_URL";
-    static final String NO_POSTGRES =
+public final class TestDatabases {
+    public static final String POSTGRES_URL_VARIABLE = "IOFLOW_TEST_POSTGRES_URL";
+    public static final String NO_POSTGRES =
             "IOFLOW_TEST_POSTGRES_URL is not set: no PostgreSQL server to test against (.ci/run starts one)";
 
     private TestDatabases() {
     }
 
     /** A private in-memory H2 database that lives until the JVM exits. */
-    static DataSource h2InMemory() {
+    public static DataSource h2InMemory() {
         return h2("jdbc:h2:mem:ioflow_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1");
     }
 
@@ -33,19 +33,19 @@ final class TestDatabases {
     }
 
     /** The PostgreSQL database named by {@value #POSTGRES_URL_VARIABLE}; callers are skipped without it. */
-    static DataSource postgres() {
+    public static DataSource postgres() {
         String url = System.getenv(POSTGRES_URL_VARIABLE);
         assertThat(url).as(POSTGRES_URL_VARIABLE).isNotBlank();
         return new UrlDataSource(url);
     }
 
     /** A table prefix no other test uses, so that tests sharing one database do not see each other's rows. */
-    static String uniquePrefix() {
+    public static String uniquePrefix() {
         return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "_";
     }
 
     /** Drops the tables created with this prefix. */
-    static void dropTables(DataSource dataSource, String prefix) {
+    public static void dropTables(DataSource dataSource, String prefix) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS " + prefix + "outbox");
             statement.execute("DROP TABLE IF EXISTS " + prefix + "version_marker");

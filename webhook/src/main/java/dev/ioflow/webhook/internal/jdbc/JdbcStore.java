@@ -1,6 +1,6 @@
 package dev.ioflow.webhook.internal.jdbc;
 
-import dev.ioflow.webhook.JdbcDialect;
+import dev.ioflow.webhook.jdbc.JdbcDialect;
 import dev.ioflow.webhook.OutboxStoreException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;

@@ -1,6 +1,6 @@
 package dev.ioflow.webhook.internal.jdbc;
 
-import dev.ioflow.webhook.JdbcDialect;
+import dev.ioflow.webhook.jdbc.JdbcDialect;
 
 /**
  * The version-marker table's statements. Every statement starts with the key's three parameters: integration

@@ -1,6 +1,6 @@
 package dev.ioflow.webhook.internal.jdbc;
 
-import dev.ioflow.webhook.OutboxEntry;
+import dev.ioflow.webhook.spi.OutboxEntry;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,9 +17,14 @@ public final class OrderingKeys {
 
     /** The first 64 bits of the SHA-256 of the ordering key's UTF-8 bytes. */
     public static long hash(OutboxEntry entry) {
+        return hash(entry.orderingKey());
+    }
+
+    /** The first 64 bits of the SHA-256 of this ordering key's UTF-8 bytes. */
+    public static long hash(String orderingKey) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha256.digest(entry.orderingKey().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = sha256.digest(orderingKey.getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.wrap(digest).getLong();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime provides SHA-256", e);

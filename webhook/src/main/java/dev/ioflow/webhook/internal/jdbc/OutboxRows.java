@@ -2,7 +2,7 @@ package dev.ioflow.webhook.internal.jdbc;
 
 import dev.ioflow.core.PayloadHash;
 import dev.ioflow.webhook.ChangeType;
-import dev.ioflow.webhook.OutboxEntry;
+import dev.ioflow.webhook.spi.OutboxEntry;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -97,6 +97,13 @@ public record OutboxSql(String table) {
                 + "WHERE status = 'DEAD'" + (all ? "" : " AND id = ?");
     }
 
+    /** The newest live entry's change type and payload hash: ordering hash, webhook, destination, key. */
+    public String newestLive() {
+        return "SELECT o.change_type, o.payload_hash_high, o.payload_hash_low FROM " + table + " o "
+                + "WHERE o.ordering_hash = ? AND o.webhook_id = ? AND o.destination_id = ? AND o.integration_key = ? "
+                + "AND o.status = 'LIVE' ORDER BY o.id DESC LIMIT 1";
+    }
+
     /** Counts live entries. */
     public String countLive() {
         return "SELECT COUNT(*) FROM " + table + " WHERE status = 'LIVE'";

@@ -1,7 +1,7 @@
 package dev.ioflow.webhook.internal.jdbc;
 
-import dev.ioflow.webhook.JdbcDialect;
-import dev.ioflow.webhook.JdbcOutbox;
+import dev.ioflow.webhook.jdbc.JdbcDialect;
+import dev.ioflow.webhook.jdbc.JdbcOutbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The DDL shipped as {@code dev/ioflow/webhook/schema-<dialect>.sql}: the one source of truth for the tables,
+ * The DDL shipped as {@code dev/ioflow/webhook/jdbc/schema-<dialect>.sql}: the one source of truth for the tables,
  * applied by the stores on request and by users themselves otherwise.
  *
  * @param statements the statements, with the table prefix applied
@@ -67,12 +67,12 @@ public record SchemaScript(List<String> statements) {
     private static String read(String resource) {
         try (InputStream in = JdbcOutbox.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("schema resource dev/ioflow/webhook/" + resource
+                throw new IllegalStateException("schema resource dev/ioflow/webhook/jdbc/" + resource
                         + " is missing from the ioflow-webhook jar");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read schema resource dev/ioflow/webhook/" + resource, e);
+            throw new UncheckedIOException("cannot read schema resource dev/ioflow/webhook/jdbc/" + resource, e);
         }
     }
 }

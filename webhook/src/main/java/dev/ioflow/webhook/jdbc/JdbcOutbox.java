@@ -1,4 +1,13 @@
-package dev.ioflow.webhook;
+package dev.ioflow.webhook.jdbc;
+
+import dev.ioflow.webhook.ChangeType;
+import dev.ioflow.webhook.OutboxStoreException;
+import dev.ioflow.webhook.spi.Outbox;
+import dev.ioflow.webhook.spi.OutboxEntry;
+import dev.ioflow.webhook.spi.PendingChange;
+import dev.ioflow.core.PayloadHash;
+import dev.ioflow.webhook.internal.jdbc.OrderingKeys;
+import org.jspecify.annotations.Nullable;
 
 import dev.ioflow.webhook.internal.Coalescing;
 import dev.ioflow.webhook.internal.jdbc.JdbcStore;
@@ -32,7 +41,7 @@ import java.util.Objects;
  *         .build();
  * }</pre>
  *
- * <p>The tables are defined in {@code dev/ioflow/webhook/schema-postgresql.sql} and {@code schema-h2.sql}
+ * <p>The tables are defined in {@code dev/ioflow/webhook/jdbc/schema-postgresql.sql} and {@code schema-h2.sql}
  * inside this jar; a {@linkplain JdbcStoreBuilder#tablePrefix table prefix} other than {@code ioflow_} renames them.
  * Database errors surface as {@link OutboxStoreException}. Thread-safe.
  *
@@ -229,6 +238,22 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
+    public @Nullable PendingChange newestLive(String webhookId, String destinationId, String integrationKey) {
+        return store.inTransaction("find the newest live entry of a key", sql.table(), connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql.newestLive())) {
+                select.setLong(1, OrderingKeys.hash(OutboxEntry.orderingKey(webhookId, destinationId, integrationKey)));
+                select.setString(2, webhookId);
+                select.setString(3, destinationId);
+                select.setString(4, integrationKey);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? new PendingChange(ChangeType.valueOf(row.getString(1)),
+                            new PayloadHash(row.getLong(2), row.getLong(3))) : null;
+                }
+            }
+        });
+    }
+
+    @Override
     public long liveCount() {
         return store.inTransaction("count live entries", sql.table(), connection -> {
             try (PreparedStatement count = connection.prepareStatement(sql.countLive());
@@ -240,7 +265,7 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public Instant nextDueAt() {
+    public @Nullable Instant nextDueAt() {
         return store.inTransaction("find the next due entry", sql.table(), connection -> {
             try (PreparedStatement next = connection.prepareStatement(sql.nextDue());
                  ResultSet row = next.executeQuery()) {

@@ -1,9 +1,12 @@
-package dev.ioflow.webhook;
+package dev.ioflow.webhook.memory;
+
+import dev.ioflow.webhook.spi.MarkerKey;
+import dev.ioflow.webhook.spi.VersionMarkerStore;
 
 import dev.ioflow.core.PayloadHash;
 import dev.ioflow.webhook.internal.KeyFingerprint;
 import dev.ioflow.webhook.internal.MarkerTable;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The default {@link VersionMarkerStore}: compact and thread-safe, gone when the JVM stops (a restart then resends
@@ -34,12 +37,12 @@ public final class InMemoryVersionMarkerStore implements VersionMarkerStore {
     }
 
     @Override
-    public Optional<PayloadHash> get(MarkerKey key) {
+    public @Nullable PayloadHash get(MarkerKey key) {
         long fingerprint = KeyFingerprint.of(key);
         MarkerTable segment = segment(fingerprint);
         synchronized (segment) {
             int slot = segment.find(fingerprint);
-            return slot < 0 ? Optional.empty() : Optional.of(new PayloadHash(segment.high(slot), segment.low(slot)));
+            return slot < 0 ? null : new PayloadHash(segment.high(slot), segment.low(slot));
         }
     }
 

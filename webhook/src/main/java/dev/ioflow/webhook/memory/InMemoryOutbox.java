@@ -1,4 +1,9 @@
-package dev.ioflow.webhook;
+package dev.ioflow.webhook.memory;
+
+import dev.ioflow.webhook.WebhookService;
+import dev.ioflow.webhook.spi.Outbox;
+import dev.ioflow.webhook.spi.OutboxEntry;
+import dev.ioflow.webhook.spi.PendingChange;
 
 import dev.ioflow.webhook.internal.Coalescing;
 import java.time.Duration;
@@ -12,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The default {@link Outbox}: fast, thread-safe, and gone when the JVM stops (use the JDBC outbox when changes
@@ -154,6 +160,19 @@ public final class InMemoryOutbox implements Outbox {
     }
 
     @Override
+    public @Nullable PendingChange newestLive(String webhookId, String destinationId, String integrationKey) {
+        String key = OutboxEntry.orderingKey(webhookId, destinationId, integrationKey);
+        synchronized (lock) {
+            ArrayDeque<Slot> queue = queues.get(key);
+            if (queue == null) {
+                return null;
+            }
+            OutboxEntry newest = queue.peekLast().entry;
+            return new PendingChange(newest.changeType(), newest.payloadHash());
+        }
+    }
+
+    @Override
     public long liveCount() {
         synchronized (lock) {
             return live.size();
@@ -162,7 +181,7 @@ public final class InMemoryOutbox implements Outbox {
 
     /** Also reports when the earliest lease expires, so that a sleeping worker wakes to take abandoned work. */
     @Override
-    public Instant nextDueAt() {
+    public @Nullable Instant nextDueAt() {
         synchronized (lock) {
             Instant next = due.isEmpty() ? null : due.firstEntry().getValue().entry.nextAttemptAt();
             if (!waiting.isEmpty()) {

@@ -1,4 +1,6 @@
-package dev.ioflow.webhook;
+package dev.ioflow.webhook.spi;
+
+import dev.ioflow.webhook.ChangeType;
 
 import dev.ioflow.core.PayloadHash;
 import java.time.Instant;
@@ -43,6 +45,15 @@ public record OutboxEntry(long id, String messageId, String webhookId, String in
 
     /** The per-key ordering and coalescing unit: (webhook, destination, integration key). */
     public String orderingKey() {
+        return orderingKey(webhookId, destinationId, integrationKey);
+    }
+
+    /**
+     * The ordering key of (webhook, destination, integration key), as {@link #orderingKey()} returns it.
+     *
+     * @since 1.0
+     */
+    public static String orderingKey(String webhookId, String destinationId, String integrationKey) {
         return webhookId + '\u0000' + destinationId + '\u0000' + integrationKey;
     }
 

@@ -1,4 +1,8 @@
-package dev.ioflow.webhook;
+package dev.ioflow.webhook.jdbc;
+
+import dev.ioflow.webhook.OutboxStoreException;
+import dev.ioflow.webhook.spi.MarkerKey;
+import dev.ioflow.webhook.spi.VersionMarkerStore;
 
 import dev.ioflow.core.PayloadHash;
 import dev.ioflow.webhook.internal.jdbc.JdbcStore;
@@ -9,7 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Objects;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link VersionMarkerStore} in a database table, so that delta detection survives restarts and is shared by
@@ -23,7 +27,7 @@ import java.util.Optional;
  *         .build();
  * }</pre>
  *
- * <p>The table is defined next to the outbox's in {@code dev/ioflow/webhook/schema-postgresql.sql} and
+ * <p>The table is defined next to the outbox's in {@code dev/ioflow/webhook/jdbc/schema-postgresql.sql} and
  * {@code schema-h2.sql}; {@link JdbcStoreBuilder#createSchema(boolean)} creates both tables. Database errors surface as
  * {@link OutboxStoreException}. Thread-safe.
  *
@@ -47,13 +51,13 @@ public final class JdbcVersionMarkerStore implements VersionMarkerStore {
     }
 
     @Override
-    public Optional<PayloadHash> get(MarkerKey key) {
+    public @Nullable PayloadHash get(MarkerKey key) {
         Objects.requireNonNull(key, "key");
         return store.inTransaction("read version marker", sql.table(), connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql.select())) {
                 bindKey(select, key);
                 try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(new PayloadHash(row.getLong(1), row.getLong(2))) : Optional.empty();
+                    return row.next() ? new PayloadHash(row.getLong(1), row.getLong(2)) : null;
                 }
             }
         });

@@ -1,4 +1,7 @@
-package dev.ioflow.webhook;
+package dev.ioflow.testing.outbox;
+
+import dev.ioflow.webhook.memory.InMemoryOutbox;
+import dev.ioflow.webhook.spi.Outbox;
 
 /** The outbox contract on the in-memory outbox. */
 class InMemoryOutboxContractTest extends OutboxContract {

@@ -1,7 +1,7 @@
-package dev.ioflow.webhook;
+package dev.ioflow.webhook.spi;
 
 import dev.ioflow.core.PayloadHash;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Remembers the hash of the payload last <em>delivered</em> for each {@link MarkerKey}. A save whose payload hash
@@ -12,8 +12,8 @@ import java.util.Optional;
  */
 public interface VersionMarkerStore extends AutoCloseable {
 
-    /** The hash last delivered for this key. */
-    Optional<PayloadHash> get(MarkerKey key);
+    /** The hash last delivered for this key, or null when none was (or the key was removed). */
+    @Nullable PayloadHash get(MarkerKey key);
 
     /** Records a successful delivery of a payload with this hash. */
     void put(MarkerKey key, PayloadHash hash);

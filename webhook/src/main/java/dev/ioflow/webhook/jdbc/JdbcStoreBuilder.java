@@ -1,4 +1,6 @@
-package dev.ioflow.webhook;
+package dev.ioflow.webhook.jdbc;
+
+import dev.ioflow.webhook.OutboxStoreException;
 
 import dev.ioflow.webhook.internal.jdbc.JdbcStore;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package dev.ioflow.webhook;
+package dev.ioflow.webhook.spi;
 
 import java.util.Objects;
 

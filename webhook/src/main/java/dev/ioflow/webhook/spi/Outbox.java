@@ -1,8 +1,9 @@
-package dev.ioflow.webhook;
+package dev.ioflow.webhook.spi;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where changes wait between the application's call and their delivery. The in-memory outbox is the default;
@@ -41,7 +42,7 @@ public interface Outbox extends AutoCloseable {
     void complete(long id);
 
     /** The attempt failed and may be retried: releases the claim and records attempts, next time and error. */
-    void reschedule(long id, int attempts, Instant nextAttemptAt, String lastError);
+    void reschedule(long id, int attempts, Instant nextAttemptAt, @Nullable String lastError);
 
     /** The entry will not be retried: it becomes a dead letter with its last error. */
     void deadLetter(long id, int attempts, String lastError);
@@ -56,6 +57,17 @@ public interface Outbox extends AutoCloseable {
      */
     int replay(List<Long> ids, Instant now);
 
+    /**
+     * The newest live (pending or in-flight) entry of the ordering key (webhook, destination, integration key), as
+     * this outbox holds it, that is including entries appended by other application instances or before a restart;
+     * null when the key has no live entry (dead letters do not count). Delta detection compares each save with it:
+     * a save equal to the change already on its way sends nothing, and one that differs is sent even when it equals
+     * what was delivered before (a revert).
+     *
+     * @since 1.0
+     */
+    @Nullable PendingChange newestLive(String webhookId, String destinationId, String integrationKey);
+
     /** Live (pending or in-flight) entries. */
     long liveCount();
 
@@ -64,7 +76,7 @@ public interface Outbox extends AutoCloseable {
      * claimable, that is a pending head's {@code nextAttemptAt} or an in-flight entry's lease end; null when
      * nothing is live.
      */
-    Instant nextDueAt();
+    @Nullable Instant nextDueAt();
 
     /** Releases resources; does not delete anything. */
     @Override

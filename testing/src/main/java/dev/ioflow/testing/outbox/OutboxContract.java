@@ -1,4 +1,9 @@
-package dev.ioflow.webhook;
+package dev.ioflow.testing.outbox;
+
+import dev.ioflow.webhook.spi.Outbox;
+import dev.ioflow.webhook.spi.OutboxEntry;
+import dev.ioflow.webhook.spi.PendingChange;
+import dev.ioflow.webhook.ChangeType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,27 +17,43 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@link Outbox} contract as executable tests: every implementation (in-memory, JDBC on H2 and PostgreSQL)
- * extends this class and supplies a fresh, empty outbox. Instants are whole seconds so that every store keeps
- * them exactly.
+ * The {@link Outbox} contract as executable JUnit 5 tests: every implementation (the built-in in-memory and JDBC
+ * outboxes, and yours) extends this class and supplies a fresh, empty outbox. Instants are whole seconds so that
+ * every store keeps them exactly.
+ *
+ * <pre>{@code
+ * class MyOutboxTest extends OutboxContract {
+ *     @Override
+ *     protected Outbox createOutbox() {
+ *         return new MyOutbox(...);
+ *     }
+ * }
+ * }</pre>
+ *
+ * @since 1.0
  */
 public abstract class OutboxContract {
+    /** The tests' clock start. */
     protected static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
+    /** The lease the tests claim with. */
     protected static final Duration LEASE = Duration.ofSeconds(30);
 
+    /** The outbox under test, fresh for each test. */
     protected Outbox outbox;
     private int messages;
 
     /** A new, empty outbox; the contract closes it after each test. */
     protected abstract Outbox createOutbox();
 
+    /** Creates the outbox under test. */
     @BeforeEach
-    void openOutbox() {
+    public void openOutbox() {
         outbox = createOutbox();
     }
 
+    /** Closes it. */
     @AfterEach
-    void closeOutbox() {
+    public void closeOutbox() {
         outbox.close();
     }
 
@@ -55,16 +76,18 @@ public abstract class OutboxContract {
                 saved.destinationId(), key, ChangeType.DELETED, saved.payload(), saved.payloadHash(), T0, 0, T0, null);
     }
 
+    /** The entry's payload as UTF-8 text. */
     protected static String payloadOf(OutboxEntry entry) {
         return new String(entry.payload(), StandardCharsets.UTF_8);
     }
 
+    /** Claims up to 100 due entries at {@code now} for {@code owner}. */
     protected List<OutboxEntry> claimAll(Instant now, String owner) {
         return outbox.claim(100, now, LEASE, owner);
     }
 
     @Test
-    void appendedEntriesAreClaimedInAppendOrderWithEveryField() {
+    public void appendedEntriesAreClaimedInAppendOrderWithEveryField() {
         OutboxEntry first = entry("k1", "{\"n\":1}");
         OutboxEntry second = new OutboxEntry(0, "msg-delete", "wh-customer", "ioCustomer", "crm", "k2",
                 ChangeType.DELETED, new byte[] {0, 1, (byte) 0xff},
@@ -81,7 +104,7 @@ public abstract class OutboxContract {
     }
 
     @Test
-    void claimReturnsAtMostMaxEntriesOldestFirst() {
+    public void claimReturnsAtMostMaxEntriesOldestFirst() {
         outbox.append(List.of(entry("k1", "a"), entry("k2", "b"), entry("k3", "c")));
 
         assertThat(outbox.claim(2, T0, LEASE, "w")).extracting(OutboxEntry::integrationKey).containsExactly("k1", "k2");
@@ -89,7 +112,7 @@ public abstract class OutboxContract {
     }
 
     @Test
-    void claimingZeroEntriesLeavesThemPending() {
+    public void claimingZeroEntriesLeavesThemPending() {
         outbox.append(List.of(entry("k1", "a")));
 
         assertThat(outbox.claim(0, T0, LEASE, "w")).isEmpty();
@@ -97,7 +120,7 @@ public abstract class OutboxContract {
     }
 
     @Test
-    void claimedEntryIsNotClaimedAgainWhileLeased() {
+    public void claimedEntryIsNotClaimedAgainWhileLeased() {
         outbox.append(List.of(entry("k1", "a")));
         claimAll(T0, "worker-a");
 
@@ -105,7 +128,7 @@ public abstract class OutboxContract {
     }
 
     @Test
-    void entryIsNotClaimedBeforeItIsDue() {
+    public void entryIsNotClaimedBeforeItIsDue() {
         outbox.append(List.of(entry("k1", "a", T0.plusSeconds(60))));
 
         assertThat(claimAll(T0.plusSeconds(59), "w")).isEmpty();
@@ -113,7 +136,7 @@ public abstract class OutboxContract {
     }
 
     @Test
-    void appendReplacesThePendingEntryOfTheSameKey() {
+    public void appendReplacesThePendingEntryOfTheSameKey() {
         outbox.append(List.of(entry("k1", "old")));
         OutboxEntry newer = entry("k1", "new");
         outbox.append(List.of(newer));
@@ -125,14 +148,14 @@ public abstract class OutboxContract {
     }
 
     @Test
-    void oneAppendWithTwoChangesOfOneKeyKeepsTheNewest() {
+    public void oneAppendWithTwoChangesOfOneKeyKeepsTheNewest() {
         outbox.append(List.of(entry("k1", "old"), entry("k2", "other"), entry("k1", "new")));
 
         assertThat(claimAll(T0, "w")).extracting(OutboxContract::payloadOf).containsExactly("other", "new");
     }
 
     @Test
-    void saveQueuesBehindAPendingDeleteOfTheSameKeyInsteadOfReplacingIt() {
+    public void saveQueuesBehindAPendingDeleteOfTheSameKeyInsteadOfReplacingIt() {
         outbox.append(List.of(deleted("k1", "gone")));
         outbox.append(List.of(entry("k1", "recreated")));
         outbox.append(List.of(entry("k1", "recreated-again")));
@@ -145,7 +168,7 @@ public abstract class OutboxContract {
     }
 
     @Test
-    void oneAppendWithADeleteThenASaveOfOneKeyKeepsBothInOrder() {
+    public void oneAppendWithADeleteThenASaveOfOneKeyKeepsBothInOrder() {
         outbox.append(List.of(entry("k1", "old")));
         outbox.append(List.of(deleted("k1", "gone"), entry("k2", "other"), entry("k1", "recreated")));
 
@@ -156,7 +179,7 @@ public abstract class OutboxContract {
     }
 
     @Test
-    void deleteReplacesThePendingSaveOfTheSameKey() {
+    public void deleteReplacesThePendingSaveOfTheSameKey() {
         outbox.append(List.of(entry("k1", "v1")));
         outbox.append(List.of(deleted("k1", "gone")));
 
@@ -165,7 +188,7 @@ public abstract class OutboxContract {
     }
 
     @Test
-    void appendQueuesBehindAnInFlightEntryOfTheSameKey() {
+    public void appendQueuesBehindAnInFlightEntryOfTheSameKey() {
         outbox.append(List.of(entry("k1", "v1")));
         OutboxEntry inFlight = claimAll(T0, "w").get(0);
         outbox.append(List.of(entry("k1", "v2")));
@@ -178,7 +201,7 @@ public abstract class OutboxContract {
     }
 
     @Test
-    void otherKeysAreClaimedWhileOneKeyIsInFlight() {
+    public void otherKeysAreClaimedWhileOneKeyIsInFlight() {
         outbox.append(List.of(entry("k1", "v1")));
         claimAll(T0, "w");
         outbox.append(List.of(entry("k1", "v2"), entry("k2", "x")));
@@ -187,7 +210,7 @@ public abstract class OutboxContract {
     }
 
     @Test
-    void expiredLeaseMakesTheEntryClaimableAgainWithTheSameMessageId() {
+    public void expiredLeaseMakesTheEntryClaimableAgainWithTheSameMessageId() {
         outbox.append(List.of(entry("k1", "a")));
         OutboxEntry first = claimAll(T0, "crashed-worker").get(0);
 
@@ -200,7 +223,7 @@ public abstract class OutboxContract {
     }
 
     @Test
-    void rescheduleReleasesTheClaimUntilTheNextAttempt() {
+    public void rescheduleReleasesTheClaimUntilTheNextAttempt() {
         outbox.append(List.of(entry("k1", "a")));
         OutboxEntry claimed = claimAll(T0, "w").get(0);
 
@@ -216,7 +239,7 @@ public abstract class OutboxContract {
     }
 
     @Test
-    void rescheduledEntryStillHoldsBackNewerEntriesOfItsKey() {
+    public void rescheduledEntryStillHoldsBackNewerEntriesOfItsKey() {
         outbox.append(List.of(entry("k1", "v1")));
         OutboxEntry claimed = claimAll(T0, "w").get(0);
         outbox.append(List.of(entry("k1", "v2")));
@@ -228,7 +251,7 @@ public abstract class OutboxContract {
     }
 
     @Test
-    void completedEntryLeavesTheOutbox() {
+    public void completedEntryLeavesTheOutbox() {
         outbox.append(List.of(entry("k1", "a")));
         outbox.complete(claimAll(T0, "w").get(0).id());
 
@@ -237,7 +260,7 @@ public abstract class OutboxContract {
     }
 
     @Test
-    void deadLetterLeavesTheLiveQueueAndUnblocksItsKey() {
+    public void deadLetterLeavesTheLiveQueueAndUnblocksItsKey() {
         outbox.append(List.of(entry("k1", "v1")));
         OutboxEntry failed = claimAll(T0, "w").get(0);
         outbox.append(List.of(entry("k1", "v2")));
@@ -254,7 +277,7 @@ public abstract class OutboxContract {
     }
 
     @Test
-    void deadLettersAreListedOldestFirstUpToTheLimit() {
+    public void deadLettersAreListedOldestFirstUpToTheLimit() {
         outbox.append(List.of(entry("k1", "a"), entry("k2", "b"), entry("k3", "c")));
         List<OutboxEntry> claimed = claimAll(T0, "w");
         for (int i = claimed.size() - 1; i >= 0; i--) {
@@ -265,7 +288,7 @@ public abstract class OutboxContract {
     }
 
     @Test
-    void replayPutsADeadLetterBackWithAttemptsResetAndTheSameMessageId() {
+    public void replayPutsADeadLetterBackWithAttemptsResetAndTheSameMessageId() {
         outbox.append(List.of(entry("k1", "a"), entry("k2", "b")));
         List<OutboxEntry> claimed = claimAll(T0, "w");
         claimed.forEach(e -> outbox.deadLetter(e.id(), 3, "HTTP 400"));
@@ -282,7 +305,7 @@ public abstract class OutboxContract {
     }
 
     @Test
-    void replayOfAnEmptyIdListReplaysEveryDeadLetter() {
+    public void replayOfAnEmptyIdListReplaysEveryDeadLetter() {
         outbox.append(List.of(entry("k1", "a"), entry("k2", "b")));
         claimAll(T0, "w").forEach(e -> outbox.deadLetter(e.id(), 3, "HTTP 400"));
 
@@ -293,7 +316,7 @@ public abstract class OutboxContract {
     }
 
     @Test
-    void replayDropsADeadLetterWhoseKeyHasANewerLiveEntry() {
+    public void replayDropsADeadLetterWhoseKeyHasANewerLiveEntry() {
         outbox.append(List.of(entry("k1", "v1")));
         outbox.deadLetter(claimAll(T0, "w").get(0).id(), 3, "HTTP 400");
         outbox.append(List.of(entry("k1", "v2")));
@@ -305,7 +328,7 @@ public abstract class OutboxContract {
     }
 
     @Test
-    void replayIgnoresIdsThatAreNotDeadLetters() {
+    public void replayIgnoresIdsThatAreNotDeadLetters() {
         outbox.append(List.of(entry("k1", "a")));
         long liveId = claimAll(T0, "w").get(0).id();
 
@@ -313,7 +336,7 @@ public abstract class OutboxContract {
     }
 
     @Test
-    void liveCountCountsPendingAndInFlightButNotDeadLetters() {
+    public void liveCountCountsPendingAndInFlightButNotDeadLetters() {
         outbox.append(List.of(entry("k1", "a"), entry("k2", "b")));
         List<OutboxEntry> claimed = outbox.claim(1, T0, LEASE, "w");
         outbox.append(List.of(entry("k3", "c")));
@@ -323,19 +346,19 @@ public abstract class OutboxContract {
     }
 
     @Test
-    void nextDueAtIsNullWhenNothingIsLive() {
+    public void nextDueAtIsNullWhenNothingIsLive() {
         assertThat(outbox.nextDueAt()).isNull();
     }
 
     @Test
-    void nextDueAtIsTheEarliestPendingAttempt() {
+    public void nextDueAtIsTheEarliestPendingAttempt() {
         outbox.append(List.of(entry("k1", "a", T0.plusSeconds(120)), entry("k2", "b", T0.plusSeconds(60))));
 
         assertThat(outbox.nextDueAt()).isEqualTo(T0.plusSeconds(60));
     }
 
     @Test
-    void nextDueAtOfAnInFlightKeyIsItsLeaseEndEvenWithANewerEntryQueued() {
+    public void nextDueAtOfAnInFlightKeyIsItsLeaseEndEvenWithANewerEntryQueued() {
         outbox.append(List.of(entry("k1", "v1")));
         claimAll(T0, "w");
         outbox.append(List.of(entry("k1", "v2")));
@@ -344,10 +367,47 @@ public abstract class OutboxContract {
     }
 
     @Test
-    void nextDueAtIgnoresDeadLetters() {
+    public void nextDueAtIgnoresDeadLetters() {
         outbox.append(List.of(entry("k1", "a")));
         outbox.deadLetter(claimAll(T0, "w").get(0).id(), 1, "HTTP 400");
 
         assertThat(outbox.nextDueAt()).isNull();
+    }
+
+    @Test
+    public void newestLiveIsTheLastAppendedChangeOfTheKeyPendingOrInFlight() {
+        assertThat(outbox.newestLive("wh-customer", "crm", "c1")).isNull();
+        OutboxEntry first = entry("c1", "{\"v\":1}");
+        outbox.append(List.of(first));
+        assertThat(outbox.newestLive("wh-customer", "crm", "c1"))
+                .isEqualTo(new PendingChange(ChangeType.SAVED, first.payloadHash()));
+
+        OutboxEntry inFlight = claimAll(T0, "worker").get(0);
+        assertThat(outbox.newestLive("wh-customer", "crm", "c1")).as("in flight")
+                .isEqualTo(new PendingChange(ChangeType.SAVED, first.payloadHash()));
+        OutboxEntry gone = deleted("c1", "{\"v\":2}");
+        outbox.append(List.of(gone));
+        assertThat(outbox.newestLive("wh-customer", "crm", "c1")).as("queued behind the one in flight")
+                .isEqualTo(new PendingChange(ChangeType.DELETED, gone.payloadHash()));
+        assertThat(outbox.newestLive("wh-customer", "crm", "c2")).as("another key").isNull();
+        assertThat(outbox.newestLive("wh-other", "crm", "c1")).as("another webhook").isNull();
+        assertThat(outbox.newestLive("wh-customer", "erp", "c1")).as("another destination").isNull();
+
+        outbox.complete(inFlight.id());
+        assertThat(outbox.newestLive("wh-customer", "crm", "c1"))
+                .isEqualTo(new PendingChange(ChangeType.DELETED, gone.payloadHash()));
+    }
+
+    @Test
+    public void newestLiveIgnoresDeadLettersAndCompletedEntries() {
+        outbox.append(List.of(entry("c1", "{\"v\":1}")));
+        OutboxEntry failed = claimAll(T0, "worker").get(0);
+        outbox.deadLetter(failed.id(), 1, "HTTP 400");
+        assertThat(outbox.newestLive("wh-customer", "crm", "c1")).as("dead letter").isNull();
+
+        outbox.append(List.of(entry("c1", "{\"v\":2}")));
+        OutboxEntry delivered = claimAll(T0, "worker").get(0);
+        outbox.complete(delivered.id());
+        assertThat(outbox.newestLive("wh-customer", "crm", "c1")).as("completed").isNull();
     }
 }

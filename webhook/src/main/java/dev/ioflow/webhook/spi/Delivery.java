@@ -1,4 +1,6 @@
-package dev.ioflow.webhook;
+package dev.ioflow.webhook.spi;
+
+import dev.ioflow.webhook.ChangeType;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -16,12 +18,12 @@ import java.util.Objects;
  * @param createdAt         when the change was recorded
  * @since 0.1
  */
-public record OutboundChange(String messageId, ChangeType changeType, String integrationObject,
+public record Delivery(String messageId, ChangeType changeType, String integrationObject,
                              String destinationId, String integrationKey, byte[] payload, int attempt,
                              Instant createdAt) {
 
     /** Requires every component. */
-    public OutboundChange {
+    public Delivery {
         Objects.requireNonNull(messageId, "messageId");
         Objects.requireNonNull(changeType, "changeType");
         Objects.requireNonNull(integrationObject, "integrationObject");
@@ -33,7 +35,7 @@ public record OutboundChange(String messageId, ChangeType changeType, String int
 
     @Override
     public String toString() {
-        return "OutboundChange[" + messageId + ", " + changeType + " " + integrationObject + " key=" + integrationKey
+        return "Delivery[" + messageId + ", " + changeType + " " + integrationObject + " key=" + integrationKey
                 + " -> " + destinationId + ", attempt " + attempt + ", " + payload.length + " bytes]";
     }
 }

@@ -1,9 +1,9 @@
-package dev.ioflow.webhook;
+package dev.ioflow.webhook.spi;
 
 import java.time.Instant;
 
 /**
- * What became of one {@link OutboundChange}: delivered, or failed (retryable or not).
+ * What became of one {@link Delivery}: delivered, or failed (retryable or not).
  *
  * @since 0.1
  */

@@ -1,4 +1,4 @@
-package dev.ioflow.webhook;
+package dev.ioflow.webhook.spi;
 
 import java.util.List;
 
@@ -23,7 +23,7 @@ public interface DeliveryTarget {
      * Delivers the batch and returns exactly one outcome per change, in the same order. Throwing an exception
      * counts as a retryable failure of every change in the batch.
      */
-    List<DeliveryOutcome> deliver(List<OutboundChange> batch);
+    List<DeliveryOutcome> deliver(List<Delivery> batch);
 
     /** The most changes one call may carry (1 = one request per change). */
     default int maxBatchSize() {

@@ -1,4 +1,4 @@
-package dev.ioflow.webhook;
+package dev.ioflow.webhook.jdbc;
 
 /**
  * The databases {@link JdbcOutbox} and {@link JdbcVersionMarkerStore} speak. Normally detected from the
