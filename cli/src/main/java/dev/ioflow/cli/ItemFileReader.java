@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ioflow.core.DefinitionProblem;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -29,11 +31,17 @@ final class ItemFileReader {
      * The item the file holds.
      *
      * @throws UnreadableInputException when the file cannot be read
-     * @throws BadItemException         when it is not a JSON object
+     * @throws BadItemException         when it is not a JSON object, or has text with a lone surrogate
      */
     @SuppressWarnings("unchecked")
     Map<String, Object> read(Path file) {
         String text = DefinitionFileReader.readText(file);
+        String source = DefinitionFileReader.sourceName(file);
+        List<DefinitionProblem> problems = JsonInputScan.problems(text, source, false);
+        if (!problems.isEmpty()) {
+            DefinitionProblem first = problems.get(0);
+            throw new BadItemException(file + first.path().substring(source.length()) + ": " + first.message());
+        }
         JsonNode tree;
         try {
             tree = mapper.readTree(text);
