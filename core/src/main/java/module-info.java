@@ -12,6 +12,8 @@ module dev.ioflow.core {
     requires org.slf4j;
 
     exports dev.ioflow.core;
+    exports dev.ioflow.core.persistence;
+    exports dev.ioflow.core.persistence.memory;
     // Hibernate Validator reads the constrained components of the definition records reflectively.
     opens dev.ioflow.core to org.hibernate.validator;
 }

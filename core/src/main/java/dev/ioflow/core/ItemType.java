@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An item type of some type system: a Java class, a declared {@code Map} schema, or a type of the user's own.
@@ -26,11 +27,13 @@ public final class ItemType {
     private final String code;
     private final Map<String, AttributeDescriptor> attributes;
     private final Predicate<Object> instances;
+    private final @Nullable ItemFactory factory;
 
     private ItemType(Builder builder) {
         this.code = builder.code;
         this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(builder.attributes));
         this.instances = builder.instances;
+        this.factory = builder.factory;
     }
 
     /** Starts a type with the given code. */
@@ -58,6 +61,15 @@ public final class ItemType {
         return item != null && instances.test(item);
     }
 
+    /**
+     * Makes and updates items of this type for inbound payloads; null when the type is read-only.
+     *
+     * @since 1.0
+     */
+    public @Nullable ItemFactory factory() {
+        return factory;
+    }
+
     @Override
     public String toString() {
         return "ItemType[" + code + ", attributes=" + attributes.keySet() + "]";
@@ -68,6 +80,7 @@ public final class ItemType {
         private final String code;
         private final Map<String, AttributeDescriptor> attributes = new LinkedHashMap<>();
         private Predicate<Object> instances = item -> false;
+        private @Nullable ItemFactory factory;
 
         private Builder(String code) {
             Objects.requireNonNull(code, "code");
@@ -95,6 +108,16 @@ public final class ItemType {
         /** Tells which objects are items of this type (default: none, items are routed by type code). */
         public Builder instances(Predicate<Object> test) {
             this.instances = Objects.requireNonNull(test, "test");
+            return this;
+        }
+
+        /**
+         * Makes the type writable: inbound payloads create and update its items through {@code factory}.
+         *
+         * @since 1.0
+         */
+        public Builder factory(ItemFactory factory) {
+            this.factory = Objects.requireNonNull(factory, "factory");
             return this;
         }
 

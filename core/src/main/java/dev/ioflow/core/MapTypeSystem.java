@@ -2,6 +2,7 @@ package dev.ioflow.core;
 
 import dev.ioflow.core.internal.types.DerivedSchema;
 import dev.ioflow.core.internal.types.MapEntryAccessor;
+import dev.ioflow.core.internal.types.MapItemFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,7 +16,9 @@ import java.util.function.Predicate;
 
 /**
  * A {@link TypeSystem} for items that are {@code Map<String, Object>}s, with a declared schema: each type
- * lists its attributes (map keys) and their kinds. Attribute reads are {@code map.get(name)}.
+ * lists its attributes (map keys) and their kinds. Attribute reads are {@code map.get(name)}. Types are writable
+ * (see {@link ItemType#factory()}): new items are {@code LinkedHashMap}s (with the discriminator key, if any), and
+ * updates change the map in place (a copy, for maps that cannot be changed).
  *
  * <p>With a {@link Builder#discriminator(String) discriminator}, {@link #typeOf(Object)} reads the type code
  * from that key of the map, and a map is an instance of the type it names. Without one, {@code typeOf} is
@@ -148,6 +151,7 @@ public final class MapTypeSystem implements TypeSystem {
             types.forEach((code, attributes) -> built.put(code, ItemType.builder(code)
                     .attributes(attributes)
                     .instances(instances(code))
+                    .factory(new MapItemFactory(code, discriminator))
                     .build()));
             return new MapTypeSystem(Collections.unmodifiableMap(built), discriminator);
         }
