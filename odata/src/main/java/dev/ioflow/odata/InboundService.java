@@ -2,11 +2,17 @@ package dev.ioflow.odata;
 
 import dev.ioflow.core.IntegrationObject;
 import dev.ioflow.core.TypeSystem;
-import dev.ioflow.odata.internal.olingo.IoProcessor;
+import dev.ioflow.core.persistence.ItemRepository;
+import dev.ioflow.core.persistence.memory.InMemoryItemRepository;
+import dev.ioflow.odata.internal.persist.Backend;
+import dev.ioflow.odata.internal.persist.ChangeSink;
+import dev.ioflow.odata.internal.persist.DataProcessor;
 import dev.ioflow.odata.internal.olingo.IoService;
 import dev.ioflow.odata.internal.olingo.RequestHandler;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -48,7 +54,8 @@ public final class InboundService {
             ios.put(r.io.code(), r.io);
         }
         this.integrationObjects = Map.copyOf(ios);
-        this.handler = new RequestHandler(BASE_PATH, services, b.security, b.limits, IoProcessor::new);
+        Backend backend = new Backend(b.repository, b.preHooks, b.postHooks, b.changes, b.defaultLanguage);
+        this.handler = new RequestHandler(BASE_PATH, services, b.security, b.limits, exchange -> new DataProcessor(exchange, backend));
     }
 
     public static Builder builder() {
@@ -76,6 +83,11 @@ public final class InboundService {
         private final List<Registration> registrations = new java.util.ArrayList<>();
         private InboundSecurity security = InboundSecurity.builder().build();
         private InboundLimits limits = InboundLimits.defaults();
+        private ItemRepository repository = new InMemoryItemRepository();
+        private final Map<String, PrePersistHook> preHooks = new HashMap<>();
+        private final Map<String, PostPersistHook> postHooks = new HashMap<>();
+        private ChangeSink changes = ChangeSink.NONE;
+        private Locale defaultLanguage = Locale.ENGLISH;
 
         private Builder() {
         }
@@ -95,6 +107,50 @@ public final class InboundService {
         public Builder limits(InboundLimits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
             return this;
+        }
+
+        /**
+         * Where items are found and stored; default a new in-memory repository. Every request runs in one of its
+         * units of work (a {@code $batch} change set in one), committed only when everything succeeded.
+         */
+        public Builder repository(ItemRepository repository) {
+            this.repository = Objects.requireNonNull(repository, "repository");
+            return this;
+        }
+
+        /** Registers a pre-persist hook under the name requests give in {@code Pre-Persist-Hook} (optionally {@code bean://name}). */
+        public Builder prePersistHook(String name, PrePersistHook hook) {
+            preHooks.put(requireName(name), Objects.requireNonNull(hook, "hook"));
+            return this;
+        }
+
+        /** Registers a post-persist hook under the name requests give in {@code Post-Persist-Hook}. */
+        public Builder postPersistHook(String name, PostPersistHook hook) {
+            postHooks.put(requireName(name), Objects.requireNonNull(hook, "hook"));
+            return this;
+        }
+
+        /**
+         * Closes the loop: every item written through the service becomes {@code webhooks.saved(item)}, every deleted
+         * one {@code webhooks.deleted(item)}, before the request's unit of work commits (a failure there rolls the
+         * write back). Needs {@code ioflow-webhook} on the class path.
+         */
+        public Builder webhooks(dev.ioflow.webhook.WebhookService webhooks) {
+            this.changes = WebhookChanges.of(Objects.requireNonNull(webhooks, "webhooks"));
+            return this;
+        }
+
+        /** The language of localized values without {@code Content-Language}/{@code Accept-Language}; default English. */
+        public Builder defaultLanguage(Locale language) {
+            this.defaultLanguage = Objects.requireNonNull(language, "language");
+            return this;
+        }
+
+        private static String requireName(String name) {
+            if (Objects.requireNonNull(name, "name").isBlank()) {
+                throw new IllegalArgumentException("a hook name must not be blank");
+            }
+            return name;
         }
 
         public InboundService build() {

@@ -2,6 +2,7 @@ package dev.ioflow.odata.internal.olingo;
 
 import dev.ioflow.core.IntegrationObject;
 import dev.ioflow.core.TypeSystem;
+import dev.ioflow.core.persistence.IntegrationObjectStore;
 import dev.ioflow.odata.internal.edm.IoEdmProvider;
 import dev.ioflow.odata.internal.edm.IoModel;
 import dev.ioflow.odata.internal.edm.SchemaBuilder;
@@ -22,8 +23,10 @@ public final class IoService {
     private final IoModel model;
     private final Schema schema;
     private final byte[] metadata;
+    private final IntegrationObjectStore store;
 
     public IoService(IntegrationObject io, TypeSystem types) {
+        this.store = IntegrationObjectStore.of(io, types);
         this.model = IoModel.of(io, types);
         this.schema = SchemaBuilder.build(model);
         this.metadata = writeMetadata(schema);
@@ -31,6 +34,11 @@ public final class IoService {
 
     public String code() {
         return model.integrationObject().code();
+    }
+
+    /** Reads payloads and applies SAP's upsert, patch, delete and query rules over a unit of work. */
+    public IntegrationObjectStore store() {
+        return store;
     }
 
     public IoModel model() {
