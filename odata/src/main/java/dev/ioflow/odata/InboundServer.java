@@ -64,7 +64,7 @@ public final class InboundServer implements AutoCloseable {
     /** Stops accepting requests, lets running ones finish for up to a second, and releases the threads. */
     @Override
     public void close() {
-        server.stop(1);
+        server.stop(0);
         executor.shutdownNow();
     }
 
