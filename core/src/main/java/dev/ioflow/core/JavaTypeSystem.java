@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link TypeSystem} over Java classes: records (their components), JavaBeans ({@code getX()} and
@@ -28,6 +29,13 @@ import java.util.Set;
  * Other JDK classes ({@code URI}, {@code LocalTime}…) are text; a reached class with no readable attributes is
  * text too (its {@code toString()}).
  *
+ * <p>Types are writable (see {@link ItemType#factory()}) when ioflow can make their instances: records through
+ * their canonical constructor (an update makes a new record with the merged values), JavaBeans through a public
+ * no-argument constructor and setters, classes with public fields through those fields (beans and fields are
+ * updated in place). Values are converted to the declared types: narrower numbers range-checked, dates from
+ * instants at UTC, enums from their names, collections and arrays as declared. A bean property without setter
+ * is read-only; abstract classes and classes without such a constructor have no factory.
+ *
  * <p>Accessors are resolved once, here: reads never use {@code Method.invoke}. In a named module, open the
  * package of your item classes to {@code dev.ioflow.core} (or make them public and exported).
  *
@@ -37,7 +45,7 @@ import java.util.Set;
  *
  * JavaTypeSystem types = JavaTypeSystem.of(Customer.class);          // Customer and Address
  * types.require("Address");
- * types.typeOf(new Customer("c1", "c1@example.com", List.of()));       // Optional[ItemType[Customer, …]]
+ * types.typeOf(new Customer("c1", "c1@example.com", List.of()));       // ItemType[Customer, …]
  * JavaTypeSystem renamed = JavaTypeSystem.builder().type("B2BCustomer", Customer.class).build();
  * }</pre>
  *
@@ -77,14 +85,14 @@ public final class JavaTypeSystem implements TypeSystem {
     }
 
     @Override
-    public Optional<ItemType> find(String code) {
-        return Optional.ofNullable(byCode.get(code));
+    public @Nullable ItemType find(String code) {
+        return byCode.get(code);
     }
 
-    /** The type of the item's class, or of its nearest registered superclass (or interface). */
+    /** The type of the item's class, or of its nearest registered superclass (or interface); null when none. */
     @Override
-    public Optional<ItemType> typeOf(Object item) {
-        return item == null ? Optional.empty() : typeOfClass.get(item.getClass());
+    public @Nullable ItemType typeOf(@Nullable Object item) {
+        return item == null ? null : typeOfClass.get(item.getClass()).orElse(null);
     }
 
     /** Every item type, registered ones first, then those reached through attributes. */

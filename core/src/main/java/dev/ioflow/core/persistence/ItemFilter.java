@@ -9,6 +9,10 @@ import org.jspecify.annotations.Nullable;
  * SAP's inbound {@code $filter} supports). A value compared with a reference attribute is an item (or, in
  * {@link IntegrationObjectStore} queries on {@code nav/integrationKey}, the key text).
  *
+ * <p>Nulls follow OData, not SQL: an absent value (also one read through an absent reference) equals only null,
+ * is {@code ne} every other value, and fails every ordering comparison. An item value that is not stored in the
+ * unit of work equals nothing.
+ *
  * <pre>{@code
  * ItemFilter f = ItemFilter.and(
  *         ItemFilter.compare("catalogVersion/version", ItemFilter.Operator.EQ, "Online"),
