@@ -94,7 +94,7 @@ public final class IoModel {
             if (attribute.isVirtual() || attribute.source() == null) {
                 continue;
             }
-            AttributeDescriptor d = type.attribute(attribute.source()).orElseThrow();
+            AttributeDescriptor d = java.util.Objects.requireNonNull(type.attribute(attribute.source()), attribute.source());
             if (attribute.isNested()) {
                 navs.add(new NavModel(attribute.name(), NavModel.Kind.ITEM, attribute, d, attribute.returnItem(),
                         attribute.returnItem(), d.many()));
@@ -141,7 +141,10 @@ public final class IoModel {
         }
         for (IntegrationObjectAttribute a : item.uniqueAttributes()) {
             if (a.isNested()) {
-                integrationObject.item(a.returnItem()).ifPresent(ref -> collectSegments(ref, segments, depth + 1));
+                IntegrationObjectItem ref = integrationObject.item(a.returnItem());
+                if (ref != null) {
+                    collectSegments(ref, segments, depth + 1);
+                }
             } else {
                 segments.add(item.code() + "_" + a.name());
             }
