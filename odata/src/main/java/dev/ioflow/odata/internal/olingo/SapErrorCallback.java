@@ -83,7 +83,8 @@ public final class SapErrorCallback implements ODataErrorCallback {
         if (key.contains("KEY") || key.contains("Key")) {
             return status == HttpStatusCodes.NOT_FOUND ? "not_found" : "invalid_key";
         }
-        if (key.contains("UriSyntaxException") && (key.contains("INVALID") && (key.contains("SKIP") || key.contains("TOP")))) {
+        if (status == HttpStatusCodes.BAD_REQUEST && (key.contains("UriSyntaxException") || key.contains("ExpressionParserException")
+                || key.contains("ExceptionVisitExpression"))) {
             return "invalid_query_parameter";
         }
         return switch (status) {
