@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every integration object as an SAP Commerce compatible OData V2 service
@@ -42,7 +43,10 @@ public final class InboundService {
     public static final String BASE_PATH = "/odata2webservices";
 
     private final Map<String, IntegrationObject> integrationObjects;
+    private static final java.util.regex.Pattern ERROR_CODE = java.util.regex.Pattern.compile("\"code\":\"([^\"]*)\"|<code>([^<]*)</code>");
+    private static final java.util.regex.Pattern ERROR_MESSAGE = java.util.regex.Pattern.compile("\"value\":\"((?:[^\"\\\\]|\\\\.)*)\"|<message[^>]*>([^<]*)</message>");
     private final RequestHandler handler;
+    private final @Nullable InboundMonitor monitor;
 
     private InboundService(Builder b) {
         Map<String, IoService> services = new LinkedHashMap<>();
@@ -54,6 +58,7 @@ public final class InboundService {
             ios.put(r.io.code(), r.io);
         }
         this.integrationObjects = Map.copyOf(ios);
+        this.monitor = b.monitor;
         Backend backend = new Backend(b.repository, b.preHooks, b.postHooks, b.changes, b.defaultLanguage);
         this.handler = new RequestHandler(BASE_PATH, services, b.security, b.limits, exchange -> new DataProcessor(exchange, backend));
     }
@@ -72,7 +77,35 @@ public final class InboundService {
      */
     public InboundHttpResponse handle(InboundHttpRequest request) {
         Objects.requireNonNull(request, "request");
-        return handler.handle(request).response();
+        RequestHandler.Outcome outcome = handler.handle(request);
+        if (monitor != null && outcome.ioCode() != null) {
+            record(request, outcome);
+        }
+        return outcome.response();
+    }
+
+    private void record(InboundHttpRequest request, RequestHandler.Outcome outcome) {
+        InboundHttpResponse response = outcome.response();
+        boolean success = response.status() < 400;
+        String body = success ? "" : response.bodyText();
+        String messageId = request.header("integrationMessageId");
+        monitor.record(InboundRequest.builder()
+                .creationTime(monitor.clock().instant())
+                .integrationObject(outcome.ioCode())
+                .method(request.method())
+                .httpStatus(response.status())
+                .integrationKeys(outcome.integrationKeys())
+                .error(success ? null : first(ERROR_CODE, body), success ? null : first(ERROR_MESSAGE, body))
+                .payload(monitor.keepsPayload(success) && outcome.body().length > 0 ? outcome.body() : null)
+                .sapPassport(request.header("SAP-PASSPORT"))
+                .messageId(messageId != null ? messageId : request.header("SAP_MessageProcessingLogID"))
+                .user(outcome.principal() == null ? null : outcome.principal().name())
+                .build());
+    }
+
+    private static @Nullable String first(java.util.regex.Pattern pattern, String text) {
+        java.util.regex.Matcher m = pattern.matcher(text);
+        return !m.find() ? null : m.group(1) != null ? m.group(1) : m.group(2);
     }
 
     private record Registration(IntegrationObject io, TypeSystem types) {
@@ -88,6 +121,7 @@ public final class InboundService {
         private final Map<String, PostPersistHook> postHooks = new HashMap<>();
         private ChangeSink changes = ChangeSink.NONE;
         private Locale defaultLanguage = Locale.ENGLISH;
+        private @Nullable InboundMonitor monitor;
 
         private Builder() {
         }
@@ -137,6 +171,12 @@ public final class InboundService {
          */
         public Builder webhooks(dev.ioflow.webhook.WebhookService webhooks) {
             this.changes = WebhookChanges.of(Objects.requireNonNull(webhooks, "webhooks"));
+            return this;
+        }
+
+        /** Records an {@link InboundRequest} per request; without a monitor nothing is recorded. */
+        public Builder monitor(InboundMonitor monitor) {
+            this.monitor = Objects.requireNonNull(monitor, "monitor");
             return this;
         }
 
