@@ -155,6 +155,11 @@ public final class InboundServer implements AutoCloseable {
                 throw new IllegalStateException("plain HTTP is only allowed on a loopback address; " + address
                         + " needs https(SSLContext)");
             }
+            // The JDK server writes headers and body in separate packets; with Nagle's algorithm on, each small
+            // response then waits for the client's delayed ACK (~40 ms). The server reads this property once.
+            if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+                System.setProperty("sun.net.httpserver.nodelay", "true");
+            }
             try {
                 HttpServer server;
                 String scheme;
