@@ -135,9 +135,7 @@ public final class StoreEngine {
             return existing;
         }
         Object previous = existing;
-        Object updated = write(draft, () -> factory.update(previous, changes));
-        work.update(plan.type, previous, updated);
-        return updated;
+        return write(draft, () -> work.update(plan.type, previous, changes));
     }
 
     private Object references(UnitOfWork work, AttrPlan attribute, Object value) {
