@@ -21,21 +21,30 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** SAP's inbound rules over a repository: upsert, autoCreate/partOf, patch, cascade delete, keys and queries. */
-class IntegrationObjectStoreTest {
+/**
+ * SAP's inbound rules over a repository: upsert, autoCreate/partOf, patch, cascade delete, keys and queries; in
+ * memory here, over JDBC in {@code JdbcIntegrationObjectStoreTest}.
+ */
+public class IntegrationObjectStoreTest {
     private static final String P1 = """
             {"code":"p1","catalogVersion":{"version":"Staged","catalog":{"id":"Default"}},"name":{"en":"Camera"},
              "price":10,"unit":{"code":"pieces"},"supercategories":[{"code":"c1"}],
              "media":[{"code":"m1","url":"https://example.com/m1.png"}],"keywords":["a"]}""";
 
+    /** The repository the store works on; subclasses run the same tests over other repositories. */
+    protected ItemRepository repository(TypeSystem types) {
+        return new InMemoryItemRepository();
+    }
+
     /** A store, a repository holding the unit "pieces", and the types. */
-    private static final class Fixture {
+    private final class Fixture {
         final TypeSystem types;
         final IntegrationObjectStore store;
-        final ItemRepository repository = new InMemoryItemRepository();
+        final ItemRepository repository;
 
         Fixture(InboundModel model) {
             types = model.types();
+            repository = repository(types);
             store = IntegrationObjectStore.of(InboundModel.inboundProduct(), types);
             post("Unit", "{\"code\":\"pieces\",\"name\":\"Pieces\"}");
         }
