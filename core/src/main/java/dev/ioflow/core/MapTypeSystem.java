@@ -57,9 +57,8 @@ public final class MapTypeSystem implements TypeSystem {
      * {@link ValueKind#ITEM} references to that item's type; as the definition does not say whether one or many
      * items are referenced, they are declared single-valued ({@code many = false}) and the renderer accepts a
      * {@code Map} or a {@code Collection} of maps at run time. Every other attribute is {@link ValueKind#ANY}:
-     * the renderer decides from the value. A derived schema knows no localized attributes.
-     *
-     * @throws IllegalArgumentException when two definitions make one attribute reference two different types
+     * the renderer decides from the value, and so is an attribute that nested items of different types read (a
+     * polymorphic reference). A derived schema knows no localized attributes.
      */
     public static MapTypeSystem derivedFrom(IntegrationObject... definitions) {
         return builder().deriveFrom(definitions).build();

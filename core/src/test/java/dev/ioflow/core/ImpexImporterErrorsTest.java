@@ -34,7 +34,7 @@ class ImpexImporterErrorsTest {
         assertThat(problems(IO + "INSERT_UPDATE IntegrationObjectItemAttribut; code\n; x\n")).containsExactly(at(3, 1,
                 "unknown header type 'IntegrationObjectItemAttribut'; known: IntegrationObject, IntegrationObjectItem, "
                         + "IntegrationObjectItemAttribute, IntegrationObjectVirtualAttributeDescriptor, "
-                        + "IntegrationObjectItemVirtualAttribute"));
+                        + "IntegrationObjectItemVirtualAttribute, IntegrationObjectItemClassificationAttribute"));
     }
 
     @Test
@@ -51,10 +51,10 @@ class ImpexImporterErrorsTest {
 
     @Test
     void unsupportedDefinitionTypesAndRemoveAreErrors() {
-        assertThat(problems(IO + "INSERT_UPDATE IntegrationObjectItemClassificationAttribute; attributeName\n; x\n"
+        assertThat(problems(IO + "INSERT_UPDATE IntegrationObjectClass; code\n; x\n"
                 + "REMOVE IntegrationObject; code\n; io\n")).containsExactly(
-                at(3, 1, "IntegrationObjectItemClassificationAttribute is not supported: ioflow's integration objects "
-                        + "have no classification or class attributes"),
+                at(3, 1, "IntegrationObjectClass is not supported: ioflow's integration objects "
+                        + "have no class attributes (integration objects over plain classes)"),
                 at(5, 1, "REMOVE is not supported for IntegrationObject: definitions are imported, not deleted; "
                         + "supported: INSERT_UPDATE, INSERT, UPDATE"));
     }

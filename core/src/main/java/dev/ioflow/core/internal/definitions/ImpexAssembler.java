@@ -42,7 +42,7 @@ final class ImpexAssembler {
             Draft io = ios.get(item.text("integrationObject"));
             if (io == null) {
                 ImpexValue at = item.cells().get("integrationObject");
-                problems.impex(at.line(), at.column(), "item '" + item.text("code") + "' is in integration object '"
+                problems.impex(at, "item '" + item.text("code") + "' is in integration object '"
                         + at.text() + "', which is not defined; defined: " + ios.keySet());
                 orphans.add(at.text() + ":" + item.text("code"));
             } else {
@@ -64,7 +64,7 @@ final class ImpexAssembler {
         Draft io = ios.get(ioAndItem[0]);
         Row item = io == null ? null : io.items().get(ioAndItem[1]);
         if (item == null) {
-            problems.impex(itemRef.line(), itemRef.column(), "attribute '" + row.text("attributeName")
+            problems.impex(itemRef, "attribute '" + row.text("attributeName")
                     + "' is in integration object item '" + itemRef.text() + "', which is not defined");
             return;
         }
@@ -80,10 +80,10 @@ final class ImpexAssembler {
         ImpexValue descriptor = row.cells().get("retrievalDescriptor");
         String logicLocation = descriptor == null ? null : logicLocations.get(descriptor.text());
         if (descriptor == null) {
-            problems.impex(row.cells().get("item").line(), row.cells().get("item").column(),
+            problems.impex(row.cells().get("item"),
                     "virtual attribute '" + name + "' has no retrievalDescriptor(code)");
         } else if (logicLocation == null) {
-            problems.impex(descriptor.line(), descriptor.column(), "virtual attribute '" + name + "' uses descriptor '"
+            problems.impex(descriptor, "virtual attribute '" + name + "' uses descriptor '"
                     + descriptor.text() + "', which no IntegrationObjectVirtualAttributeDescriptor with a logicLocation defines");
         }
         return new IntegrationObjectAttribute(name, null, false, false, false, null, logicLocation);
@@ -98,7 +98,7 @@ final class ImpexAssembler {
         String[] typeAndQualifier = descriptor.text().split(":");
         String itemType = itemType(item);
         if (!typeAndQualifier[0].equals(itemType)) {
-            problems.impex(descriptor.line(), descriptor.column(), "attribute descriptor '" + descriptor.text()
+            problems.impex(descriptor, "attribute descriptor '" + descriptor.text()
                     + "' is of type '" + typeAndQualifier[0] + "', but item '" + item.text("code") + "' is of type '" + itemType + "'");
         }
         return typeAndQualifier[1];
@@ -111,7 +111,7 @@ final class ImpexAssembler {
         }
         String[] ioAndItem = ref.text().split(":");
         if (!ioAndItem[0].equals(io.row().text("code")) || !io.items().containsKey(ioAndItem[1])) {
-            problems.impex(ref.line(), ref.column(), "returnIntegrationObjectItem '" + ref.text() + "' is not an item of "
+            problems.impex(ref, "returnIntegrationObjectItem '" + ref.text() + "' is not an item of "
                     + "integration object '" + io.row().text("code") + "'; its items: " + io.items().keySet());
         }
         return ioAndItem[1];

@@ -5,17 +5,22 @@ import dev.ioflow.core.IntegrationObjectAttribute;
 import dev.ioflow.core.IntegrationObjectItem;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The Map-item schema implied by integration-object definitions: for each item's type, one attribute per
  * non-virtual attribute's source; a source with a nested item ({@code returnItem}) references that item's
  * type, any other is of undeclared kind. Several items (or definitions) of one type add up; a source that
- * one definition reads as a reference and another as a value stays a reference.
+ * one definition reads as a reference and another as a value stays a reference; a source read as references to
+ * different types is of undeclared kind.
  */
 public final class DerivedSchema {
     /** By type code, by source attribute: the referenced type code, or null for a value. */
     private final Map<String, Map<String, String>> types = new LinkedHashMap<>();
+    /** {@code type.attribute} of sources referenced as different types. */
+    private final Set<String> polymorphic = new HashSet<>();
 
     /** Adds what the definition says about its items' types. */
     public DerivedSchema add(IntegrationObject definition) {
@@ -38,12 +43,21 @@ public final class DerivedSchema {
         return types;
     }
 
-    private static void merge(String type, Map<String, String> attributes, String source, String referenced) {
+    /**
+     * A source read as references to two different types (a polymorphic reference, e.g. SAP's
+     * {@code ConsumedDestination.credential} read as a {@code BasicCredential} by one attribute and as a
+     * {@code ConsumedOAuthCredential} by another) becomes a value of any kind, which accepts either nested item.
+     */
+    private void merge(String type, Map<String, String> attributes, String source, String referenced) {
+        String key = type + "." + source;
+        if (polymorphic.contains(key)) {
+            return;
+        }
         if (!attributes.containsKey(source) || attributes.get(source) == null) {
             attributes.put(source, referenced);
         } else if (referenced != null && !Objects.equals(attributes.get(source), referenced)) {
-            throw new IllegalArgumentException("attribute '" + source + "' of type '" + type + "' references type '"
-                    + attributes.get(source) + "' in one definition and type '" + referenced + "' in another");
+            attributes.put(source, null);
+            polymorphic.add(key);
         }
     }
 }
