@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ioflow render}: the payload (with its {@code integrationKey}) the library would send for an item given as
  * JSON, rendered with the type system {@code validate} checks against (SAP's platform types, {@code --items}
- * files, and what the definitions declare); a definition {@code validate} rejects is not rendered.
+ * files, and what the definitions declare); a definition {@code validate} rejects is not rendered. Virtual
+ * attributes (SAP's scripts) take the value the item file gives under their payload name.
  */
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = {"Print the payload ioflow would send for an item.",
@@ -73,7 +74,9 @@ final class RenderCommand implements Callable<Integer> {
         }
         PayloadRenderer renderer;
         try {
-            renderer = PayloadRenderer.builder(chosen, checked.types()).style(style).build();
+            PayloadRenderer.Builder builder = PayloadRenderer.builder(chosen, checked.types()).style(style);
+            VirtualValues.of(chosen).forEach(builder::virtualFunction);
+            renderer = builder.build();
         } catch (DefinitionException e) {
             problems.print(definitions, chosen.code(), e.problems());
             return ExitCodes.INVALID;
