@@ -1,5 +1,7 @@
 package dev.ioflow.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads one attribute's value from an item. Type systems resolve accessors once, when a type is built;
  * renderers call {@link #read(Object)} on the hot path, so implementations must not look anything up per call
@@ -18,5 +20,5 @@ public interface AttributeAccessor {
      *
      * @param item an item of the type that declares the attribute; never {@code null}
      */
-    Object read(Object item);
+    @Nullable Object read(Object item);
 }

@@ -12,8 +12,8 @@ import jakarta.validation.constraints.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An integration object: a named projection of an item type (the root item) and the items it reaches.
@@ -26,23 +26,23 @@ import java.util.function.Consumer;
  *                 .attribute("customerID", a -> a.unique())
  *                 .attribute("contactEmail"))
  *         .build();
+ * IntegrationObject outbound = ioCustomer.newBuilder().integrationType(IntegrationType.OUTBOUND).build();
  * }</pre>
  *
- * @param code            unique code, e.g. {@code ioCustomer}
- * @param integrationType the declared use
- * @param items           the items, root first as declared
  * @since 0.1
  */
-public record IntegrationObject(
-        @NotBlank(message = NOT_BLANK_MESSAGE) @Pattern(regexp = NO_SEPARATORS, message = NO_SEPARATORS_MESSAGE) String code,
-        IntegrationType integrationType,
-        @NotEmpty(message = NO_ITEMS_MESSAGE) List<@Valid IntegrationObjectItem> items) {
+public final class IntegrationObject {
+    @NotBlank(message = NOT_BLANK_MESSAGE)
+    @Pattern(regexp = NO_SEPARATORS, message = NO_SEPARATORS_MESSAGE)
+    private final String code;
+    private final IntegrationType integrationType;
+    @NotEmpty(message = NO_ITEMS_MESSAGE)
+    private final List<@Valid IntegrationObjectItem> items;
 
-    /** Copies the item list; the code is required. */
-    public IntegrationObject {
-        Objects.requireNonNull(code, "code");
-        integrationType = integrationType == null ? IntegrationType.INBOUND : integrationType;
-        items = List.copyOf(items);
+    private IntegrationObject(Builder builder) {
+        this.code = builder.code;
+        this.integrationType = builder.integrationType;
+        this.items = List.copyOf(builder.items);
     }
 
     /** Starts a definition with this code. */
@@ -50,9 +50,34 @@ public record IntegrationObject(
         return new Builder(code);
     }
 
-    /** The item with this code. */
-    public Optional<IntegrationObjectItem> item(String itemCode) {
-        return items.stream().filter(i -> i.code().equals(itemCode)).findFirst();
+    /** A builder holding this definition's values (and its items), to make a changed copy. */
+    public Builder newBuilder() {
+        return new Builder(this);
+    }
+
+    /** The unique code, e.g. {@code ioCustomer}. */
+    public String code() {
+        return code;
+    }
+
+    /** The declared use. */
+    public IntegrationType integrationType() {
+        return integrationType;
+    }
+
+    /** The items, root first as declared. */
+    public List<IntegrationObjectItem> items() {
+        return items;
+    }
+
+    /** The item with this code, or null when there is none. */
+    public @Nullable IntegrationObjectItem item(String itemCode) {
+        for (IntegrationObjectItem item : items) {
+            if (item.code().equals(itemCode)) {
+                return item;
+            }
+        }
+        return null;
     }
 
     /**
@@ -70,6 +95,22 @@ public record IntegrationObject(
         return roots.get(0);
     }
 
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return o instanceof IntegrationObject io && code.equals(io.code) && integrationType == io.integrationType
+                && items.equals(io.items);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(code, integrationType, items);
+    }
+
+    @Override
+    public String toString() {
+        return "IntegrationObject[code=" + code + ", integrationType=" + integrationType + ", items=" + items + "]";
+    }
+
     /** Builds an {@link IntegrationObject}. */
     public static final class Builder {
         private final String code;
@@ -80,6 +121,12 @@ public record IntegrationObject(
             this.code = Objects.requireNonNull(code, "code");
         }
 
+        private Builder(IntegrationObject io) {
+            this.code = io.code;
+            this.integrationType = io.integrationType;
+            this.items.addAll(io.items);
+        }
+
         /** The declared use (default {@link IntegrationType#INBOUND}, as in SAP). */
         public Builder integrationType(IntegrationType type) {
             this.integrationType = Objects.requireNonNull(type, "type");
@@ -88,10 +135,9 @@ public record IntegrationObject(
 
         /** Adds an item whose type code equals its item code, configured by {@code spec}. */
         public Builder item(String itemCode, Consumer<IntegrationObjectItem.Builder> spec) {
-            IntegrationObjectItem.Builder builder = new IntegrationObjectItem.Builder(itemCode);
+            IntegrationObjectItem.Builder builder = IntegrationObjectItem.builder(itemCode);
             spec.accept(builder);
-            items.add(builder.build());
-            return this;
+            return item(builder.build());
         }
 
         /** Adds a ready-made item. */
@@ -100,9 +146,15 @@ public record IntegrationObject(
             return this;
         }
 
+        /** Adds ready-made items, in order. */
+        public Builder items(List<IntegrationObjectItem> list) {
+            new ArrayList<>(list).forEach(this::item);
+            return this;
+        }
+
         /** Returns the definition. It is not validated here: see {@link IntegrationObjectValidator}. */
         public IntegrationObject build() {
-            return new IntegrationObject(code, integrationType, items);
+            return new IntegrationObject(this);
         }
     }
 }

@@ -10,38 +10,84 @@ import jakarta.validation.constraints.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One item of an {@link IntegrationObject}: a projection of an item type onto a list of attributes.
- * Immutable; made by {@link IntegrationObject.Builder#item(String, Consumer)}.
+ * Immutable; made by {@link IntegrationObject.Builder#item(String, Consumer)} or {@link #builder(String)}.
  *
- * @param code           the item's code, unique within its integration object (e.g. {@code Customer})
- * @param type           the code of the item type it projects (SAP's {@code type})
- * @param root           whether this is the integration object's root item
- * @param itemTypeMatch  which sub- and super-types match
- * @param attributes     the attributes in payload order
+ * <pre>{@code
+ * IntegrationObjectItem customer = IntegrationObjectItem.builder("Customer")
+ *         .type("B2BCustomer")
+ *         .root()
+ *         .attribute("customerID", a -> a.source("uid").unique())
+ *         .build();
+ * }</pre>
+ *
  * @since 0.1
  */
-public record IntegrationObjectItem(
-        @NotBlank(message = NOT_BLANK_MESSAGE) @Pattern(regexp = NO_SEPARATORS, message = NO_SEPARATORS_MESSAGE) String code,
-        @NotBlank(message = NOT_BLANK_MESSAGE) String type,
-        boolean root,
-        ItemTypeMatch itemTypeMatch,
-        List<@Valid IntegrationObjectAttribute> attributes) {
+public final class IntegrationObjectItem {
+    @NotBlank(message = NOT_BLANK_MESSAGE)
+    @Pattern(regexp = NO_SEPARATORS, message = NO_SEPARATORS_MESSAGE)
+    private final String code;
+    @NotBlank(message = NOT_BLANK_MESSAGE)
+    private final String type;
+    private final boolean root;
+    private final ItemTypeMatch itemTypeMatch;
+    private final List<@Valid IntegrationObjectAttribute> attributes;
 
-    /** Copies the attribute list; code and type are required. */
-    public IntegrationObjectItem {
-        Objects.requireNonNull(code, "code");
-        Objects.requireNonNull(type, "type");
-        itemTypeMatch = itemTypeMatch == null ? ItemTypeMatch.ALL_SUB_AND_SUPER_TYPES : itemTypeMatch;
-        attributes = List.copyOf(attributes);
+    private IntegrationObjectItem(Builder builder) {
+        this.code = builder.code;
+        this.type = builder.type;
+        this.root = builder.root;
+        this.itemTypeMatch = builder.itemTypeMatch;
+        this.attributes = List.copyOf(builder.attributes);
     }
 
-    /** The first attribute with this payload name. */
-    public Optional<IntegrationObjectAttribute> attribute(String name) {
-        return attributes.stream().filter(a -> a.name().equals(name)).findFirst();
+    /** Starts an item with this code, projecting the item type of the same code unless {@link Builder#type(String)} says otherwise. */
+    public static Builder builder(String code) {
+        return new Builder(code);
+    }
+
+    /** A builder holding this item's values (and its attributes), to make a changed copy. */
+    public Builder newBuilder() {
+        return new Builder(this);
+    }
+
+    /** The item's code, unique within its integration object (e.g. {@code Customer}). */
+    public String code() {
+        return code;
+    }
+
+    /** The code of the item type it projects (SAP's {@code type}). */
+    public String type() {
+        return type;
+    }
+
+    /** Whether this is the integration object's root item. */
+    public boolean root() {
+        return root;
+    }
+
+    /** Which sub- and super-types match. */
+    public ItemTypeMatch itemTypeMatch() {
+        return itemTypeMatch;
+    }
+
+    /** The attributes in payload order. */
+    public List<IntegrationObjectAttribute> attributes() {
+        return attributes;
+    }
+
+    /** The first attribute with this payload name, or null when there is none. */
+    public @Nullable IntegrationObjectAttribute attribute(String name) {
+        for (IntegrationObjectAttribute attribute : attributes) {
+            if (attribute.name().equals(name)) {
+                return attribute;
+            }
+        }
+        return null;
     }
 
     /** The attributes that form the item's key (its unique attributes), in payload order. */
@@ -49,7 +95,24 @@ public record IntegrationObjectItem(
         return attributes.stream().filter(IntegrationObjectAttribute::unique).toList();
     }
 
-    /** Builds an item; see {@link IntegrationObject#builder(String)}. */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return o instanceof IntegrationObjectItem i && code.equals(i.code) && type.equals(i.type) && root == i.root
+                && itemTypeMatch == i.itemTypeMatch && attributes.equals(i.attributes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(code, type, root, itemTypeMatch, attributes);
+    }
+
+    @Override
+    public String toString() {
+        return "IntegrationObjectItem[code=" + code + ", type=" + type + ", root=" + root + ", itemTypeMatch="
+                + itemTypeMatch + ", attributes=" + attributes + "]";
+    }
+
+    /** Builds an {@link IntegrationObjectItem}; see also {@link IntegrationObject#builder(String)}. */
     public static final class Builder {
         private final String code;
         private String type;
@@ -57,9 +120,17 @@ public record IntegrationObjectItem(
         private ItemTypeMatch itemTypeMatch = ItemTypeMatch.ALL_SUB_AND_SUPER_TYPES;
         private final List<IntegrationObjectAttribute> attributes = new ArrayList<>();
 
-        Builder(String code) {
+        private Builder(String code) {
             this.code = Objects.requireNonNull(code, "code");
             this.type = code;
+        }
+
+        private Builder(IntegrationObjectItem item) {
+            this.code = item.code;
+            this.type = item.type;
+            this.root = item.root;
+            this.itemTypeMatch = item.itemTypeMatch;
+            this.attributes.addAll(item.attributes);
         }
 
         /** The item type it projects; defaults to the item's code. */
@@ -87,18 +158,17 @@ public record IntegrationObjectItem(
 
         /** Adds an attribute read from the type's attribute of the same name. */
         public Builder attribute(String name) {
-            return attribute(name, a -> { });
+            return attribute(IntegrationObjectAttribute.builder(name).build());
         }
 
         /**
          * Adds an attribute configured by {@code spec}:
          * <pre>{@code item.attribute("customerID", a -> a.source("uid").unique())}</pre>
          */
-        public Builder attribute(String name, Consumer<AttributeBuilder> spec) {
-            AttributeBuilder builder = new AttributeBuilder(name);
+        public Builder attribute(String name, Consumer<IntegrationObjectAttribute.Builder> spec) {
+            IntegrationObjectAttribute.Builder builder = IntegrationObjectAttribute.builder(name);
             spec.accept(builder);
-            attributes.add(builder.build());
-            return this;
+            return attribute(builder.build());
         }
 
         /** Adds a virtual attribute computed by the function registered under {@code logicLocation}. */
@@ -112,72 +182,15 @@ public record IntegrationObjectItem(
             return this;
         }
 
-        IntegrationObjectItem build() {
-            return new IntegrationObjectItem(code, type, root, itemTypeMatch, attributes);
-        }
-    }
-
-    /** Builds one attribute; the source defaults to the payload name. */
-    public static final class AttributeBuilder {
-        private final String name;
-        private String source;
-        private boolean unique;
-        private boolean autoCreate;
-        private boolean partOf;
-        private String returnItem;
-        private String logicLocation;
-
-        AttributeBuilder(String name) {
-            this.name = Objects.requireNonNull(name, "name");
-            this.source = name;
-        }
-
-        /** The qualifier of the type's attribute to read (default: the payload name). */
-        public AttributeBuilder source(String source) {
-            this.source = source;
+        /** Adds ready-made attributes, in order. */
+        public Builder attributes(List<IntegrationObjectAttribute> list) {
+            new ArrayList<>(list).forEach(this::attribute);
             return this;
         }
 
-        /** Makes the attribute part of the integration key. */
-        public AttributeBuilder unique() {
-            return unique(true);
-        }
-
-        /** Sets whether the attribute is part of the integration key. */
-        public AttributeBuilder unique(boolean unique) {
-            this.unique = unique;
-            return this;
-        }
-
-        /** Sets SAP's {@code autoCreate} flag. */
-        public AttributeBuilder autoCreate(boolean autoCreate) {
-            this.autoCreate = autoCreate;
-            return this;
-        }
-
-        /** Sets SAP's {@code partOf} flag. */
-        public AttributeBuilder partOf(boolean partOf) {
-            this.partOf = partOf;
-            return this;
-        }
-
-        /** Renders the referenced item(s) through the nested integration-object item with this code. */
-        public AttributeBuilder item(String returnItemCode) {
-            this.returnItem = returnItemCode;
-            return this;
-        }
-
-        /** Makes the attribute virtual: its value comes from the function registered under this location. */
-        public AttributeBuilder logicLocation(String logicLocation) {
-            this.logicLocation = logicLocation;
-            if (logicLocation != null) {
-                this.source = null;
-            }
-            return this;
-        }
-
-        IntegrationObjectAttribute build() {
-            return new IntegrationObjectAttribute(name, source, unique, autoCreate, partOf, returnItem, logicLocation);
+        /** Returns the item. It is not validated here: see {@link IntegrationObjectValidator}. */
+        public IntegrationObjectItem build() {
+            return new IntegrationObjectItem(this);
         }
     }
 }

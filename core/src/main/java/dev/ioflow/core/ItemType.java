@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An item type of some type system: a Java class, a declared {@code Map} schema, or a type of the user's own.
@@ -48,13 +48,13 @@ public final class ItemType {
         return List.copyOf(attributes.values());
     }
 
-    /** The attribute with the given qualifier, if the type has one. */
-    public Optional<AttributeDescriptor> attribute(String name) {
-        return Optional.ofNullable(attributes.get(name));
+    /** The attribute with the given qualifier, or null when the type has none. */
+    public @Nullable AttributeDescriptor attribute(String name) {
+        return attributes.get(name);
     }
 
     /** Whether {@code item} is an instance of this type (used to route events to integration objects). */
-    public boolean isInstance(Object item) {
+    public boolean isInstance(@Nullable Object item) {
         return item != null && instances.test(item);
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link TypeSystem} over Java classes: records (their components), JavaBeans ({@code getX()} and
@@ -37,7 +38,7 @@ import java.util.Set;
  *
  * JavaTypeSystem types = JavaTypeSystem.of(Customer.class);          // Customer and Address
  * types.require("Address");
- * types.typeOf(new Customer("c1", "c1@example.com", List.of()));       // Optional[ItemType[Customer, …]]
+ * types.typeOf(new Customer("c1", "c1@example.com", List.of()));       // ItemType[Customer, …]
  * JavaTypeSystem renamed = JavaTypeSystem.builder().type("B2BCustomer", Customer.class).build();
  * }</pre>
  *
@@ -77,14 +78,14 @@ public final class JavaTypeSystem implements TypeSystem {
     }
 
     @Override
-    public Optional<ItemType> find(String code) {
-        return Optional.ofNullable(byCode.get(code));
+    public @Nullable ItemType find(String code) {
+        return byCode.get(code);
     }
 
-    /** The type of the item's class, or of its nearest registered superclass (or interface). */
+    /** The type of the item's class, or of its nearest registered superclass (or interface); null when none. */
     @Override
-    public Optional<ItemType> typeOf(Object item) {
-        return item == null ? Optional.empty() : typeOfClass.get(item.getClass());
+    public @Nullable ItemType typeOf(@Nullable Object item) {
+        return item == null ? null : typeOfClass.get(item.getClass()).orElse(null);
     }
 
     /** Every item type, registered ones first, then those reached through attributes. */

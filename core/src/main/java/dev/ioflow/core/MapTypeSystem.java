@@ -8,10 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link TypeSystem} for items that are {@code Map<String, Object>}s, with a declared schema: each type
@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  *
  * <p>With a {@link Builder#discriminator(String) discriminator}, {@link #typeOf(Object)} reads the type code
  * from that key of the map, and a map is an instance of the type it names. Without one, {@code typeOf} is
- * always empty (a map does not say what it is) and every map is an instance of every type.
+ * always null (a map does not say what it is) and every map is an instance of every type.
  *
  * <pre>{@code
  * MapTypeSystem types = MapTypeSystem.builder()
@@ -30,7 +30,7 @@ import java.util.function.Predicate;
  *         .type("Address", t -> t.attribute("town", ValueKind.STRING))
  *         .discriminator("itemtype")
  *         .build();
- * types.typeOf(Map.of("itemtype", "Customer", "customerID", "c1")); // Optional[ItemType[Customer, …]]
+ * types.typeOf(Map.of("itemtype", "Customer", "customerID", "c1")); // ItemType[Customer, …]
  *
  * MapTypeSystem derived = MapTypeSystem.derivedFrom(ioCustomer);    // the schema the definition implies
  * }</pre>
@@ -39,9 +39,9 @@ import java.util.function.Predicate;
  */
 public final class MapTypeSystem implements TypeSystem {
     private final Map<String, ItemType> types;
-    private final String discriminator;
+    private final @Nullable String discriminator;
 
-    private MapTypeSystem(Map<String, ItemType> types, String discriminator) {
+    private MapTypeSystem(Map<String, ItemType> types, @Nullable String discriminator) {
         this.types = types;
         this.discriminator = discriminator;
     }
@@ -65,17 +65,17 @@ public final class MapTypeSystem implements TypeSystem {
     }
 
     @Override
-    public Optional<ItemType> find(String code) {
-        return Optional.ofNullable(types.get(code));
+    public @Nullable ItemType find(String code) {
+        return types.get(code);
     }
 
-    /** The type named by the map's discriminator key; empty without a discriminator or for a non-map. */
+    /** The type named by the map's discriminator key; null without a discriminator or for a non-map. */
     @Override
-    public Optional<ItemType> typeOf(Object item) {
+    public @Nullable ItemType typeOf(@Nullable Object item) {
         if (discriminator != null && item instanceof Map<?, ?> map && map.get(discriminator) instanceof String code) {
             return find(code);
         }
-        return Optional.empty();
+        return null;
     }
 
     /** Every declared type, in declaration order. */
@@ -83,9 +83,9 @@ public final class MapTypeSystem implements TypeSystem {
         return List.copyOf(types.values());
     }
 
-    /** The key naming an item's type, if one was set. */
-    public Optional<String> discriminator() {
-        return Optional.ofNullable(discriminator);
+    /** The key naming an item's type, or null when none was set. */
+    public @Nullable String discriminator() {
+        return discriminator;
     }
 
     @Override
@@ -101,7 +101,7 @@ public final class MapTypeSystem implements TypeSystem {
     /** Builds a {@link MapTypeSystem}. */
     public static final class Builder {
         private final Map<String, List<AttributeDescriptor>> types = new LinkedHashMap<>();
-        private String discriminator;
+        private @Nullable String discriminator;
 
         private Builder() {
         }

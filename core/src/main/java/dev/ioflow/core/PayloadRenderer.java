@@ -82,7 +82,9 @@ public final class PayloadRenderer {
      * @throws ItemRenderException (and {@link MissingKeyValueException}) naming the path of a bad value
      */
     public Payload render(Object item) {
-        return engine.payload(Objects.requireNonNull(item, "item"));
+        Objects.requireNonNull(item, "item");
+        String key = engine.integrationKey(item);
+        return new Payload(integrationObject.code(), key, engine.json(item, key), engine.hash(item, key), true);
     }
 
     /**

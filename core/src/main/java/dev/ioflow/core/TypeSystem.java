@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Resolves item-type codes to {@link ItemType}s. ioflow ships type systems over Java classes
@@ -24,11 +24,14 @@ import java.util.Set;
  */
 public interface TypeSystem {
 
-    /** The type with this code, if the type system knows it. */
-    Optional<ItemType> find(String code);
+    /** The type with this code, or null when the type system does not know it. */
+    @Nullable ItemType find(String code);
 
-    /** The type of a given item, if the type system can tell (Java classes can; plain maps need a discriminator). */
-    Optional<ItemType> typeOf(Object item);
+    /**
+     * The type of a given item, or null when the type system cannot tell (Java classes can; plain maps need a
+     * discriminator) or the item is null.
+     */
+    @Nullable ItemType typeOf(@Nullable Object item);
 
     /**
      * The codes of the types this type system knows, when it can list them (error messages name them); empty
@@ -44,7 +47,11 @@ public interface TypeSystem {
      * @throws UnknownTypeException naming the code when the type system does not know it
      */
     default ItemType require(String code) {
-        return find(code).orElseThrow(() -> new UnknownTypeException(code));
+        ItemType type = find(code);
+        if (type == null) {
+            throw new UnknownTypeException(code);
+        }
+        return type;
     }
 
     /** A type system made of the given hand-built types. */
@@ -57,13 +64,13 @@ public interface TypeSystem {
         }
         return new TypeSystem() {
             @Override
-            public Optional<ItemType> find(String code) {
-                return Optional.ofNullable(byCode.get(code));
+            public @Nullable ItemType find(String code) {
+                return byCode.get(code);
             }
 
             @Override
-            public Optional<ItemType> typeOf(Object item) {
-                return byCode.values().stream().filter(t -> t.isInstance(item)).findFirst();
+            public @Nullable ItemType typeOf(@Nullable Object item) {
+                return byCode.values().stream().filter(t -> t.isInstance(item)).findFirst().orElse(null);
             }
 
             @Override
@@ -83,14 +90,14 @@ public interface TypeSystem {
         List<TypeSystem> list = List.copyOf(new ArrayList<>(List.of(systems)));
         return new TypeSystem() {
             @Override
-            public Optional<ItemType> find(String code) {
+            public @Nullable ItemType find(String code) {
                 for (TypeSystem s : list) {
-                    Optional<ItemType> t = s.find(code);
-                    if (t.isPresent()) {
+                    ItemType t = s.find(code);
+                    if (t != null) {
                         return t;
                     }
                 }
-                return Optional.empty();
+                return null;
             }
 
             @Override
@@ -101,14 +108,14 @@ public interface TypeSystem {
             }
 
             @Override
-            public Optional<ItemType> typeOf(Object item) {
+            public @Nullable ItemType typeOf(@Nullable Object item) {
                 for (TypeSystem s : list) {
-                    Optional<ItemType> t = s.typeOf(item);
-                    if (t.isPresent()) {
+                    ItemType t = s.typeOf(item);
+                    if (t != null) {
                         return t;
                     }
                 }
-                return Optional.empty();
+                return null;
             }
         };
     }

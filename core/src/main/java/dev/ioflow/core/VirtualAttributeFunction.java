@@ -1,5 +1,7 @@
 package dev.ioflow.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Computes a virtual attribute's value from an item, as SAP's scripts at a {@code logicLocation} do.
  * Registered with a {@link PayloadRenderer} under its logic location.
@@ -13,5 +15,5 @@ package dev.ioflow.core;
 @FunctionalInterface
 public interface VirtualAttributeFunction {
     /** The value for {@code item}; {@code null} leaves the attribute out of the payload. */
-    Object compute(Object item);
+    @Nullable Object compute(Object item);
 }

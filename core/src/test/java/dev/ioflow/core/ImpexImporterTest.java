@@ -76,11 +76,12 @@ class ImpexImporterTest {
                 + "; io:Address ; line1\n").get(0);
 
         assertThat(io.integrationType()).isEqualTo(IntegrationType.OUTBOUND);
-        assertThat(io.items().get(0)).isEqualTo(new IntegrationObjectItem("Customer", "B2BCustomer", true,
-                ItemTypeMatch.RESTRICT_TO_ITEM_TYPE, List.of(new IntegrationObjectAttribute("address",
-                "defaultPaymentAddress", false, true, true, "Address", null))));
+        assertThat(io.items().get(0)).isEqualTo(IntegrationObjectItem.builder("Customer").type("B2BCustomer").root()
+                .itemTypeMatch(ItemTypeMatch.RESTRICT_TO_ITEM_TYPE)
+                .attribute("address", a -> a.source("defaultPaymentAddress").autoCreate(true).partOf(true).item("Address"))
+                .build());
         assertThat(io.items().get(1).attributes()).containsExactly(
-                new IntegrationObjectAttribute("line1", "line1", false, false, false, null, null));
+                IntegrationObjectAttribute.builder("line1").build());
     }
 
     @Test
@@ -95,9 +96,9 @@ class ImpexImporterTest {
                 + "; fullNameDescriptor ; model://fullName ; java.lang.String\n");
 
         assertThat(attributes).containsExactly(
-                new IntegrationObjectAttribute("uid", "uid", true, false, false, null, null),
-                new IntegrationObjectAttribute("fullName", null, false, false, false, null, "model://fullName"),
-                new IntegrationObjectAttribute("email", "contactEmail", false, false, false, null, null));
+                IntegrationObjectAttribute.builder("uid").unique().build(),
+                IntegrationObjectAttribute.builder("fullName").logicLocation("model://fullName").build(),
+                IntegrationObjectAttribute.builder("email").source("contactEmail").build());
     }
 
     @Test
@@ -206,7 +207,7 @@ class ImpexImporterTest {
                 + " autocreate[default = true]; UNIQUE;\n"
                 + "\t; io:A\t; a\t;\t; true ;\n");
 
-        assertThat(attributes).containsExactly(new IntegrationObjectAttribute("a", "a", true, true, false, null, null));
+        assertThat(attributes).containsExactly(IntegrationObjectAttribute.builder("a").unique().autoCreate(true).build());
     }
 
     @Test

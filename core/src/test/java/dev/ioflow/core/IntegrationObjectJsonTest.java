@@ -37,7 +37,7 @@ class IntegrationObjectJsonTest {
         assertThat(item.root()).isFalse();
         assertThat(item.itemTypeMatch()).isEqualTo(ItemTypeMatch.ALL_SUB_AND_SUPER_TYPES);
         assertThat(item.attributes()).containsExactly(
-                new IntegrationObjectAttribute("contactEmail", "contactEmail", false, false, false, null, null));
+                IntegrationObjectAttribute.builder("contactEmail").build());
     }
 
     @Test
@@ -53,10 +53,10 @@ class IntegrationObjectJsonTest {
                           { "name": "fullName", "virtual": "model://fullName" } ] } ] } ] }""");
 
         assertThat(io.items().get(0).attributes()).containsExactly(
-                new IntegrationObjectAttribute("customerID", "customerID", true, false, false, null, null),
-                new IntegrationObjectAttribute("contactEmail", "contactEmail", false, false, false, null, null),
-                new IntegrationObjectAttribute("defaultAddress", "defaultPaymentAddress", false, true, true, "Address", null),
-                new IntegrationObjectAttribute("fullName", null, false, false, false, null, "model://fullName"));
+                IntegrationObjectAttribute.builder("customerID").unique().build(),
+                IntegrationObjectAttribute.builder("contactEmail").build(),
+                IntegrationObjectAttribute.builder("defaultAddress").source("defaultPaymentAddress").autoCreate(true).partOf(true).item("Address").build(),
+                IntegrationObjectAttribute.builder("fullName").logicLocation("model://fullName").build());
     }
 
     @Test
@@ -64,8 +64,8 @@ class IntegrationObjectJsonTest {
         List<IntegrationObject> ios = json.read("""
                 [ { "code": "ioA", "items": [] }, { "code": "ioB", "integrationType": "OUTBOUND" } ]""");
 
-        assertThat(ios).containsExactly(new IntegrationObject("ioA", IntegrationType.INBOUND, List.of()),
-                new IntegrationObject("ioB", IntegrationType.OUTBOUND, List.of()));
+        assertThat(ios).containsExactly(IntegrationObject.builder("ioA").build(),
+                IntegrationObject.builder("ioB").integrationType(IntegrationType.OUTBOUND).build());
     }
 
     @Test
@@ -75,8 +75,8 @@ class IntegrationObjectJsonTest {
                   "attributes": [ { "name": "a", "unique": null }, { "name": "b", "source": null } ] } ] }""");
 
         assertThat(io.items().get(0).attributes()).containsExactly(
-                new IntegrationObjectAttribute("a", "a", false, false, false, null, null),
-                new IntegrationObjectAttribute("b", null, false, false, false, null, null));
+                IntegrationObjectAttribute.builder("a").build(),
+                IntegrationObjectAttribute.builder("b").source(null).build());
     }
 
     @Test
@@ -139,7 +139,7 @@ class IntegrationObjectJsonTest {
 
     @Test
     void writesEmptyListsCompactly() {
-        assertThat(json.write(new IntegrationObject("io", IntegrationType.INBOUND, List.of())))
+        assertThat(json.write(IntegrationObject.builder("io").build()))
                 .isEqualTo("{\n  \"code\": \"io\",\n  \"items\": []\n}\n");
         assertThat(json.write(List.of())).isEqualTo("{\n  \"integrationObjects\": []\n}\n");
     }

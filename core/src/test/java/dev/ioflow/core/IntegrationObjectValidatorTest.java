@@ -154,7 +154,7 @@ class IntegrationObjectValidatorTest {
 
     @Test
     void blankAttributeNameIsReportedAtItsPosition() {
-        IntegrationObject io = customerWith(i -> i.attribute(new IntegrationObjectAttribute(" ", "name", false, false, false, null, null)));
+        IntegrationObject io = customerWith(i -> i.attribute(IntegrationObjectAttribute.builder(" ").source("name").build()));
 
         assertThat(validator.validate(io)).containsExactly(
                 problem("ioCustomer/items/Customer/attributes/[2]", "name must not be blank"));
@@ -210,7 +210,7 @@ class IntegrationObjectValidatorTest {
 
     @Test
     void attributeWithNeitherSourceNorLogicLocationIsReported() {
-        IntegrationObject io = customerWith(i -> i.attribute(new IntegrationObjectAttribute("email", null, false, false, false, null, null)));
+        IntegrationObject io = customerWith(i -> i.attribute(IntegrationObjectAttribute.builder("email").source(null).build()));
 
         assertThat(validator.validate(io, TYPES)).containsExactly(problem("ioCustomer/items/Customer/attributes/email",
                 "attribute 'email' has neither a source attribute nor a logic location"));

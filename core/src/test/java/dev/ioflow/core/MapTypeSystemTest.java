@@ -40,12 +40,12 @@ class MapTypeSystemTest {
                         tuple("addresses", ValueKind.ITEM, true),
                         tuple("name", ValueKind.LOCALIZED, false),
                         tuple("tags", ValueKind.STRING, true));
-        assertThat(customer.attribute("addresses").orElseThrow().referencedType()).isEqualTo("Address");
+        assertThat(customer.attribute("addresses").referencedType()).isEqualTo("Address");
     }
 
     @Test
     void attributesReadTheMapKeyOfTheirName() {
-        AttributeAccessor email = schema.require("Customer").attribute("contactEmail").orElseThrow().accessor();
+        AttributeAccessor email = schema.require("Customer").attribute("contactEmail").accessor();
 
         assertThat(email.read(Map.of("itemtype", "Customer", "contactEmail", "c1@example.com"))).isEqualTo("c1@example.com");
         assertThat(email.read(Map.of("itemtype", "Customer"))).isNull();
@@ -53,7 +53,7 @@ class MapTypeSystemTest {
 
     @Test
     void readingANonMapItemNamesTheTypeTheClassAndTheKey() {
-        AttributeAccessor email = schema.require("Customer").attribute("contactEmail").orElseThrow().accessor();
+        AttributeAccessor email = schema.require("Customer").attribute("contactEmail").accessor();
 
         assertThatThrownBy(() -> email.read("text"))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -62,24 +62,24 @@ class MapTypeSystemTest {
 
     @Test
     void discriminatorNamesTheTypeOfAMap() {
-        assertThat(schema.typeOf(Map.of("itemtype", "Address", "town", "Springfield"))).map(ItemType::code).contains("Address");
+        assertThat(schema.typeOf(Map.of("itemtype", "Address", "town", "Springfield")).code()).isEqualTo("Address");
         assertThat(schema.require("Address").isInstance(Map.of("itemtype", "Address"))).isTrue();
         assertThat(schema.require("Customer").isInstance(Map.of("itemtype", "Address"))).isFalse();
     }
 
     @Test
     void mapWithoutOrWithAnUnknownDiscriminatorHasNoType() {
-        assertThat(schema.typeOf(Map.of("town", "Springfield"))).isEmpty();
-        assertThat(schema.typeOf(Map.of("itemtype", "Order"))).isEmpty();
-        assertThat(schema.typeOf("not a map")).isEmpty();
+        assertThat(schema.typeOf(Map.of("town", "Springfield"))).isNull();
+        assertThat(schema.typeOf(Map.of("itemtype", "Order"))).isNull();
+        assertThat(schema.typeOf("not a map")).isNull();
     }
 
     @Test
     void withoutDiscriminatorTypeOfIsEmptyAndEveryMapIsAnInstance() {
         MapTypeSystem plain = MapTypeSystem.builder().type("Customer", t -> t.attribute("customerID", ValueKind.STRING)).build();
 
-        assertThat(plain.discriminator()).isEmpty();
-        assertThat(plain.typeOf(Map.of("customerID", "c1"))).isEmpty();
+        assertThat(plain.discriminator()).isNull();
+        assertThat(plain.typeOf(Map.of("customerID", "c1"))).isNull();
         assertThat(plain.require("Customer").isInstance(Map.of("customerID", "c1"))).isTrue();
         assertThat(plain.require("Customer").isInstance(List.of())).isFalse();
     }
@@ -106,11 +106,11 @@ class MapTypeSystemTest {
     void derivedSchemaMakesNestedItemsSingleReferencesAndTheRestAny() {
         ItemType customer = MapTypeSystem.derivedFrom(ioCustomer).require("Customer");
 
-        AttributeDescriptor addresses = customer.attribute("addresses").orElseThrow();
+        AttributeDescriptor addresses = customer.attribute("addresses");
         assertThat(addresses.kind()).isEqualTo(ValueKind.ITEM);
         assertThat(addresses.referencedType()).isEqualTo("Address");
         assertThat(addresses.many()).isFalse();
-        assertThat(customer.attribute("contactEmail").orElseThrow().kind()).isEqualTo(ValueKind.ANY);
+        assertThat(customer.attribute("contactEmail").kind()).isEqualTo(ValueKind.ANY);
     }
 
     @Test
@@ -143,7 +143,7 @@ class MapTypeSystemTest {
     void derivedSchemaCanHaveADiscriminator() {
         MapTypeSystem derived = MapTypeSystem.builder().deriveFrom(ioCustomer).discriminator("itemtype").build();
 
-        assertThat(derived.typeOf(Map.of("itemtype", "Customer"))).map(ItemType::code).contains("Customer");
+        assertThat(derived.typeOf(Map.of("itemtype", "Customer")).code()).isEqualTo("Customer");
     }
 
     @Test

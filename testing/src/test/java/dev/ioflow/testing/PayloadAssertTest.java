@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class PayloadAssertTest {
     private static final PayloadHash HASH = PayloadHash.fromHex("00112233445566778899aabbccddeeff");
-    private static final Payload PAYLOAD = new Payload("ioCustomer", "c1", ("{\"customerID\":\"c1\","
+    private static final Payload PAYLOAD = Payload.of("ioCustomer", "c1", ("{\"customerID\":\"c1\","
             + "\"contactEmail\":\"c1@example.com\",\"age\":42,\"vip\":true,\"nickname\":null,"
             + "\"defaultAddress\":{\"town\":\"Berlin\"},\"addresses\":[{\"town\":\"Paris\"},{\"town\":\"Rome\"}],"
             + "\"integrationKey\":\"c1\"}").getBytes(StandardCharsets.UTF_8), HASH);
@@ -70,7 +70,7 @@ class PayloadAssertTest {
 
     @Test
     void isEqualToJsonFailsWhenAListIsInAnotherOrder() {
-        Payload payload = new Payload("io", "k", "{\"a\":[1,2]}".getBytes(StandardCharsets.UTF_8), HASH);
+        Payload payload = Payload.of("io", "k", "{\"a\":[1,2]}".getBytes(StandardCharsets.UTF_8), HASH);
 
         assertThatThrownBy(() -> PayloadAssert.assertThat(payload).isEqualToJson("{\"a\":[2,1]}"))
                 .isInstanceOf(AssertionError.class)

@@ -5,7 +5,6 @@ import dev.ioflow.core.IntegrationObjectAttribute;
 import dev.ioflow.core.IntegrationObjectItem;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** Checks mapped payload attribute paths against an integration object, walking nested items. */
 public final class MappingValidator {
@@ -31,21 +30,22 @@ public final class MappingValidator {
         IntegrationObjectItem item = root;
         String[] segments = path.split("\\.");
         for (int i = 0; i < segments.length; i++) {
-            Optional<IntegrationObjectAttribute> attribute = item.attribute(segments[i]);
-            if (attribute.isEmpty()) {
+            IntegrationObjectAttribute attribute = item.attribute(segments[i]);
+            if (attribute == null) {
                 return "item '" + item.code() + "' has no attribute '" + segments[i] + "' (it has "
                         + item.attributes().stream().map(IntegrationObjectAttribute::name).toList() + ")";
             }
             if (i < segments.length - 1) {
-                if (!attribute.get().isNested()) {
+                if (!attribute.isNested()) {
                     return "attribute '" + segments[i] + "' of item '" + item.code() + "' is not a nested item";
                 }
-                Optional<IntegrationObjectItem> next = io.item(attribute.get().returnItem());
-                if (next.isEmpty()) {
-                    return "attribute '" + segments[i] + "' refers to item '" + attribute.get().returnItem()
+                String returnItem = attribute.returnItem();
+                IntegrationObjectItem next = returnItem == null ? null : io.item(returnItem);
+                if (next == null) {
+                    return "attribute '" + segments[i] + "' refers to item '" + attribute.returnItem()
                             + "', which the integration object does not declare";
                 }
-                item = next.get();
+                item = next;
             }
         }
         return null;

@@ -71,8 +71,9 @@ final class ImpexAssembler {
         String name = row.text("attributeName");
         IntegrationObjectAttribute attribute = row.type() == ImpexType.ITEM_VIRTUAL_ATTRIBUTE
                 ? virtualAttribute(row, name, logicLocations)
-                : new IntegrationObjectAttribute(name, source(row, item), values.bool(row, "unique"),
-                values.bool(row, "autoCreate"), values.bool(row, "partOf"), returnItem(row, io), null);
+                : IntegrationObjectAttribute.builder(name).source(source(row, item)).unique(values.bool(row, "unique"))
+                .autoCreate(values.bool(row, "autoCreate")).partOf(values.bool(row, "partOf"))
+                .item(returnItem(row, io)).build();
         io.attributes().get(item.text("code")).add(attribute);
     }
 
@@ -86,7 +87,7 @@ final class ImpexAssembler {
             problems.impex(descriptor, "virtual attribute '" + name + "' uses descriptor '"
                     + descriptor.text() + "', which no IntegrationObjectVirtualAttributeDescriptor with a logicLocation defines");
         }
-        return new IntegrationObjectAttribute(name, null, false, false, false, null, logicLocation);
+        return IntegrationObjectAttribute.builder(name).source(null).logicLocation(logicLocation).build();
     }
 
     /** The qualifier of the attribute descriptor, which must be of the item's type; the payload name when none. */
@@ -121,9 +122,9 @@ final class ImpexAssembler {
         IntegrationObject.Builder builder = IntegrationObject.builder(io.row().text("code"))
                 .integrationType(values.enumValue(io.row(), "integrationType", IntegrationType.class, IntegrationType.INBOUND));
         for (Row item : io.items().values()) {
-            builder.item(new IntegrationObjectItem(item.text("code"), itemType(item), values.bool(item, "root"),
-                    values.enumValue(item, "itemTypeMatch", ItemTypeMatch.class, ItemTypeMatch.ALL_SUB_AND_SUPER_TYPES),
-                    io.attributes().get(item.text("code"))));
+            builder.item(IntegrationObjectItem.builder(item.text("code")).type(itemType(item)).root(values.bool(item, "root"))
+                    .itemTypeMatch(values.enumValue(item, "itemTypeMatch", ItemTypeMatch.class, ItemTypeMatch.ALL_SUB_AND_SUPER_TYPES))
+                    .attributes(io.attributes().get(item.text("code"))).build());
         }
         return builder.build();
     }

@@ -64,7 +64,7 @@ final class JsonDefinitionBinder {
             IntegrationType type = fields.enumValue("integrationType", IntegrationType.class, IntegrationType.INBOUND);
             List<IntegrationObjectItem> items = new ArrayList<>();
             fields.array("items").forEach(e -> item(e).ifPresent(items::add));
-            return code.map(c -> new IntegrationObject(c, type, items));
+            return code.map(c -> IntegrationObject.builder(c).integrationType(type).items(items).build());
         });
     }
 
@@ -76,7 +76,8 @@ final class JsonDefinitionBinder {
             ItemTypeMatch match = fields.enumValue("itemTypeMatch", ItemTypeMatch.class, ItemTypeMatch.ALL_SUB_AND_SUPER_TYPES);
             List<IntegrationObjectAttribute> attributes = new ArrayList<>();
             fields.array("attributes").forEach(e -> attribute(e).ifPresent(attributes::add));
-            return code.map(c -> new IntegrationObjectItem(c, type.orElse(c), root, match, attributes));
+            return code.map(c -> IntegrationObjectItem.builder(c).type(type.orElse(c)).root(root).itemTypeMatch(match)
+                    .attributes(attributes).build());
         });
     }
 
@@ -90,8 +91,9 @@ final class JsonDefinitionBinder {
             boolean autoCreate = fields.flag("autoCreate");
             boolean partOf = fields.flag("partOf");
             Optional<String> item = fields.text("item");
-            return name.map(n -> new IntegrationObjectAttribute(n, source.orElse(null), unique, autoCreate, partOf,
-                    item.orElse(null), virtual.orElse(null)));
+            return name.map(n -> IntegrationObjectAttribute.builder(n).logicLocation(virtual.orElse(null))
+                    .source(source.orElse(null)).unique(unique).autoCreate(autoCreate).partOf(partOf)
+                    .item(item.orElse(null)).build());
         });
     }
 }

@@ -69,7 +69,7 @@ final class DefinitionBinder {
             AttributeAccessor accessor = function::compute;
             return Optional.of(new BoundAttribute(attribute, accessor, false));
         }
-        AttributeDescriptor descriptor = type.attribute(attribute.source()).orElseThrow(() -> new IllegalStateException(
+        AttributeDescriptor descriptor = Optional.ofNullable(type.attribute(attribute.source())).orElseThrow(() -> new IllegalStateException(
                 "validated definitions only name existing attributes: " + path));
         return Optional.of(new BoundAttribute(attribute, descriptor.accessor(), descriptor.isLocalized()));
     }

@@ -17,7 +17,6 @@ import dev.ioflow.core.IntegrationObjectItem;
 import dev.ioflow.core.InvalidDefinitionException;
 import dev.ioflow.core.ItemRenderException;
 import dev.ioflow.core.ItemType;
-import dev.ioflow.core.Payload;
 import dev.ioflow.core.PayloadHash;
 import dev.ioflow.core.PayloadStyle;
 import dev.ioflow.core.TypeSystem;
@@ -29,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The compiled renderer behind {@code PayloadRenderer}: the plan graphs of the payload style and of the
@@ -99,11 +99,6 @@ public final class RenderEngine {
         return json(item, null);
     }
 
-    /** JSON bytes, integration key and canonical hash. */
-    public Payload payload(Object item) {
-        String key = integrationKey(item);
-        return new Payload(ioCode, key, json(item, key), hash(item, key));
-    }
 
     /** Streams the payload in the renderer's style to {@code generator}. */
     public void write(Object item, JsonGenerator generator) {
@@ -130,7 +125,8 @@ public final class RenderEngine {
         return hash(item, null);
     }
 
-    private byte[] json(Object item, String key) {
+    /** The payload in the renderer's style as UTF-8 bytes, for an item whose key is already known. */
+    public byte[] json(Object item, @Nullable String key) {
         BufferRecycler recycler = factory._getBufferRecycler();
         try (ByteArrayBuilder bytes = new ByteArrayBuilder(recycler)) {
             try (JsonGenerator generator = factory.createGenerator(bytes, JsonEncoding.UTF8)) {
@@ -146,7 +142,8 @@ public final class RenderEngine {
         }
     }
 
-    private PayloadHash hash(Object item, String key) {
+    /** The canonical hash, for an item whose key is already known. */
+    public PayloadHash hash(Object item, @Nullable String key) {
         Murmur3x128 sink = new Murmur3x128();
         try (JsonGenerator generator = factory.createGenerator(sink, JsonEncoding.UTF8)) {
             writeRoot(canonicalWriter, canonical, generator, item, key);

@@ -6,6 +6,7 @@ import dev.ioflow.core.IntegrationObjectItem;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 
@@ -29,7 +30,7 @@ public final class DerivedSchema {
             for (IntegrationObjectAttribute attribute : item.attributes()) {
                 if (attribute.source() != null && !attribute.isVirtual()) {
                     String referenced = attribute.isNested()
-                            ? definition.item(attribute.returnItem()).map(IntegrationObjectItem::type).orElse(null)
+                            ? Optional.ofNullable(definition.item(attribute.returnItem())).map(IntegrationObjectItem::type).orElse(null)
                             : null;
                     merge(item.type(), attributes, attribute.source(), referenced);
                 }

@@ -105,8 +105,10 @@ public final class JavaTypeDiscovery {
         boolean reference = kind.isItem() && !opaque.contains(kind.itemClass());
         ValueKind valueKind = kind.isItem() && !reference ? ValueKind.STRING : kind.kind();
         AttributeAccessor accessor = FastAccessors.of(property.member(), property.name());
-        return new AttributeDescriptor(property.name(), valueKind, kind.many(),
-                reference ? codes.get(kind.itemClass()) : null,
-                JavaValueKinds.isOptional(property.type()) ? FastAccessors.unwrapping(accessor) : accessor);
+        return AttributeDescriptor.builder(property.name(), valueKind,
+                        JavaValueKinds.isOptional(property.type()) ? FastAccessors.unwrapping(accessor) : accessor)
+                .many(kind.many())
+                .referencedType(reference ? codes.get(kind.itemClass()) : null)
+                .build();
     }
 }

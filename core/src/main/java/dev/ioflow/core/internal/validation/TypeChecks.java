@@ -26,7 +26,7 @@ final class TypeChecks {
             if (item.type().isBlank()) {
                 continue; // reported by the field rules
             }
-            Optional<ItemType> type = types.find(item.type());
+            Optional<ItemType> type = Optional.ofNullable(types.find(item.type()));
             if (type.isEmpty()) {
                 problems.accept(new DefinitionProblem(index.path(item), "type '" + item.type() + "' does not exist in the type system"
                         + (types.codes().isEmpty() ? "" : " (known: " + String.join(", ", types.codes()) + ")")));
@@ -44,7 +44,7 @@ final class TypeChecks {
                                        ItemType type, Consumer<DefinitionProblem> problems) {
         String path = index.path(item, attribute);
         String source = attribute.source();
-        Optional<AttributeDescriptor> found = type.attribute(source);
+        Optional<AttributeDescriptor> found = Optional.ofNullable(type.attribute(source));
         if (found.isEmpty()) {
             problems.accept(new DefinitionProblem(path, "attribute '" + source + "' does not exist on type '" + type.code()
                     + "' (known: " + type.attributes().stream().map(AttributeDescriptor::name).collect(Collectors.joining(", ")) + ")"));
