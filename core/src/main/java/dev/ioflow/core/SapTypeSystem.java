@@ -3,6 +3,7 @@ package dev.ioflow.core;
 import dev.ioflow.core.internal.sap.ItemsXmlReader;
 import dev.ioflow.core.internal.sap.SapItemTypes;
 import dev.ioflow.core.internal.types.DerivedSchema;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,7 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import java.util.Set;
 
 /**
@@ -42,12 +43,10 @@ import java.util.Set;
  */
 public final class SapTypeSystem implements TypeSystem {
     private final Map<String, ItemType> types;
-    private final Map<String, String> supertypes;
-    private final String discriminator;
+    private final @Nullable String discriminator;
 
-    private SapTypeSystem(Map<String, ItemType> types, Map<String, String> supertypes, String discriminator) {
+    private SapTypeSystem(Map<String, ItemType> types, @Nullable String discriminator) {
         this.types = types;
-        this.supertypes = supertypes;
         this.discriminator = discriminator;
     }
 
@@ -62,27 +61,20 @@ public final class SapTypeSystem implements TypeSystem {
     }
 
     @Override
-    public Optional<ItemType> find(String code) {
-        return Optional.ofNullable(types.get(code));
+    public @Nullable ItemType find(String code) {
+        return types.get(code);
     }
 
-    /** The type named by the map's discriminator key; empty without a discriminator or for other items. */
+    /** The type named by the map's discriminator key; null without a discriminator or for other items. */
     @Override
-    public Optional<ItemType> typeOf(Object item) {
-        if (discriminator != null && item instanceof Map<?, ?> map && map.get(discriminator) instanceof String code) {
-            return find(code);
-        }
-        return Optional.empty();
+    public @Nullable ItemType typeOf(@Nullable Object item) {
+        return discriminator != null && item instanceof Map<?, ?> map && map.get(discriminator) instanceof String code
+                ? types.get(code) : null;
     }
 
     @Override
     public Set<String> codes() {
         return Collections.unmodifiableSet(types.keySet());
-    }
-
-    /** The code of the direct supertype of {@code code}, or null for a root type or a type this system does not know. */
-    public String supertypeOf(String code) {
-        return supertypes.get(code);
     }
 
     @Override
@@ -96,7 +88,7 @@ public final class SapTypeSystem implements TypeSystem {
         private final List<Path> files = new ArrayList<>();
         private final List<Map.Entry<String, byte[]>> streams = new ArrayList<>();
         private final DerivedSchema derived = new DerivedSchema();
-        private String discriminator;
+        private @Nullable String discriminator;
 
         private Builder() {
         }
@@ -169,10 +161,8 @@ public final class SapTypeSystem implements TypeSystem {
                     throw new IoflowException("cannot read items.xml file " + file + ": " + e.getMessage(), e);
                 }
             }
-            streams.forEach(s -> reader.read(new java.io.ByteArrayInputStream(s.getValue()), s.getKey()));
-            SapItemTypes built = new SapItemTypes(reader.resolve(), derived.types(), discriminator);
-            Map<String, ItemType> types = built.build();
-            return new SapTypeSystem(types, built.supertypes(), discriminator);
+            streams.forEach(s -> reader.read(new ByteArrayInputStream(s.getValue()), s.getKey()));
+            return new SapTypeSystem(new SapItemTypes(reader.resolve(), derived, discriminator).build(), discriminator);
         }
 
         private static String fileName(Path file) {

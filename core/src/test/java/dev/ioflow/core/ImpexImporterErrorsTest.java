@@ -127,10 +127,17 @@ class ImpexImporterErrorsTest {
     }
 
     @Test
-    void attributeDescriptorOfAnotherTypeThanItsItemIsAnError() {
-        assertThat(problems(IO + ITEM + ATTRIBUTE + "; io:Customer ; customerID ; Employee:uid ; true\n"))
-                .containsExactly(at(6, 30, "attribute descriptor 'Employee:uid' is of type 'Employee', "
-                        + "but item 'Customer' is of type 'Customer'"));
+    void attributeDescriptorOfAnotherTypeThanItsItemIsKeptForTheTypeSystemToJudge() {
+        IntegrationObject io = ImpexImporter.create().read(IO + ITEM + ATTRIBUTE + "; io:Customer ; customerID ; Employee:uid ; true\n")
+                .get(0);
+        IntegrationObjectAttribute attribute = io.item("Customer").attribute("customerID");
+
+        assertThat(attribute.descriptorType()).isEqualTo("Employee");
+        assertThat(attribute.source()).isEqualTo("uid");
+        // Customer and Employee both extend User in SAP's platform types, but neither extends the other.
+        assertThat(IntegrationObjectValidator.create().validate(io, SapTypeSystem.platform())).containsExactly(
+                new DefinitionProblem("io/items/Customer/attributes/customerID", "attribute descriptor 'Employee:uid' is of "
+                        + "type 'Employee', but item 'Customer' is of type 'Customer', which does not extend it"));
     }
 
     @Test

@@ -134,7 +134,7 @@ class MapTypeSystemTest {
 
         MapTypeSystem derived = MapTypeSystem.derivedFrom(ioCustomer, other, ioCustomer);
 
-        assertThat(derived.require("Customer").attribute("addresses")).map(AttributeDescriptor::kind).contains(ValueKind.ANY);
+        assertThat(derived.require("Customer").attribute("addresses").kind()).isEqualTo(ValueKind.ANY);
         assertThat(IntegrationObjectValidator.create().validate(other, derived)).isEmpty();
         assertThat(IntegrationObjectValidator.create().validate(ioCustomer, derived)).isEmpty();
     }

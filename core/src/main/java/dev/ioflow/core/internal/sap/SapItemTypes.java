@@ -3,6 +3,7 @@ package dev.ioflow.core.internal.sap;
 import dev.ioflow.core.AttributeDescriptor;
 import dev.ioflow.core.ItemType;
 import dev.ioflow.core.ValueKind;
+import dev.ioflow.core.internal.types.DerivedSchema;
 import dev.ioflow.core.internal.types.MapEntryAccessor;
 import java.util.Collections;
 import java.util.HashSet;
@@ -10,73 +11,68 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the {@link ItemType}s of a SAP type system for {@code Map} items: the resolved {@code items.xml} types,
- * plus what definitions declare that no {@code items.xml} knows (types, and attributes of known types), taken as
- * the definitions declare them. Attribute reads are {@code map.get(qualifier)}.
+ * Builds the {@link ItemType}s of a SAP type system for {@code Map} items: the resolved {@code items.xml} types
+ * (with their supertypes and unique attributes), plus what definitions declare that no {@code items.xml} knows
+ * (types, with the supertype their attribute descriptors name, and attributes of known types), taken as the
+ * definitions declare them. Attribute reads are {@code map.get(qualifier)}.
  */
 public final class SapItemTypes {
     private final Map<String, ResolvedType> resolved;
-    private final Map<String, Map<String, String>> derived;
-    private final String discriminator;
+    private final DerivedSchema derived;
+    private final @Nullable String discriminator;
     private final Map<String, String> supertypes = new LinkedHashMap<>();
 
     /**
      * @param resolved      the types read from {@code items.xml} files
-     * @param derived       by type code, by attribute: the referenced type code, or null for a value of any kind
-     *                      (what definitions imply; see {@code DerivedSchema})
+     * @param derived       what definitions imply
      * @param discriminator the map key naming an item's type, or null
      */
-    public SapItemTypes(Map<String, ResolvedType> resolved, Map<String, Map<String, String>> derived, String discriminator) {
+    public SapItemTypes(Map<String, ResolvedType> resolved, DerivedSchema derived, @Nullable String discriminator) {
         this.resolved = resolved;
         this.derived = derived;
         this.discriminator = discriminator;
-        resolved.values().forEach(t -> supertypes.put(t.code(), t.supertype()));
-    }
-
-    /** The direct supertype of each type (null for roots and for types only definitions declare). */
-    public Map<String, String> supertypes() {
-        return Collections.unmodifiableMap(supertypes);
     }
 
     /** The item types by code: {@code items.xml} types first, then types only definitions declare. */
     public Map<String, ItemType> build() {
+        resolved.values().stream().filter(t -> t.supertype() != null).forEach(t -> supertypes.put(t.code(), t.supertype()));
+        derived.supertypes().forEach((code, supertype) -> {
+            if (!resolved.containsKey(code)) {
+                supertypes.put(code, supertype);
+            }
+        });
         Map<String, ItemType> types = new LinkedHashMap<>();
         for (ResolvedType type : resolved.values()) {
-            ItemType.Builder builder = ItemType.builder(type.code()).instances(instances(type.code()));
+            ItemType.Builder builder = builder(type.code());
             Set<String> names = new HashSet<>();
             for (ResolvedType.Attribute attribute : type.attributes()) {
-                builder.attribute(descriptor(type.code(), attribute));
+                builder.attribute(AttributeDescriptor.builder(attribute.name(), attribute.kind(),
+                                new MapEntryAccessor(type.code(), attribute.name()))
+                        .many(attribute.many()).referencedType(attribute.referencedType()).unique(attribute.unique()).build());
                 names.add(attribute.name());
             }
-            derived.getOrDefault(type.code(), Map.of()).forEach((name, referenced) -> {
+            derived.types().getOrDefault(type.code(), Map.of()).forEach((name, referenced) -> {
                 if (!names.contains(name)) {
-                    builder.attribute(derivedDescriptor(type.code(), name, referenced));
+                    builder.attribute(DerivedSchema.descriptor(type.code(), name, referenced));
                 }
             });
             types.put(type.code(), builder.build());
         }
-        derived.forEach((code, attributes) -> {
+        derived.types().forEach((code, attributes) -> {
             if (!types.containsKey(code)) {
-                ItemType.Builder builder = ItemType.builder(code).instances(instances(code));
-                attributes.forEach((name, referenced) -> builder.attribute(derivedDescriptor(code, name, referenced)));
+                ItemType.Builder builder = builder(code);
+                attributes.forEach((name, referenced) -> builder.attribute(DerivedSchema.descriptor(code, name, referenced)));
                 types.put(code, builder.build());
-                supertypes.put(code, null);
             }
         });
         return Collections.unmodifiableMap(types);
     }
 
-    private static AttributeDescriptor descriptor(String type, ResolvedType.Attribute attribute) {
-        MapEntryAccessor accessor = new MapEntryAccessor(type, attribute.name());
-        return new AttributeDescriptor(attribute.name(), attribute.kind(), attribute.many(), attribute.referencedType(), accessor);
-    }
-
-    private static AttributeDescriptor derivedDescriptor(String type, String name, String referenced) {
-        MapEntryAccessor accessor = new MapEntryAccessor(type, name);
-        return referenced == null ? AttributeDescriptor.of(name, ValueKind.ANY, accessor)
-                : AttributeDescriptor.references(name, referenced, false, accessor);
+    private ItemType.Builder builder(String code) {
+        return ItemType.builder(code).supertype(supertypes.get(code)).instances(instances(code));
     }
 
     /** A map is an instance of the type its discriminator names and of that type's supertypes. */
@@ -90,7 +86,7 @@ public final class SapItemTypes {
 
     private boolean isSubtype(String sub, String sup) {
         String current = sub;
-        for (int depth = 0; current != null && depth < 64; depth++) {
+        for (int depth = 0; current != null && depth < 256; depth++) {
             if (current.equals(sup)) {
                 return true;
             }
