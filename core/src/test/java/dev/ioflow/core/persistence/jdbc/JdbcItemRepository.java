@@ -19,7 +19,8 @@ import java.util.Map;
  * a foreign-key-like {@code BIGINT} column per single reference), a join table per collection of references, and a
  * JSON text column for collections of values, maps and localized text (as a JPA {@code AttributeConverter} would).
  * A unit of work is a connection with auto-commit off plus an identity map of the items it loaded or stored
- * (a JPA persistence context in miniature). Works on H2 and PostgreSQL.
+ * (a JPA persistence context in miniature). Works on H2 and PostgreSQL. Kept small: items are loaded eagerly with
+ * what they reference, so cyclic item graphs (an order whose entries refer back to it) are not supported here.
  */
 public final class JdbcItemRepository implements ItemRepository {
     private final String url;
