@@ -10,6 +10,8 @@ module dev.ioflow.core {
     requires transitive jakarta.validation;
     requires org.hibernate.validator;
     requires org.slf4j;
+    // items.xml files are read with the JDK's SAX parser.
+    requires java.xml;
 
     exports dev.ioflow.core;
     exports dev.ioflow.core.persistence;

@@ -27,9 +27,11 @@ public final class ItemType {
     private final Map<String, AttributeDescriptor> attributes;
     private final Predicate<Object> instances;
     private final @Nullable ItemFactory factory;
+    private final @Nullable String supertype;
 
     private ItemType(Builder builder) {
         this.code = builder.code;
+        this.supertype = builder.supertype;
         this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(builder.attributes));
         this.instances = builder.instances;
         this.factory = builder.factory;
@@ -43,6 +45,16 @@ public final class ItemType {
     /** The type's code, e.g. {@code Customer}; unique within its type system. */
     public String code() {
         return code;
+    }
+
+    /**
+     * The code of the type this type extends directly (SAP's {@code extends}), or null when it extends none the
+     * type system knows of. Its attributes include the inherited ones.
+     *
+     * @since 1.0
+     */
+    public @Nullable String supertype() {
+        return supertype;
     }
 
     /** The attributes in declaration order. */
@@ -80,6 +92,7 @@ public final class ItemType {
         private final Map<String, AttributeDescriptor> attributes = new LinkedHashMap<>();
         private Predicate<Object> instances = item -> false;
         private @Nullable ItemFactory factory;
+        private @Nullable String supertype;
 
         private Builder(String code) {
             Objects.requireNonNull(code, "code");
@@ -117,6 +130,16 @@ public final class ItemType {
          */
         public Builder factory(ItemFactory factory) {
             this.factory = Objects.requireNonNull(factory, "factory");
+            return this;
+        }
+
+        /**
+         * The code of the type this type extends directly (default none); see {@link TypeSystem#isSubtype}.
+         *
+         * @since 1.0
+         */
+        public Builder supertype(@Nullable String supertypeCode) {
+            this.supertype = supertypeCode == null || supertypeCode.isBlank() ? null : supertypeCode;
             return this;
         }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns items into payloads for one integration object, bound to a {@link TypeSystem}. Built once (the
@@ -70,7 +71,7 @@ public final class PayloadRenderer {
     }
 
     /** Whether {@code item} is an instance of the root item's type (events for other items are not for this IO). */
-    public boolean accepts(Object item) {
+    public boolean accepts(@Nullable Object item) {
         return engine.accepts(item);
     }
 
@@ -144,6 +145,7 @@ public final class PayloadRenderer {
         private PayloadStyle style = PayloadStyle.PLAIN;
         private Locale defaultLocale = Locale.ENGLISH;
         private final Map<String, VirtualAttributeFunction> virtualFunctions = new LinkedHashMap<>();
+        private ClassificationValues classificationValues = ClassificationValues.mapEntries();
 
         private Builder(IntegrationObject integrationObject, TypeSystem typeSystem) {
             this.integrationObject = Objects.requireNonNull(integrationObject, "integrationObject");
@@ -173,6 +175,17 @@ public final class PayloadRenderer {
         }
 
         /**
+         * Where classification attributes (SAP's product features) take their values from; default
+         * {@link ClassificationValues#mapEntries()}, which reads {@code Map} items.
+         *
+         * @since 1.0
+         */
+        public Builder classificationValues(ClassificationValues values) {
+            this.classificationValues = Objects.requireNonNull(values, "values");
+            return this;
+        }
+
+        /**
          * Validates the definition against the type system and resolves every accessor.
          *
          * @throws InvalidDefinitionException listing every problem with its path
@@ -180,7 +193,7 @@ public final class PayloadRenderer {
         public PayloadRenderer build() {
             IntegrationObjectValidator.create().requireValid(integrationObject, typeSystem);
             RenderEngine engine = RenderEngine.compile(integrationObject, typeSystem, Map.copyOf(virtualFunctions),
-                    style, defaultLocale);
+                    classificationValues, style, defaultLocale);
             return new PayloadRenderer(this, engine);
         }
     }

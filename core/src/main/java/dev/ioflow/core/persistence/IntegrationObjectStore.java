@@ -29,9 +29,13 @@ import org.jspecify.annotations.Nullable;
  * {@code autoCreate} or {@code partOf}, else it must exist: a missing one is a {@link PayloadException} with a
  * {@link dev.ioflow.core.PayloadProblem.Kind#MISSING_ITEM} problem (SAP's {@code missing_nav_property}). Nested
  * elements are stored before the element that refers to them (records need their parts to be constructed), so
- * each item is stored complete. On update, given collections are added to the existing ones (duplicates merged)
+ * each item is stored complete; except SAP's back references: a nested element may leave out a (key) reference to
+ * an item on its path to the root ({@code OrderEntry.order} inside an order), which then takes the nearest such
+ * ancestor: those nested elements are stored after their parent, and the parent is updated to refer to them.
+ * A reference to an item that is created later in the payload is not resolved (SAP: reorder the payload). On update, given collections are added to the existing ones (duplicates merged)
  * and given map entries merged into the existing map; a null collection keeps the existing one; attributes left
- * out keep their values; an update that changes nothing does not touch the item.
+ * out keep their values; an update that changes nothing does not touch the item. Items in a collection are the
+ * same when their integration keys are.
  *
  * <p><b>Integration keys</b> are computed by the renderer's code ({@link PayloadRenderer#integrationKey(Object)}
  * rules), and parsed back for lookups: split at {@code |}, URL-decoded, matched to the key attributes in alias

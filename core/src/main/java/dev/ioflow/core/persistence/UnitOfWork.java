@@ -39,6 +39,27 @@ public interface UnitOfWork extends AutoCloseable {
      */
     void update(ItemType type, Object previous, Object updated);
 
+    /**
+     * Changes attributes of a stored item through its type's {@link dev.ioflow.core.ItemFactory} and stores the
+     * result: the factory updates mutable items in place and makes new instances of immutable ones. This is how
+     * {@link IntegrationObjectStore} updates items; the default calls the factory, then
+     * {@link #update(ItemType, Object, Object)}. Repositories that share item instances between units of work
+     * (in memory) override it to undo in-place changes on rollback.
+     *
+     * @param values converted values by attribute name
+     * @return the updated item, which replaces {@code item}
+     * @throws IllegalStateException when the type has no factory
+     */
+    default Object update(ItemType type, Object item, Map<String, ? extends @Nullable Object> values) {
+        dev.ioflow.core.ItemFactory factory = type.factory();
+        if (factory == null) {
+            throw new IllegalStateException("item type '" + type.code() + "' is read-only: it has no ItemFactory");
+        }
+        Object updated = factory.update(item, values);
+        update(type, item, updated);
+        return updated;
+    }
+
     /** Removes a stored item; removing an item that is not stored does nothing. */
     void delete(ItemType type, Object item);
 

@@ -154,6 +154,24 @@ public abstract class ItemRepositoryContract {
 
     @ParameterizedTest
     @EnumSource(InboundModel.class)
+    void aRolledBackUpdateLeavesTheStoredItemAsItWas(InboundModel model) {
+        Fixture f = fixture(model);
+        f.seed();
+        try (UnitOfWork work = f.repository.begin()) {
+            Object staged = f.version(work, "Staged");
+            Object updated = work.update(f.version, staged, Map.of("active", true));
+            assertThat(read(f.version, updated, "active")).isEqualTo(true);
+            assertThat(work.count(f.version, ItemFilter.compare("active", EQ, true))).isEqualTo(2);
+            work.rollback();
+        }
+        try (UnitOfWork work = f.repository.begin()) {
+            assertThat(read(f.version, f.version(work, "Staged"), "active")).isEqualTo(false);
+            assertThat(work.count(f.version, ItemFilter.compare("active", EQ, true))).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(InboundModel.class)
     void deletesAnItem(InboundModel model) {
         Fixture f = fixture(model);
         f.seed();

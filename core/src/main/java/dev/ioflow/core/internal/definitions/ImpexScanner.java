@@ -57,7 +57,7 @@ final class ImpexScanner {
             }
             StringBuilder unquoted = new StringBuilder();
             readUnquoted(unquoted);
-            values.add(new ImpexValue(macros.expand(quoted + unquoted.toString().strip()), valueLine, valueColumn));
+            values.add(new ImpexValue(macros.expand(quoted + unquoted.toString().strip()), valueLine, valueColumn, problems.source()));
             if (pos < text.length() && peek() == ';') {
                 advance();
             } else {

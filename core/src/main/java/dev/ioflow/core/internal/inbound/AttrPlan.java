@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * One integration-object attribute as inbound operations see it.
  *
  * @param definition the attribute as defined
- * @param descriptor the type's attribute it writes; null for virtual attributes
+ * @param descriptor the type's attribute it writes; null for virtual and classification attributes, which are read-only
+ *                   inbound (their values are computed or kept outside the item)
  */
 record AttrPlan(IntegrationObjectAttribute definition, @Nullable AttributeDescriptor descriptor) {
 

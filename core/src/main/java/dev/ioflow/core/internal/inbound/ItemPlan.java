@@ -7,6 +7,7 @@ import dev.ioflow.core.IntegrationObjectItem;
 import dev.ioflow.core.ItemFactory;
 import dev.ioflow.core.ItemType;
 import dev.ioflow.core.TypeSystem;
+import dev.ioflow.core.internal.validation.KeyRule;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,7 +32,7 @@ final class ItemPlan {
         this.type = type;
         this.factory = type.factory();
         this.byName = Collections.unmodifiableMap(byName);
-        this.uniques = byName.values().stream().filter(a -> a.unique() && !a.virtual()).toList();
+        this.uniques = byName.values().stream().filter(a -> !a.virtual() && KeyRule.isKey(a.definition(), type)).toList();
         this.localized = byName.values().stream().filter(a -> !a.virtual() && a.descriptor().isLocalized()).toList();
     }
 
@@ -43,7 +44,7 @@ final class ItemPlan {
             Map<String, AttrPlan> byName = new LinkedHashMap<>();
             for (IntegrationObjectAttribute attribute : item.attributes()) {
                 byName.putIfAbsent(attribute.name(), new AttrPlan(attribute,
-                        attribute.isVirtual() ? null : descriptor(type, attribute.source())));
+                        attribute.isVirtual() || attribute.isClassification() ? null : descriptor(type, attribute.source())));
             }
             plans.put(item.code(), new ItemPlan(item.code(), type, byName));
         }

@@ -86,7 +86,7 @@ public final class ReadEngine {
             throw new PayloadException(new PayloadProblem("$", Kind.WRONG_TYPE, "expected a JSON object for item '"
                     + itemCode + "', got " + BadValue.describe(payload)));
         }
-        ItemDraft draft = element(plan, entity, "$", partial, problems);
+        ItemDraft draft = element(plan, entity, "$", partial, List.of(), problems);
         if (!problems.isEmpty()) {
             throw new PayloadException(problems);
         }
@@ -106,7 +106,8 @@ public final class ReadEngine {
         return plans;
     }
 
-    private ItemDraft element(ItemPlan plan, Map<?, ?> entity, String path, boolean partial, List<PayloadProblem> problems) {
+    private ItemDraft element(ItemPlan plan, Map<?, ?> entity, String path, boolean partial, List<String> ancestors,
+                              List<PayloadProblem> problems) {
         ItemFactory factory = plan.factory;
         if (factory == null) {
             problems.add(new PayloadProblem(path, Kind.NOT_WRITABLE, "item type '" + plan.type.code()
@@ -142,7 +143,7 @@ public final class ReadEngine {
             if (raw == null) {
                 values.put(attribute.source(), null);
             } else if (attribute.returnItem() != null) {
-                values.put(attribute.source(), nested(attribute, raw, at, problems));
+                values.put(attribute.source(), nested(attribute, raw, at, inner(ancestors, plan), problems));
             } else if (attribute.descriptor().isLocalized()) {
                 try {
                     localized.computeIfAbsent(attribute, a -> new LinkedHashMap<>()).putAll(Values.localized(raw, locale));
@@ -158,7 +159,8 @@ public final class ReadEngine {
         }
         localized.forEach((attribute, text) -> convert(factory, attribute, text, path + "." + attribute.name(), values, problems));
         for (AttrPlan key : plan.uniques) {
-            if (!(partial && path.equals("$")) && values.get(key.source()) == null) {
+            boolean fromAncestor = key.returnItem() != null && !values.containsKey(key.source()) && ancestors.contains(key.returnItem());
+            if (!(partial && path.equals("$")) && !fromAncestor && values.get(key.source()) == null) {
                 problems.add(new PayloadProblem(path + "." + key.name(), Kind.MISSING_KEY, "key attribute '" + key.name()
                         + "' of item '" + plan.code + "' is " + (values.containsKey(key.source()) ? "null" : "missing")));
             }
@@ -166,7 +168,7 @@ public final class ReadEngine {
         return new ItemDraft(plan.code, plan.type, path, values);
     }
 
-    private @Nullable Object nested(AttrPlan attribute, Object raw, String at, List<PayloadProblem> problems) {
+    private @Nullable Object nested(AttrPlan attribute, Object raw, String at, List<String> ancestors, List<PayloadProblem> problems) {
         ItemPlan nested = plans.get(attribute.returnItem());
         Object value = results(raw);
         if (value instanceof List<?> list) {
@@ -174,7 +176,7 @@ public final class ReadEngine {
             for (int i = 0; i < list.size(); i++) {
                 String elementPath = at + "[" + i + "]";
                 if (list.get(i) instanceof Map<?, ?> m) {
-                    drafts.add(element(nested, m, elementPath, false, problems));
+                    drafts.add(element(nested, m, elementPath, false, ancestors, problems));
                 } else {
                     problems.add(new PayloadProblem(elementPath, Kind.WRONG_TYPE, "expected an object for item '"
                             + nested.code + "', got " + BadValue.describe(list.get(i) == null ? "null" : list.get(i))));
@@ -187,11 +189,18 @@ public final class ReadEngine {
                 problems.add(new PayloadProblem(at, Kind.WRONG_TYPE, "expected an array of '" + nested.code + "' objects, got an object"));
                 return null;
             }
-            return element(nested, m, at, false, problems);
+            return element(nested, m, at, false, ancestors, problems);
         }
         problems.add(new PayloadProblem(at, Kind.WRONG_TYPE, "expected " + (attribute.many() ? "an array of" : "an")
                 + " object for item '" + nested.code + "', got " + BadValue.describe(value)));
         return null;
+    }
+
+    /** The item codes from the root to {@code plan}'s element: the ancestors of its nested elements. */
+    private static List<String> inner(List<String> ancestors, ItemPlan plan) {
+        List<String> inner = new ArrayList<>(ancestors);
+        inner.add(plan.code);
+        return inner;
     }
 
     /** OData's {@code {"results":[…]}} wrapping of to-many values, unwrapped. */

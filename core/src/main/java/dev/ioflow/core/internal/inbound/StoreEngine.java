@@ -44,7 +44,7 @@ public final class StoreEngine {
     }
 
     public Object upsert(UnitOfWork work, ItemDraft draft) {
-        return persist(work, draft, true, null);
+        return persist(work, draft, true, null, Map.of());
     }
 
     public @Nullable Object patch(UnitOfWork work, String integrationKey, ItemDraft draft) {
@@ -53,7 +53,7 @@ public final class StoreEngine {
             return null;
         }
         String before = keys.key(draft.itemCode(), existing);
-        Object updated = persist(work, draft, false, existing);
+        Object updated = persist(work, draft, false, existing, Map.of());
         String after = keys.key(draft.itemCode(), updated);
         if (!after.equals(before)) {
             throw new PayloadException(new PayloadProblem("$", Kind.INVALID_KEY, "the payload's key attributes make the key '"
@@ -100,20 +100,53 @@ public final class StoreEngine {
 
     /**
      * Stores a draft's nested items, then finds the draft's item by its key values and updates it, or creates it.
-     * {@code target} is the item a PATCH addresses: its values are replaced rather than merged.
+     * {@code target} is the item a PATCH addresses: its values are replaced rather than merged. A reference the
+     * payload leaves out that points to an item on the path to the root takes the nearest such ancestor (SAP's
+     * rule for back references such as {@code OrderEntry.order}); nested elements that need this element as their
+     * ancestor are stored after it, and the element is then updated to refer to them.
      */
-    private Object persist(UnitOfWork work, ItemDraft draft, boolean creatable, @Nullable Object target) {
+    private Object persist(UnitOfWork work, ItemDraft draft, boolean creatable, @Nullable Object target,
+                           Map<String, Object> ancestors) {
         ItemPlan plan = plan(draft.itemCode());
         ItemFactory factory = Objects.requireNonNull(plan.factory, "drafts are only read for writable types");
         Map<String, @Nullable Object> values = new LinkedHashMap<>();
+        List<AttrPlan> afterwards = new ArrayList<>();
         for (Map.Entry<String, @Nullable Object> entry : draft.values().entrySet()) {
             AttrPlan attribute = Objects.requireNonNull(plan.bySource(entry.getKey()));
             Object value = entry.getValue();
             if (attribute.returnItem() != null && value != null) {
-                value = convert(factory, attribute, references(work, attribute, value), draft);
+                if (refersBack(attribute, plan.code, value)) {
+                    afterwards.add(attribute);
+                    continue;
+                }
+                value = convert(factory, attribute, references(work, attribute, value, ancestors), draft);
             }
             values.put(entry.getKey(), value);
         }
+        for (AttrPlan attribute : plan.byName.values()) {
+            Object ancestor = attribute.returnItem() == null || attribute.many() ? null : ancestors.get(attribute.returnItem());
+            if (ancestor != null && !draft.has(attribute.source())) {
+                values.put(attribute.source(), convert(factory, attribute, ancestor, draft));
+            }
+        }
+        boolean merge = target == null;
+        Object item = store(work, draft, plan, factory, creatable, target, merge, values);
+        if (afterwards.isEmpty()) {
+            return item;
+        }
+        Map<String, Object> inner = new LinkedHashMap<>(ancestors);
+        inner.put(plan.code, item);
+        Map<String, @Nullable Object> references = new LinkedHashMap<>();
+        for (AttrPlan attribute : afterwards) {
+            references.put(attribute.source(), convert(factory, attribute,
+                    references(work, attribute, Objects.requireNonNull(draft.values().get(attribute.source())), inner), draft));
+        }
+        return store(work, draft, plan, factory, creatable, item, merge, references);
+    }
+
+    /** Finds and updates, or creates, the item of a draft from its resolved values. */
+    private Object store(UnitOfWork work, ItemDraft draft, ItemPlan plan, ItemFactory factory, boolean creatable,
+                         @Nullable Object target, boolean merge, Map<String, @Nullable Object> values) {
         Object existing = target;
         if (existing == null) {
             Map<String, @Nullable Object> key = new LinkedHashMap<>();
@@ -130,23 +163,36 @@ public final class StoreEngine {
                 return created;
             }
         }
-        Map<String, @Nullable Object> changes = changes(plan, factory, existing, values, target == null, draft);
+        Map<String, @Nullable Object> changes = changes(plan, factory, existing, values, merge, draft);
         if (changes.isEmpty()) {
             return existing;
         }
         Object previous = existing;
-        Object updated = write(draft, () -> factory.update(previous, changes));
-        work.update(plan.type, previous, updated);
-        return updated;
+        return write(draft, () -> work.update(plan.type, previous, changes));
     }
 
-    private Object references(UnitOfWork work, AttrPlan attribute, Object value) {
+    /** Whether the nested drafts of {@code attribute} leave out a reference back to an item of {@code itemCode}. */
+    private boolean refersBack(AttrPlan attribute, String itemCode, Object value) {
+        ItemPlan nested = plans.get(attribute.returnItem());
+        for (AttrPlan back : nested.byName.values()) {
+            if (itemCode.equals(back.returnItem()) && !back.many() && !back.virtual()) {
+                for (Object element : Collections2.list(value)) {
+                    if (!((ItemDraft) element).has(back.source())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private Object references(UnitOfWork work, AttrPlan attribute, Object value, Map<String, Object> ancestors) {
         if (value instanceof ItemDraft nested) {
-            return persist(work, nested, attribute.creates(), null);
+            return persist(work, nested, attribute.creates(), null, ancestors);
         }
         List<Object> items = new ArrayList<>();
         for (Object element : (List<?>) value) {
-            items.add(persist(work, (ItemDraft) element, attribute.creates(), null));
+            items.add(persist(work, (ItemDraft) element, attribute.creates(), null, ancestors));
         }
         return items;
     }
@@ -155,7 +201,7 @@ public final class StoreEngine {
      * The values that change the item: a POST adds to collections and merges maps (null keeps them); a PATCH
      * replaces them. Values equal to the current ones are left out.
      */
-    private static Map<String, @Nullable Object> changes(ItemPlan plan, ItemFactory factory, Object item,
+    private Map<String, @Nullable Object> changes(ItemPlan plan, ItemFactory factory, Object item,
                                                         Map<String, @Nullable Object> values, boolean merge, ItemDraft draft) {
         Map<String, @Nullable Object> changes = new LinkedHashMap<>();
         values.forEach((source, value) -> {
@@ -169,13 +215,7 @@ public final class StoreEngine {
                 return; // SAP keeps collections and maps given as null
             }
             if (merge && collection && current != null) {
-                List<Object> merged = Collections2.list(current);
-                for (Object element : Collections2.list(value)) {
-                    if (!Collections2.containsSame(merged, element)) {
-                        merged.add(element);
-                    }
-                }
-                next = convert(factory, attribute, merged, draft);
+                next = convert(factory, attribute, merged(attribute, current, value), draft);
             } else if (merge && map && current instanceof Map<?, ?> old) {
                 Map<Object, Object> merged = new LinkedHashMap<>(old);
                 merged.putAll((Map<?, ?>) value);
@@ -186,6 +226,33 @@ public final class StoreEngine {
             }
         });
         return changes;
+    }
+
+    /**
+     * A POST's collection: the current elements, then the given ones not among them. Items are the same when their
+     * integration keys are (a record's updated copy replaces the old instance in place); values when equal.
+     */
+    private List<Object> merged(AttrPlan attribute, Object current, Object given) {
+        List<Object> merged = Collections2.list(current);
+        for (Object element : Collections2.list(given)) {
+            int index = attribute.returnItem() == null || element == null ? -1 : indexByKey(attribute.returnItem(), merged, element);
+            if (index >= 0) {
+                merged.set(index, element);
+            } else if (!Collections2.containsSame(merged, element)) {
+                merged.add(element);
+            }
+        }
+        return merged;
+    }
+
+    private int indexByKey(String itemCode, List<Object> items, Object item) {
+        String key = keys.key(itemCode, item);
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) != null && key.equals(keys.key(itemCode, items.get(i)))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static @Nullable Object convert(ItemFactory factory, AttrPlan attribute, Object value, ItemDraft draft) {

@@ -1,5 +1,6 @@
 package dev.ioflow.core.internal.render;
 
+import dev.ioflow.core.ClassificationValues;
 import dev.ioflow.core.DefinitionProblem;
 import dev.ioflow.core.IntegrationObject;
 import dev.ioflow.core.IntegrationObjectAttribute;
@@ -15,7 +16,8 @@ import java.util.Map;
 /**
  * The renderer's integration keys for every item of an integration object (not only the root), for inbound
  * operations: the same {@link KeyPlan}s, so that keys computed inbound and outbound are identical. Virtual
- * attributes play no part in keys, so they are bound to a function returning null.
+ * attributes are bound to a function returning null and classification attributes to the default map-entry reader:
+ * inbound operations key items by the attributes they write.
  */
 public final class IntegrationKeys {
     private final String ioCode;
@@ -37,7 +39,7 @@ public final class IntegrationKeys {
             }
         }
         List<DefinitionProblem> problems = new ArrayList<>();
-        Map<String, BoundItem> items = new DefinitionBinder(io, types, functions, problems).bind();
+        Map<String, BoundItem> items = new DefinitionBinder(io, types, functions, ClassificationValues.mapEntries(), problems).bind();
         if (!problems.isEmpty()) {
             throw new InvalidDefinitionException(problems);
         }

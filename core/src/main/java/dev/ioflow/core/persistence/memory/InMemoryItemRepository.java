@@ -14,6 +14,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * commit; a unit of work that is rolled back or closed uncommitted leaves nothing behind. Concurrent units of
  * work that change the same item do not conflict: the last commit wins. Items are kept in insertion order.
  *
+ * <p>Items are stored as they are, not copied. Mutable items (beans, maps) that a unit of work changes through
+ * {@link UnitOfWork#update(ItemType, Object, Map)} change in place, so other units of work see the change before
+ * it is committed; a rollback restores their previous values. Immutable items (records) are replaced on commit.
+ *
  * <p>Each stored item has an identity of its own: a record replaced by its updated copy keeps it, so references
  * held by other items (the old instance) still match the stored item in lookups and filters.
  *

@@ -1,6 +1,7 @@
 package dev.ioflow.core.persistence.memory;
 
 import dev.ioflow.core.AttributeDescriptor;
+import dev.ioflow.core.ItemFactory;
 import dev.ioflow.core.ItemType;
 import dev.ioflow.core.persistence.InvalidQueryException;
 import dev.ioflow.core.persistence.ItemFilter;
@@ -22,6 +23,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
     private final Map<String, MemoryTable.Changes> changes = new LinkedHashMap<>();
     private final Map<String, ItemType> types = new HashMap<>();
     private final ItemMatcher matcher = new ItemMatcher(this);
+    private final List<Runnable> undo = new ArrayList<>();
     private boolean ended;
 
     MemoryUnitOfWork(InMemoryItemRepository repository, Map<String, MemoryTable> snapshot) {
@@ -81,6 +83,23 @@ final class MemoryUnitOfWork implements UnitOfWork {
     }
 
     @Override
+    public Object update(ItemType type, Object item, Map<String, ? extends @Nullable Object> values) {
+        open();
+        ItemFactory factory = type.factory();
+        if (factory == null) {
+            throw new IllegalStateException("item type '" + type.code() + "' is read-only: it has no ItemFactory");
+        }
+        Map<String, @Nullable Object> before = new LinkedHashMap<>();
+        values.keySet().forEach(name -> before.put(name, attribute(type, name, name).accessor().read(item)));
+        Object updated = factory.update(item, values);
+        if (updated == item) {
+            undo.add(() -> factory.update(item, before)); // changed in place: restored on rollback
+        }
+        update(type, item, updated);
+        return updated;
+    }
+
+    @Override
     public void delete(ItemType type, Object item) {
         open();
         Long id = idOf(item);
@@ -128,6 +147,10 @@ final class MemoryUnitOfWork implements UnitOfWork {
     public void rollback() {
         ended = true;
         changes.clear();
+        for (int i = undo.size() - 1; i >= 0; i--) {
+            undo.get(i).run();
+        }
+        undo.clear();
     }
 
     @Override
