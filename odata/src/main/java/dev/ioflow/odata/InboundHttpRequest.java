@@ -51,6 +51,7 @@ public final class InboundHttpRequest {
         return new Builder(method, uri);
     }
 
+    /** The HTTP method, upper case. */
     public String method() {
         return method;
     }
@@ -109,6 +110,7 @@ public final class InboundHttpRequest {
             return body(new ByteArrayInputStream(body.clone()));
         }
 
+        /** The request. */
         public InboundHttpRequest build() {
             return new InboundHttpRequest(this);
         }

@@ -28,6 +28,7 @@ public final class InboundHttpResponse {
         return new InboundHttpResponse(status, Objects.requireNonNull(headers, "headers"), body.clone());
     }
 
+    /** The HTTP status code. */
     public int status() {
         return status;
     }

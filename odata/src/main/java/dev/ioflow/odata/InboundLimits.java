@@ -31,10 +31,12 @@ public final class InboundLimits {
         return builder().build();
     }
 
+    /** Starts a builder with the defaults. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** A builder starting from these values. */
     public Builder newBuilder() {
         return new Builder().maxBodyBytes(maxBodyBytes).maxExpandDepth(maxExpandDepth).batchLimit(batchLimit)
                 .defaultPageSize(defaultPageSize).maxPageSize(maxPageSize);
@@ -76,31 +78,37 @@ public final class InboundLimits {
         private Builder() {
         }
 
+        /** Largest request body in bytes. */
         public Builder maxBodyBytes(long bytes) {
             this.maxBodyBytes = positive(bytes, "maxBodyBytes");
             return this;
         }
 
+        /** Deepest $expand path. */
         public Builder maxExpandDepth(int depth) {
             this.maxExpandDepth = (int) positive(depth, "maxExpandDepth");
             return this;
         }
 
+        /** Most operations in one $batch. */
         public Builder batchLimit(int operations) {
             this.batchLimit = (int) positive(operations, "batchLimit");
             return this;
         }
 
+        /** Page size without $top. */
         public Builder defaultPageSize(int size) {
             this.defaultPageSize = (int) positive(size, "defaultPageSize");
             return this;
         }
 
+        /** Largest page size. */
         public Builder maxPageSize(int size) {
             this.maxPageSize = (int) positive(size, "maxPageSize");
             return this;
         }
 
+        /** The limits; fails when the default page size exceeds the maximum. */
         public InboundLimits build() {
             if (defaultPageSize > maxPageSize) {
                 throw new IllegalArgumentException("defaultPageSize " + defaultPageSize + " exceeds maxPageSize " + maxPageSize);

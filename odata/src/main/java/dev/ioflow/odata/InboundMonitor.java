@@ -38,6 +38,7 @@ public final class InboundMonitor {
         this.maxRecords = b.maxRecords;
     }
 
+    /** Starts a builder with the defaults. */
     public static Builder builder() {
         return new Builder();
     }
@@ -88,6 +89,7 @@ public final class InboundMonitor {
         private Builder() {
         }
 
+        /** The clock that stamps records and ages them. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -123,6 +125,7 @@ public final class InboundMonitor {
             return this;
         }
 
+        /** The monitor. */
         public InboundMonitor build() {
             return new InboundMonitor(this);
         }

@@ -28,10 +28,12 @@ public final class InboundPrincipal {
         return new InboundPrincipal(name, groups);
     }
 
+    /** The user name. */
     public String name() {
         return name;
     }
 
+    /** The groups (SAP's integration groups or your own). */
     public Set<String> groups() {
         return groups;
     }

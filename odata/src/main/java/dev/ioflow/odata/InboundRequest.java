@@ -40,10 +40,12 @@ public final class InboundRequest {
         this.user = b.user;
     }
 
+    /** Starts a builder with the defaults. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** When the request was answered. */
     public Instant creationTime() {
         return creationTime;
     }
@@ -53,14 +55,17 @@ public final class InboundRequest {
         return integrationObject;
     }
 
+    /** The HTTP method, upper case. */
     public String method() {
         return method;
     }
 
+    /** SUCCESS for 2xx/3xx answers, ERROR otherwise. */
     public InboundRequestStatus status() {
         return status;
     }
 
+    /** The HTTP status answered. */
     public int httpStatus() {
         return httpStatus;
     }
@@ -75,6 +80,7 @@ public final class InboundRequest {
         return errorCode;
     }
 
+    /** The error message answered; null on success. */
     public @Nullable String errorMessage() {
         return errorMessage;
     }
@@ -122,57 +128,68 @@ public final class InboundRequest {
         private Builder() {
         }
 
+        /** When the request was answered. */
         public Builder creationTime(Instant time) {
             this.creationTime = time;
             return this;
         }
 
+        /** The integration object's code. */
         public Builder integrationObject(String code) {
             this.integrationObject = code;
             return this;
         }
 
+        /** The HTTP method. */
         public Builder method(String method) {
             this.method = method;
             return this;
         }
 
+        /** The HTTP status answered; 400 and above make the record an ERROR. */
         public Builder httpStatus(int status) {
             this.httpStatus = status;
             return this;
         }
 
+        /** The integration keys the request touched. */
         public Builder integrationKeys(List<String> keys) {
             this.integrationKeys = List.copyOf(keys);
             return this;
         }
 
+        /** SAP's error code and message. */
         public Builder error(@Nullable String code, @Nullable String message) {
             this.errorCode = code;
             this.errorMessage = message;
             return this;
         }
 
+        /** The request body to keep (copied), or null. */
         public Builder payload(byte @Nullable [] payload) {
             this.payload = payload == null ? null : payload.clone();
             return this;
         }
 
+        /** The SAP-PASSPORT header. */
         public Builder sapPassport(@Nullable String passport) {
             this.sapPassport = passport;
             return this;
         }
 
+        /** The message id header. */
         public Builder messageId(@Nullable String id) {
             this.messageId = id;
             return this;
         }
 
+        /** The authenticated user. */
         public Builder user(@Nullable String user) {
             this.user = user;
             return this;
         }
 
+        /** The record. */
         public InboundRequest build() {
             return new InboundRequest(this);
         }

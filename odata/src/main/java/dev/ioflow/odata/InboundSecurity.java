@@ -54,6 +54,7 @@ public final class InboundSecurity {
         this.grants = List.copyOf(b.grants);
     }
 
+    /** Starts a builder with the defaults. */
     public static Builder builder() {
         return new Builder();
     }
@@ -189,6 +190,7 @@ public final class InboundSecurity {
             return this;
         }
 
+        /** The security settings. */
         public InboundSecurity build() {
             return new InboundSecurity(this);
         }

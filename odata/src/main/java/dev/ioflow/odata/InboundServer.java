@@ -42,6 +42,7 @@ public final class InboundServer implements AutoCloseable {
         this.scheme = scheme;
     }
 
+    /** Starts a server for this service: loopback, a free port. */
     public static Builder builder(InboundService service) {
         return new Builder(service);
     }

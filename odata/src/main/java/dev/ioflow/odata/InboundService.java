@@ -63,6 +63,7 @@ public final class InboundService {
         this.handler = new RequestHandler(BASE_PATH, services, b.security, b.limits, exchange -> new DataProcessor(exchange, backend));
     }
 
+    /** Starts a builder with the defaults. */
     public static Builder builder() {
         return new Builder();
     }
@@ -138,6 +139,7 @@ public final class InboundService {
             return this;
         }
 
+        /** Body size, $expand depth, $batch size and page sizes; default {@link InboundLimits#defaults()}. */
         public Builder limits(InboundLimits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
             return this;
@@ -193,6 +195,7 @@ public final class InboundService {
             return name;
         }
 
+        /** The service; fails when no integration object is registered or a definition is invalid for its type system. */
         public InboundService build() {
             if (registrations.isEmpty()) {
                 throw new IllegalStateException("an inbound service needs at least one integration object");

@@ -26,6 +26,7 @@ public class InboundServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private final transient InboundService service;
 
+    /** A servlet answering every request with {@code service}. */
     public InboundServlet(InboundService service) {
         this.service = Objects.requireNonNull(service, "service");
     }
