@@ -1,8 +1,9 @@
 /**
- * ioflow command-line tool: validate, render and convert integration-object definitions.
+ * ioflow command-line tool: validate, render and convert integration-object definitions; serve them as OData services.
  */
 module dev.ioflow.cli {
     requires dev.ioflow.core;
+    requires dev.ioflow.odata;
     requires info.picocli;
 
     exports dev.ioflow.cli;

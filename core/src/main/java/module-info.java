@@ -11,8 +11,12 @@ module dev.ioflow.core {
     requires org.hibernate.validator;
     requires java.logging; // quiets Hibernate Validator's version banner (HibernateValidatorBanner)
     requires org.slf4j;
+    // items.xml files are read with the JDK's SAX parser.
+    requires java.xml;
 
     exports dev.ioflow.core;
+    exports dev.ioflow.core.persistence;
+    exports dev.ioflow.core.persistence.memory;
     // Hibernate Validator reads the constrained components of the definition records reflectively.
     opens dev.ioflow.core to org.hibernate.validator;
 }

@@ -50,6 +50,20 @@ final class DefinitionFileReader {
         return json.read(new StringReader(text), source);
     }
 
+    /**
+     * The integration objects a group of files defines: one JSON file, or ImpEx files read as one set in order.
+     *
+     * @throws UnreadableInputException when a file is missing, not a file, unreadable or not UTF-8 text
+     * @throws DefinitionParseException listing every problem of every file
+     */
+    List<IntegrationObject> read(List<Path> files) {
+        if (files.size() == 1) {
+            return read(files.get(0));
+        }
+        files.forEach(DefinitionFileReader::readText); // unreadable files are exit 2, before any parsing
+        return impex.read(files);
+    }
+
     /** The name problems of this file are reported under (what the core readers name a file). */
     static String sourceName(Path file) {
         Path name = file.getFileName();
@@ -110,7 +124,7 @@ final class DefinitionFileReader {
         return out.flip().toString();
     }
 
-    private static boolean isJson(Path file, String text) {
+    static boolean isJson(Path file, String text) {
         String name = sourceName(file).toLowerCase(Locale.ROOT);
         if (name.endsWith(".json")) {
             return true;

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  * @since 0.1
  */
 @Command(name = "ioflow", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {ValidateCommand.class, RenderCommand.class, ConvertCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ValidateCommand.class, RenderCommand.class, ConvertCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         description = "Validate, render and convert ioflow integration-object definitions (JSON or SAP ImpEx).",
         footer = {"", "Exit codes: 0 valid, 1 invalid definition or item, 2 unreadable input or wrong usage."})
 public final class IoflowCli implements Runnable {

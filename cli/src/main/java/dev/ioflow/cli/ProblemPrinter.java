@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Prints problems one per line as {@code FILE: PATH: MESSAGE}, or {@code FILE:LINE:COLUMN: MESSAGE} when the
- * problem's path already is a position in the file (ImpEx), so that editors and CI logs can jump to it.
+ * problem's path already is a position in one of the files (ImpEx, items.xml), so that editors and CI logs can
+ * jump to it.
  */
 final class ProblemPrinter {
     private final PrintWriter err;
@@ -17,18 +18,27 @@ final class ProblemPrinter {
     }
 
     void print(Path file, List<DefinitionProblem> problems) {
-        String source = DefinitionFileReader.sourceName(file);
+        print(List.of(file), file.toString(), problems);
+    }
+
+    /** Problems of a set of files: positions name their file; other paths are prefixed with {@code label}. */
+    void print(List<Path> files, String label, List<DefinitionProblem> problems) {
         for (DefinitionProblem problem : problems) {
-            String path = problem.path();
-            if (path.equals(source) || path.startsWith(source + ":")) {
-                err.println(file + path.substring(source.length()) + ": " + problem.message());
-            } else {
-                err.println(file + ": " + path + ": " + problem.message());
-            }
+            err.println(locate(files, problem.path()).orElse(label + ": " + problem.path()) + ": " + problem.message());
         }
     }
 
     void print(Path file, String message) {
         err.println(file + ": " + message);
+    }
+
+    private static java.util.Optional<String> locate(List<Path> files, String path) {
+        for (Path file : files) {
+            String source = DefinitionFileReader.sourceName(file);
+            if (path.equals(source) || path.startsWith(source + ":")) {
+                return java.util.Optional.of(file + path.substring(source.length()));
+            }
+        }
+        return java.util.Optional.empty();
     }
 }

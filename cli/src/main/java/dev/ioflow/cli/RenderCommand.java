@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ioflow.core.DefinitionException;
 import dev.ioflow.core.IntegrationObject;
 import dev.ioflow.core.ItemRenderException;
-import dev.ioflow.core.MapTypeSystem;
 import dev.ioflow.core.Payload;
 import dev.ioflow.core.PayloadRenderer;
 import dev.ioflow.core.PayloadStyle;
@@ -18,13 +17,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code ioflow render}: the payload (with its {@code integrationKey}) the library would send for an item given as
- * JSON, rendered with the schema the definition implies.
+ * JSON, rendered with the type system {@code validate} checks against (SAP's platform types, {@code --items}
+ * files, and what the definitions declare); a definition {@code validate} rejects is not rendered. Virtual
+ * attributes (SAP's scripts) take the value the item file gives under their payload name.
  */
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = {"Print the payload ioflow would send for an item.",
@@ -32,8 +34,9 @@ import picocli.CommandLine.Spec;
                         + "collections."},
         footer = {"", "Exit codes: 0 rendered, 1 invalid definition or item, 2 a file cannot be read."})
 final class RenderCommand implements Callable<Integer> {
-    @Option(names = "--definition", required = true, paramLabel = "FILE", description = "Definition file (JSON or ImpEx).")
-    private Path definition;
+    @Option(names = "--definition", required = true, arity = "1..*", paramLabel = "FILE",
+            description = "Definition files (JSON or ImpEx; ImpEx files are read as one set).")
+    private List<Path> definitions;
 
     @Option(names = "--io", required = true, paramLabel = "CODE", description = "The integration object's code.")
     private String io;
@@ -48,6 +51,9 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--hash", description = "Also print the payload hash, as 'hash: <hex>' on the next line.")
     private boolean hash;
 
+    @Mixin
+    private TypeSystemOptions types = new TypeSystemOptions();
+
     @Spec
     private CommandSpec spec;
 
@@ -55,19 +61,24 @@ final class RenderCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         ProblemPrinter problems = new ProblemPrinter(err);
+        DefinitionChecker.Result checked = new DefinitionChecker(types, err).check(definitions);
+        if (checked.exit() != ExitCodes.OK) {
+            return checked.exit();
+        }
+        List<IntegrationObject> ios = checked.ios();
+        IntegrationObject chosen = ios.stream().filter(d -> d.code().equals(io)).findFirst().orElse(null);
+        if (chosen == null) {
+            err.println(String.join(", ", definitions.stream().map(Path::toString).toList()) + ": no integration object '"
+                    + io + "' (defined: " + String.join(", ", ios.stream().map(IntegrationObject::code).toList()) + ")");
+            return ExitCodes.INVALID;
+        }
         PayloadRenderer renderer;
         try {
-            List<IntegrationObject> ios = new DefinitionFileReader().read(definition);
-            IntegrationObject chosen = ios.stream().filter(d -> d.code().equals(io)).findFirst().orElse(null);
-            if (chosen == null) {
-                problems.print(definition, "no integration object '" + io + "' (defined: "
-                        + String.join(", ", ios.stream().map(IntegrationObject::code).toList()) + ")");
-                return ExitCodes.INVALID;
-            }
-            renderer = PayloadRenderer.builder(chosen, MapTypeSystem.derivedFrom(ios.toArray(IntegrationObject[]::new)))
-                    .style(style).build();
+            PayloadRenderer.Builder builder = PayloadRenderer.builder(chosen, checked.types()).style(style);
+            VirtualValues.of(chosen).forEach(builder::virtualFunction);
+            renderer = builder.build();
         } catch (DefinitionException e) {
-            problems.print(definition, e.problems());
+            problems.print(definitions, chosen.code(), e.problems());
             return ExitCodes.INVALID;
         }
         try {

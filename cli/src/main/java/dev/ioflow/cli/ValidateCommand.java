@@ -1,33 +1,33 @@
 package dev.ioflow.cli;
 
-import dev.ioflow.core.DefinitionParseException;
-import dev.ioflow.core.DefinitionProblem;
-import dev.ioflow.core.IntegrationObject;
-import dev.ioflow.core.IntegrationObjectValidator;
-import dev.ioflow.core.MapTypeSystem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ioflow validate FILE…}: reads each definition file and checks every integration object in it, on its own
- * and against the schema its definitions imply (there is no type system in a file).
+ * {@code ioflow validate FILE…}: reads the definition files (each JSON file alone, the ImpEx files as one set, in
+ * order, as SAP Commerce imports them) and checks every integration object, against SAP's platform types (ioflow's
+ * built-in catalog), the project's {@code items.xml} files given with {@code --items}, and, for what neither
+ * knows, the types and attributes the definitions declare.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Check JSON or ImpEx integration-object definitions.",
-                "Prints 'OK FILE: N integration objects' per valid file; otherwise every problem, with its "
-                        + "definition path or FILE:LINE:COLUMN, on standard error."},
+                "ImpEx files are read as one set, in order, as SAP imports them. Prints 'OK FILES: N integration "
+                        + "objects' per valid file or set; otherwise every problem, with its definition path or "
+                        + "FILE:LINE:COLUMN, on standard error."},
         footer = {"", "Exit codes: 0 all valid, 1 a definition is invalid, 2 a file cannot be read."})
 final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Definition files (.json, .impex, or sniffed).")
     private List<Path> files;
+
+    @Mixin
+    private TypeSystemOptions types = new TypeSystemOptions();
 
     @Spec
     private CommandSpec spec;
@@ -35,46 +35,11 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        ProblemPrinter problems = new ProblemPrinter(spec.commandLine().getErr());
-        DefinitionFileReader reader = new DefinitionFileReader();
-        IntegrationObjectValidator validator = IntegrationObjectValidator.create();
-        int exit = ExitCodes.OK;
-        for (Path file : files) {
-            try {
-                List<IntegrationObject> ios = reader.read(file);
-                List<DefinitionProblem> found = check(validator, ios);
-                if (found.isEmpty()) {
-                    out.println("OK " + file + ": " + ios.size() + (ios.size() == 1 ? " integration object" : " integration objects"));
-                } else {
-                    problems.print(file, found);
-                    exit = Math.max(exit, ExitCodes.INVALID);
-                }
-            } catch (DefinitionParseException e) {
-                problems.print(file, e.problems());
-                exit = Math.max(exit, ExitCodes.INVALID);
-            } catch (UnreadableInputException e) {
-                spec.commandLine().getErr().println(e.getMessage());
-                exit = ExitCodes.UNREADABLE;
-            }
+        DefinitionChecker.Result result = new DefinitionChecker(types, spec.commandLine().getErr()).check(files);
+        for (DefinitionSet set : result.valid()) {
+            int n = set.ios().size();
+            out.println("OK " + set.label() + ": " + n + (n == 1 ? " integration object" : " integration objects"));
         }
-        return exit;
-    }
-
-    private static List<DefinitionProblem> check(IntegrationObjectValidator validator, List<IntegrationObject> ios) {
-        Set<DefinitionProblem> problems = new LinkedHashSet<>();
-        MapTypeSystem types;
-        try {
-            types = MapTypeSystem.derivedFrom(ios.toArray(IntegrationObject[]::new));
-        } catch (IllegalArgumentException e) {
-            types = null;
-            problems.add(new DefinitionProblem("items", e.getMessage()));
-        }
-        for (IntegrationObject io : ios) {
-            problems.addAll(validator.validate(io));
-            if (types != null) {
-                problems.addAll(validator.validate(io, types));
-            }
-        }
-        return List.copyOf(problems);
+        return result.exit();
     }
 }

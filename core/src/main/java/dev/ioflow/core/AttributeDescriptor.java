@@ -24,6 +24,7 @@ public final class AttributeDescriptor {
     private final boolean many;
     private final @Nullable String referencedType;
     private final AttributeAccessor accessor;
+    private final boolean unique;
 
     private AttributeDescriptor(Builder builder) {
         this.name = builder.name;
@@ -31,6 +32,7 @@ public final class AttributeDescriptor {
         this.many = builder.many;
         this.referencedType = builder.referencedType;
         this.accessor = builder.accessor;
+        this.unique = builder.unique;
         if (name.isBlank()) {
             throw new IllegalArgumentException("attribute name must not be blank");
         }
@@ -52,7 +54,7 @@ public final class AttributeDescriptor {
 
     /** A builder holding this attribute's values, to make a changed copy. */
     public Builder newBuilder() {
-        return new Builder(name, kind, accessor).many(many).referencedType(referencedType);
+        return new Builder(name, kind, accessor).many(many).referencedType(referencedType).unique(unique);
     }
 
     /** A single-valued attribute of a non-reference kind. */
@@ -105,21 +107,32 @@ public final class AttributeDescriptor {
         return kind == ValueKind.LOCALIZED;
     }
 
+    /**
+     * Whether the type system declares the attribute unique (SAP's {@code unique} modifier): such an attribute is a
+     * key attribute of every integration-object item that maps it, whether or not the item flags it unique, as in
+     * SAP Commerce. False unless the type system says so.
+     *
+     * @since 1.0
+     */
+    public boolean unique() {
+        return unique;
+    }
+
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof AttributeDescriptor d && name.equals(d.name) && kind == d.kind && many == d.many
+        return o instanceof AttributeDescriptor d && name.equals(d.name) && kind == d.kind && many == d.many && unique == d.unique
                 && Objects.equals(referencedType, d.referencedType) && accessor.equals(d.accessor);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, kind, many, referencedType, accessor);
+        return Objects.hash(name, kind, many, referencedType, accessor, unique);
     }
 
     @Override
     public String toString() {
         return "AttributeDescriptor[name=" + name + ", kind=" + kind + ", many=" + many + ", referencedType="
-                + referencedType + ", accessor=" + accessor + "]";
+                + referencedType + ", unique=" + unique + ", accessor=" + accessor + "]";
     }
 
     /** Builds an {@link AttributeDescriptor}; {@link #build()} checks that the values fit together. */
@@ -129,6 +142,7 @@ public final class AttributeDescriptor {
         private final AttributeAccessor accessor;
         private boolean many;
         private @Nullable String referencedType;
+        private boolean unique;
 
         private Builder(String name, ValueKind kind, AttributeAccessor accessor) {
             this.name = Objects.requireNonNull(name, "name");
@@ -145,6 +159,17 @@ public final class AttributeDescriptor {
         /** For {@link ValueKind#ITEM} attributes, the code of the referenced item type; null for other kinds. */
         public Builder referencedType(@Nullable String referencedType) {
             this.referencedType = referencedType;
+            return this;
+        }
+
+        /**
+         * Whether the type system declares the attribute unique, which makes it a key attribute wherever an
+         * integration object maps it (default false).
+         *
+         * @since 1.0
+         */
+        public Builder unique(boolean unique) {
+            this.unique = unique;
             return this;
         }
 

@@ -6,6 +6,7 @@ import dev.ioflow.core.internal.definitions.ImpexDefinitionReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,7 +37,7 @@ import java.util.List;
  *       {@code attributeName}, {@code attributeDescriptor(enclosingType(code),qualifier)},
  *       {@code returnIntegrationObjectItem(integrationObject(code),code)}, {@code unique}, {@code autoCreate},
  *       {@code partOf}), and virtual attributes: {@code IntegrationObjectVirtualAttributeDescriptor}
- *       ({@code code}, {@code logicLocation}, {@code type(code)}) with {@code IntegrationObjectItemVirtualAttribute}
+ *       ({@code code}, {@code logicLocation} or {@code logicLocation(code)}, {@code type(code)}) with {@code IntegrationObjectItemVirtualAttribute}
  *       ({@code integrationObjectItem(integrationObject(code),code)}, {@code attributeName},
  *       {@code retrievalDescriptor(code)}). Blocks of other types are skipped (logged at debug).</li>
  *   <li>Header modifiers in brackets (one group or several: {@code code[unique=true][default=x]}): {@code default}
@@ -105,5 +106,30 @@ public final class ImpexImporter {
      */
     public List<IntegrationObject> read(Path file) {
         return DefinitionFiles.read(file, this::read);
+    }
+
+    /**
+     * The integration objects defined by UTF-8 ImpEx files read as one set, in order, as SAP Commerce imports
+     * them one after the other: a later file may add items and attributes to an earlier file's integration
+     * objects, and use the virtual attribute descriptors an earlier file defines. Each file has its own macros.
+     *
+     * <pre>{@code
+     * List<IntegrationObject> ios = ImpexImporter.create().read(List.of(Path.of("genericproduct.impex"),
+     *         Path.of("electronicsproduct.impex")));
+     * }</pre>
+     *
+     * @throws DefinitionParseException listing every problem of every file, each at {@code fileName:line:column}
+     * @throws IoflowException          when a file cannot be read
+     * @since 1.0
+     */
+    public List<IntegrationObject> read(List<Path> files) {
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no ImpEx files to read");
+        }
+        List<ImpexDefinitionReader.Source> sources = new ArrayList<>();
+        for (Path file : files) {
+            sources.add(new ImpexDefinitionReader.Source(DefinitionFiles.sourceName(file), DefinitionFiles.readText(file)));
+        }
+        return reader.read(sources);
     }
 }

@@ -33,6 +33,8 @@ public final class IntegrationObjectAttribute {
     private final boolean partOf;
     private final @Nullable String returnItem;
     private final @Nullable String logicLocation;
+    private final @Nullable String descriptorType;
+    private final @Nullable ClassAttributeAssignment classification;
 
     private IntegrationObjectAttribute(Builder builder) {
         this.name = builder.name;
@@ -42,6 +44,8 @@ public final class IntegrationObjectAttribute {
         this.partOf = builder.partOf;
         this.returnItem = blankToNull(builder.returnItem);
         this.logicLocation = blankToNull(builder.logicLocation);
+        this.descriptorType = blankToNull(builder.descriptorType);
+        this.classification = builder.classification;
     }
 
     /**
@@ -97,6 +101,36 @@ public final class IntegrationObjectAttribute {
         return logicLocation != null;
     }
 
+    /**
+     * The type that declares the source attribute (the {@code enclosingType} of SAP's attribute descriptor) when
+     * the definition names one: the item's type or one of its supertypes, e.g. {@code Product} for
+     * {@code Product:europe1Prices} on a {@code GenericVariantProduct} item; null when not named.
+     *
+     * @since 1.0
+     */
+    public @Nullable String descriptorType() {
+        return descriptorType;
+    }
+
+    /**
+     * For classification attributes (SAP's {@code IntegrationObjectItemClassificationAttribute}): the classification
+     * attribute whose value it renders, supplied by a {@link ClassificationValues}; else null.
+     *
+     * @since 1.0
+     */
+    public @Nullable ClassAttributeAssignment classification() {
+        return classification;
+    }
+
+    /**
+     * Whether the value is a classification attribute's (a product feature's) rather than a type attribute's.
+     *
+     * @since 1.0
+     */
+    public boolean isClassification() {
+        return classification != null;
+    }
+
     /** Whether the attribute renders a nested integration-object item. */
     public boolean isNested() {
         return returnItem != null;
@@ -106,19 +140,21 @@ public final class IntegrationObjectAttribute {
     public boolean equals(@Nullable Object o) {
         return o instanceof IntegrationObjectAttribute a && name.equals(a.name) && Objects.equals(source, a.source)
                 && unique == a.unique && autoCreate == a.autoCreate && partOf == a.partOf
-                && Objects.equals(returnItem, a.returnItem) && Objects.equals(logicLocation, a.logicLocation);
+                && Objects.equals(returnItem, a.returnItem) && Objects.equals(logicLocation, a.logicLocation)
+                && Objects.equals(descriptorType, a.descriptorType) && Objects.equals(classification, a.classification);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, source, unique, autoCreate, partOf, returnItem, logicLocation);
+        return Objects.hash(name, source, unique, autoCreate, partOf, returnItem, logicLocation, descriptorType, classification);
     }
 
     @Override
     public String toString() {
         return "IntegrationObjectAttribute[name=" + name + ", source=" + source + ", unique=" + unique
                 + ", autoCreate=" + autoCreate + ", partOf=" + partOf + ", returnItem=" + returnItem
-                + ", logicLocation=" + logicLocation + "]";
+                + ", logicLocation=" + logicLocation + ", descriptorType=" + descriptorType
+                + ", classification=" + classification + "]";
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {
@@ -134,6 +170,8 @@ public final class IntegrationObjectAttribute {
         private boolean partOf;
         private @Nullable String returnItem;
         private @Nullable String logicLocation;
+        private @Nullable String descriptorType;
+        private @Nullable ClassAttributeAssignment classification;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -148,6 +186,8 @@ public final class IntegrationObjectAttribute {
             this.partOf = attribute.partOf;
             this.returnItem = attribute.returnItem;
             this.logicLocation = attribute.logicLocation;
+            this.descriptorType = attribute.descriptorType;
+            this.classification = attribute.classification;
         }
 
         /** The qualifier of the type's attribute to read (default: the payload name); null for none. */
@@ -192,6 +232,31 @@ public final class IntegrationObjectAttribute {
         public Builder logicLocation(@Nullable String logicLocation) {
             this.logicLocation = logicLocation;
             if (logicLocation != null) {
+                this.source = null;
+            }
+            return this;
+        }
+
+        /**
+         * The type that declares the source attribute, when it is a supertype of the item's type (SAP's
+         * {@code attributeDescriptor(enclosingType(code), qualifier)}); null for the item's own type.
+         *
+         * @since 1.0
+         */
+        public Builder descriptorType(@Nullable String typeCode) {
+            this.descriptorType = typeCode;
+            return this;
+        }
+
+        /**
+         * Makes the attribute a classification attribute: its value is this classification attribute's, supplied
+         * by a {@link ClassificationValues}, and it has no source. Null makes it an ordinary attribute again.
+         *
+         * @since 1.0
+         */
+        public Builder classification(@Nullable ClassAttributeAssignment assignment) {
+            this.classification = assignment;
+            if (assignment != null) {
                 this.source = null;
             }
             return this;

@@ -26,11 +26,15 @@ public final class ItemType {
     private final String code;
     private final Map<String, AttributeDescriptor> attributes;
     private final Predicate<Object> instances;
+    private final @Nullable ItemFactory factory;
+    private final @Nullable String supertype;
 
     private ItemType(Builder builder) {
         this.code = builder.code;
+        this.supertype = builder.supertype;
         this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(builder.attributes));
         this.instances = builder.instances;
+        this.factory = builder.factory;
     }
 
     /** Starts a type with the given code. */
@@ -41,6 +45,16 @@ public final class ItemType {
     /** The type's code, e.g. {@code Customer}; unique within its type system. */
     public String code() {
         return code;
+    }
+
+    /**
+     * The code of the type this type extends directly (SAP's {@code extends}), or null when it extends none the
+     * type system knows of. Its attributes include the inherited ones.
+     *
+     * @since 1.0
+     */
+    public @Nullable String supertype() {
+        return supertype;
     }
 
     /** The attributes in declaration order. */
@@ -58,6 +72,15 @@ public final class ItemType {
         return item != null && instances.test(item);
     }
 
+    /**
+     * Makes and updates items of this type for inbound payloads; null when the type is read-only.
+     *
+     * @since 1.0
+     */
+    public @Nullable ItemFactory factory() {
+        return factory;
+    }
+
     @Override
     public String toString() {
         return "ItemType[" + code + ", attributes=" + attributes.keySet() + "]";
@@ -68,6 +91,8 @@ public final class ItemType {
         private final String code;
         private final Map<String, AttributeDescriptor> attributes = new LinkedHashMap<>();
         private Predicate<Object> instances = item -> false;
+        private @Nullable ItemFactory factory;
+        private @Nullable String supertype;
 
         private Builder(String code) {
             Objects.requireNonNull(code, "code");
@@ -95,6 +120,26 @@ public final class ItemType {
         /** Tells which objects are items of this type (default: none, items are routed by type code). */
         public Builder instances(Predicate<Object> test) {
             this.instances = Objects.requireNonNull(test, "test");
+            return this;
+        }
+
+        /**
+         * Makes the type writable: inbound payloads create and update its items through {@code factory}.
+         *
+         * @since 1.0
+         */
+        public Builder factory(ItemFactory factory) {
+            this.factory = Objects.requireNonNull(factory, "factory");
+            return this;
+        }
+
+        /**
+         * The code of the type this type extends directly (default none); see {@link TypeSystem#isSubtype}.
+         *
+         * @since 1.0
+         */
+        public Builder supertype(@Nullable String supertypeCode) {
+            this.supertype = supertypeCode == null || supertypeCode.isBlank() ? null : supertypeCode;
             return this;
         }
 

@@ -29,6 +29,13 @@ import org.jspecify.annotations.Nullable;
  * Other JDK classes ({@code URI}, {@code LocalTime}…) are text; a reached class with no readable attributes is
  * text too (its {@code toString()}).
  *
+ * <p>Types are writable (see {@link ItemType#factory()}) when ioflow can make their instances: records through
+ * their canonical constructor (an update makes a new record with the merged values), JavaBeans through a public
+ * no-argument constructor and setters, classes with public fields through those fields (beans and fields are
+ * updated in place). Values are converted to the declared types: narrower numbers range-checked, dates from
+ * instants at UTC, enums from their names, collections and arrays as declared. A bean property without setter
+ * is read-only; abstract classes and classes without such a constructor have no factory.
+ *
  * <p>Accessors are resolved once, here: reads never use {@code Method.invoke}. In a named module, open the
  * package of your item classes to {@code dev.ioflow.core} (or make them public and exported).
  *

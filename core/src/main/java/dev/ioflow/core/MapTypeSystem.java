@@ -2,6 +2,7 @@ package dev.ioflow.core;
 
 import dev.ioflow.core.internal.types.DerivedSchema;
 import dev.ioflow.core.internal.types.MapEntryAccessor;
+import dev.ioflow.core.internal.types.MapItemFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,7 +16,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link TypeSystem} for items that are {@code Map<String, Object>}s, with a declared schema: each type
- * lists its attributes (map keys) and their kinds. Attribute reads are {@code map.get(name)}.
+ * lists its attributes (map keys) and their kinds. Attribute reads are {@code map.get(name)}. Types are writable
+ * (see {@link ItemType#factory()}): new items are {@code LinkedHashMap}s (with the discriminator key, if any), and
+ * updates change the map in place (a copy, for maps that cannot be changed).
  *
  * <p>With a {@link Builder#discriminator(String) discriminator}, {@link #typeOf(Object)} reads the type code
  * from that key of the map, and a map is an instance of the type it names. Without one, {@code typeOf} is
@@ -57,9 +60,8 @@ public final class MapTypeSystem implements TypeSystem {
      * {@link ValueKind#ITEM} references to that item's type; as the definition does not say whether one or many
      * items are referenced, they are declared single-valued ({@code many = false}) and the renderer accepts a
      * {@code Map} or a {@code Collection} of maps at run time. Every other attribute is {@link ValueKind#ANY}:
-     * the renderer decides from the value. A derived schema knows no localized attributes.
-     *
-     * @throws IllegalArgumentException when two definitions make one attribute reference two different types
+     * the renderer decides from the value, and so is an attribute that nested items of different types read (a
+     * polymorphic reference). A derived schema knows no localized attributes.
      */
     public static MapTypeSystem derivedFrom(IntegrationObject... definitions) {
         return builder().deriveFrom(definitions).build();
@@ -102,6 +104,7 @@ public final class MapTypeSystem implements TypeSystem {
     /** Builds a {@link MapTypeSystem}. */
     public static final class Builder {
         private final Map<String, List<AttributeDescriptor>> types = new LinkedHashMap<>();
+        private final Map<String, String> supertypes = new LinkedHashMap<>();
         private @Nullable String discriminator;
 
         private Builder() {
@@ -116,7 +119,11 @@ public final class MapTypeSystem implements TypeSystem {
             Objects.requireNonNull(code, "code");
             TypeBuilder builder = new TypeBuilder(code);
             spec.accept(builder);
+            types.computeIfAbsent(code, c -> new ArrayList<>());
             builder.attributes.forEach(a -> add(code, a));
+            if (builder.supertype != null) {
+                supertypes.put(code, builder.supertype);
+            }
             return this;
         }
 
@@ -126,13 +133,10 @@ public final class MapTypeSystem implements TypeSystem {
             for (IntegrationObject definition : definitions) {
                 schema.add(definition);
             }
-            schema.types().forEach((code, attributes) -> type(code, t -> attributes.forEach((name, referenced) -> {
-                if (referenced == null) {
-                    t.attribute(name, ValueKind.ANY);
-                } else {
-                    t.reference(name, referenced, false);
-                }
-            })));
+            schema.types().forEach((code, attributes) -> type(code, t -> {
+                attributes.forEach((name, referenced) -> t.attributes.add(DerivedSchema.descriptor(code, name, referenced)));
+                t.supertype = schema.supertypes().get(code);
+            }));
             return this;
         }
 
@@ -147,7 +151,9 @@ public final class MapTypeSystem implements TypeSystem {
             Map<String, ItemType> built = new LinkedHashMap<>();
             types.forEach((code, attributes) -> built.put(code, ItemType.builder(code)
                     .attributes(attributes)
+                    .supertype(supertypes.get(code))
                     .instances(instances(code))
+                    .factory(new MapItemFactory(code, discriminator))
                     .build()));
             return new MapTypeSystem(Collections.unmodifiableMap(built), discriminator);
         }
@@ -170,9 +176,20 @@ public final class MapTypeSystem implements TypeSystem {
     public static final class TypeBuilder {
         private final String code;
         private final List<AttributeDescriptor> attributes = new ArrayList<>();
+        private @Nullable String supertype;
 
         private TypeBuilder(String code) {
             this.code = code;
+        }
+
+        /**
+         * The type this type extends directly (its attributes are not copied: declare the ones items have).
+         *
+         * @since 1.0
+         */
+        public TypeBuilder supertype(String supertypeCode) {
+            this.supertype = Objects.requireNonNull(supertypeCode, "supertypeCode");
+            return this;
         }
 
         /** A single value of this kind (for references use {@link #reference(String, String, boolean)}). */

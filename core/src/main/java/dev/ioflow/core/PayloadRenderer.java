@@ -145,6 +145,7 @@ public final class PayloadRenderer {
         private PayloadStyle style = PayloadStyle.PLAIN;
         private Locale defaultLocale = Locale.ENGLISH;
         private final Map<String, VirtualAttributeFunction> virtualFunctions = new LinkedHashMap<>();
+        private ClassificationValues classificationValues = ClassificationValues.mapEntries();
 
         private Builder(IntegrationObject integrationObject, TypeSystem typeSystem) {
             this.integrationObject = Objects.requireNonNull(integrationObject, "integrationObject");
@@ -174,6 +175,17 @@ public final class PayloadRenderer {
         }
 
         /**
+         * Where classification attributes (SAP's product features) take their values from; default
+         * {@link ClassificationValues#mapEntries()}, which reads {@code Map} items.
+         *
+         * @since 1.0
+         */
+        public Builder classificationValues(ClassificationValues values) {
+            this.classificationValues = Objects.requireNonNull(values, "values");
+            return this;
+        }
+
+        /**
          * Validates the definition against the type system and resolves every accessor.
          *
          * @throws InvalidDefinitionException listing every problem with its path
@@ -181,7 +193,7 @@ public final class PayloadRenderer {
         public PayloadRenderer build() {
             IntegrationObjectValidator.create().requireValid(integrationObject, typeSystem);
             RenderEngine engine = RenderEngine.compile(integrationObject, typeSystem, Map.copyOf(virtualFunctions),
-                    style, defaultLocale);
+                    classificationValues, style, defaultLocale);
             return new PayloadRenderer(this, engine);
         }
     }

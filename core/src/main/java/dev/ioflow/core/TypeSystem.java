@@ -54,6 +54,24 @@ public interface TypeSystem {
         return type;
     }
 
+    /**
+     * Whether {@code subtype} is {@code supertype} or extends it, directly or through other types this type system
+     * knows ({@link ItemType#supertype()}); false when either is unknown.
+     *
+     * @since 1.0
+     */
+    default boolean isSubtype(String subtype, String supertype) {
+        String current = subtype;
+        for (int depth = 0; current != null && depth < 256; depth++) {
+            if (current.equals(supertype)) {
+                return true;
+            }
+            ItemType type = find(current);
+            current = type == null ? null : type.supertype();
+        }
+        return false;
+    }
+
     /** A type system made of the given hand-built types. */
     static TypeSystem of(ItemType... types) {
         Map<String, ItemType> byCode = new LinkedHashMap<>();

@@ -34,7 +34,7 @@ class ImpexImporterErrorsTest {
         assertThat(problems(IO + "INSERT_UPDATE IntegrationObjectItemAttribut; code\n; x\n")).containsExactly(at(3, 1,
                 "unknown header type 'IntegrationObjectItemAttribut'; known: IntegrationObject, IntegrationObjectItem, "
                         + "IntegrationObjectItemAttribute, IntegrationObjectVirtualAttributeDescriptor, "
-                        + "IntegrationObjectItemVirtualAttribute"));
+                        + "IntegrationObjectItemVirtualAttribute, IntegrationObjectItemClassificationAttribute"));
     }
 
     @Test
@@ -51,10 +51,10 @@ class ImpexImporterErrorsTest {
 
     @Test
     void unsupportedDefinitionTypesAndRemoveAreErrors() {
-        assertThat(problems(IO + "INSERT_UPDATE IntegrationObjectItemClassificationAttribute; attributeName\n; x\n"
+        assertThat(problems(IO + "INSERT_UPDATE IntegrationObjectClass; code\n; x\n"
                 + "REMOVE IntegrationObject; code\n; io\n")).containsExactly(
-                at(3, 1, "IntegrationObjectItemClassificationAttribute is not supported: ioflow's integration objects "
-                        + "have no classification or class attributes"),
+                at(3, 1, "IntegrationObjectClass is not supported: ioflow's integration objects "
+                        + "have no class attributes (integration objects over plain classes)"),
                 at(5, 1, "REMOVE is not supported for IntegrationObject: definitions are imported, not deleted; "
                         + "supported: INSERT_UPDATE, INSERT, UPDATE"));
     }
@@ -127,10 +127,17 @@ class ImpexImporterErrorsTest {
     }
 
     @Test
-    void attributeDescriptorOfAnotherTypeThanItsItemIsAnError() {
-        assertThat(problems(IO + ITEM + ATTRIBUTE + "; io:Customer ; customerID ; Employee:uid ; true\n"))
-                .containsExactly(at(6, 30, "attribute descriptor 'Employee:uid' is of type 'Employee', "
-                        + "but item 'Customer' is of type 'Customer'"));
+    void attributeDescriptorOfAnotherTypeThanItsItemIsKeptForTheTypeSystemToJudge() {
+        IntegrationObject io = ImpexImporter.create().read(IO + ITEM + ATTRIBUTE + "; io:Customer ; customerID ; Employee:uid ; true\n")
+                .get(0);
+        IntegrationObjectAttribute attribute = io.item("Customer").attribute("customerID");
+
+        assertThat(attribute.descriptorType()).isEqualTo("Employee");
+        assertThat(attribute.source()).isEqualTo("uid");
+        // Customer and Employee both extend User in SAP's platform types, but neither extends the other.
+        assertThat(IntegrationObjectValidator.create().validate(io, SapTypeSystem.platform())).containsExactly(
+                new DefinitionProblem("io/items/Customer/attributes/customerID", "attribute descriptor 'Employee:uid' is of "
+                        + "type 'Employee', but item 'Customer' is of type 'Customer', which does not extend it"));
     }
 
     @Test

@@ -55,7 +55,8 @@ class IntegrationObjectJsonErrorsTest {
         assertThat(problems("""
                 { "code": "io", "items": [ { "code": "A", "attributes": [ { "name": "a", "uniqe": true } ] } ] }"""))
                 .containsExactly(new DefinitionProblem("$.items[0].attributes[0].uniqe (line 1, column 74)",
-                        "unknown property 'uniqe'; allowed: name, source, unique, autoCreate, partOf, item, virtual"));
+                        "unknown property 'uniqe'; allowed: name, source, descriptorType, unique, autoCreate, partOf, item, virtual, "
+                                + "classification"));
     }
 
     @Test

@@ -38,6 +38,19 @@ public final class DefinitionFiles {
     }
 
     /**
+     * The text of a UTF-8 file.
+     *
+     * @throws IoflowException when the file cannot be read
+     */
+    public static String readText(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IoflowException("cannot read definition file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * The only integration object of a source.
      *
      * @throws DefinitionParseException when there is none or more than one

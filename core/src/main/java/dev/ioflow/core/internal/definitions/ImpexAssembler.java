@@ -14,12 +14,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the merged definition rows into integration objects, resolving the references between them
  * (item → integration object, attribute → item, virtual attribute → descriptor) whatever their order in the
- * file, and reporting values that do not fit: unknown references, bad booleans and enum values, and attribute
- * descriptors of another type than their item's.
+ * files, and reporting values that do not fit: unknown references, bad booleans and enum values, malformed
+ * class attribute assignments. An attribute descriptor of another type than its item's is kept as the
+ * attribute's {@code descriptorType}: SAP allows a supertype's, which only the type system can tell.
  */
 final class ImpexAssembler {
     private final Problems problems;
@@ -42,7 +44,7 @@ final class ImpexAssembler {
             Draft io = ios.get(item.text("integrationObject"));
             if (io == null) {
                 ImpexValue at = item.cells().get("integrationObject");
-                problems.impex(at.line(), at.column(), "item '" + item.text("code") + "' is in integration object '"
+                problems.impex(at, "item '" + item.text("code") + "' is in integration object '"
                         + at.text() + "', which is not defined; defined: " + ios.keySet());
                 orphans.add(at.text() + ":" + item.text("code"));
             } else {
@@ -52,7 +54,7 @@ final class ImpexAssembler {
         }
         Map<String, String> logicLocations = new HashMap<>();
         rows.of(ImpexType.VIRTUAL_ATTRIBUTE_DESCRIPTOR).forEach(r -> logicLocations.put(r.text("code"), r.text("logicLocation")));
-        rows.of(ImpexType.INTEGRATION_OBJECT_ITEM_ATTRIBUTE, ImpexType.ITEM_VIRTUAL_ATTRIBUTE).stream()
+        rows.of(ImpexType.INTEGRATION_OBJECT_ITEM_ATTRIBUTE, ImpexType.ITEM_VIRTUAL_ATTRIBUTE, ImpexType.CLASSIFICATION_ATTRIBUTE).stream()
                 .filter(attribute -> !orphans.contains(attribute.text("item")))
                 .forEach(attribute -> addAttribute(attribute, ios, logicLocations));
         return ios.values().stream().map(this::integrationObject).toList();
@@ -64,16 +66,21 @@ final class ImpexAssembler {
         Draft io = ios.get(ioAndItem[0]);
         Row item = io == null ? null : io.items().get(ioAndItem[1]);
         if (item == null) {
-            problems.impex(itemRef.line(), itemRef.column(), "attribute '" + row.text("attributeName")
+            problems.impex(itemRef, "attribute '" + row.text("attributeName")
                     + "' is in integration object item '" + itemRef.text() + "', which is not defined");
             return;
         }
         String name = row.text("attributeName");
-        IntegrationObjectAttribute attribute = row.type() == ImpexType.ITEM_VIRTUAL_ATTRIBUTE
-                ? virtualAttribute(row, name, logicLocations)
-                : IntegrationObjectAttribute.builder(name).source(source(row, item)).unique(values.bool(row, "unique"))
-                .autoCreate(values.bool(row, "autoCreate")).partOf(values.bool(row, "partOf"))
-                .item(returnItem(row, io)).build();
+        IntegrationObjectAttribute attribute = switch (row.type()) {
+            case ITEM_VIRTUAL_ATTRIBUTE -> virtualAttribute(row, name, logicLocations);
+            case CLASSIFICATION_ATTRIBUTE -> IntegrationObjectAttribute.builder(name)
+                    .classification(ClassificationCells.assignment(row, problems))
+                    .autoCreate(values.bool(row, "autoCreate")).item(returnItem(row, io)).build();
+            default -> IntegrationObjectAttribute.builder(name).source(source(row))
+                    .descriptorType(descriptorType(row, item)).unique(values.bool(row, "unique"))
+                    .autoCreate(values.bool(row, "autoCreate")).partOf(values.bool(row, "partOf"))
+                    .item(returnItem(row, io)).build();
+        };
         io.attributes().get(item.text("code")).add(attribute);
     }
 
@@ -81,28 +88,29 @@ final class ImpexAssembler {
         ImpexValue descriptor = row.cells().get("retrievalDescriptor");
         String logicLocation = descriptor == null ? null : logicLocations.get(descriptor.text());
         if (descriptor == null) {
-            problems.impex(row.cells().get("item").line(), row.cells().get("item").column(),
+            problems.impex(row.cells().get("item"),
                     "virtual attribute '" + name + "' has no retrievalDescriptor(code)");
         } else if (logicLocation == null) {
-            problems.impex(descriptor.line(), descriptor.column(), "virtual attribute '" + name + "' uses descriptor '"
+            problems.impex(descriptor, "virtual attribute '" + name + "' uses descriptor '"
                     + descriptor.text() + "', which no IntegrationObjectVirtualAttributeDescriptor with a logicLocation defines");
         }
         return IntegrationObjectAttribute.builder(name).source(null).logicLocation(logicLocation).build();
     }
 
-    /** The qualifier of the attribute descriptor, which must be of the item's type; the payload name when none. */
-    private String source(Row row, Row item) {
+    /** The qualifier of the attribute descriptor; the payload name when none. */
+    private static String source(Row row) {
         ImpexValue descriptor = row.cells().get("attributeDescriptor");
-        if (descriptor == null) {
-            return row.text("attributeName");
-        }
-        String[] typeAndQualifier = descriptor.text().split(":");
-        String itemType = itemType(item);
-        if (!typeAndQualifier[0].equals(itemType)) {
-            problems.impex(descriptor.line(), descriptor.column(), "attribute descriptor '" + descriptor.text()
-                    + "' is of type '" + typeAndQualifier[0] + "', but item '" + item.text("code") + "' is of type '" + itemType + "'");
-        }
-        return typeAndQualifier[1];
+        return descriptor == null ? row.text("attributeName") : descriptor.text().split(":")[1];
+    }
+
+    /**
+     * The type of the attribute descriptor when it is not the item's own: a supertype, as SAP allows (whether it
+     * is one is checked against the type system by the validator).
+     */
+    private static @Nullable String descriptorType(Row row, Row item) {
+        ImpexValue descriptor = row.cells().get("attributeDescriptor");
+        String type = descriptor == null ? null : descriptor.text().split(":")[0];
+        return type == null || type.equals(itemType(item)) ? null : type;
     }
 
     private String returnItem(Row row, Draft io) {
@@ -112,7 +120,7 @@ final class ImpexAssembler {
         }
         String[] ioAndItem = ref.text().split(":");
         if (!ioAndItem[0].equals(io.row().text("code")) || !io.items().containsKey(ioAndItem[1])) {
-            problems.impex(ref.line(), ref.column(), "returnIntegrationObjectItem '" + ref.text() + "' is not an item of "
+            problems.impex(ref, "returnIntegrationObjectItem '" + ref.text() + "' is not an item of "
                     + "integration object '" + io.row().text("code") + "'; its items: " + io.items().keySet());
         }
         return ioAndItem[1];

@@ -28,10 +28,44 @@ public final class ImpexDefinitionReader {
      * @throws IoflowException          when the reader fails
      */
     public List<IntegrationObject> read(Reader reader, String sourceName) {
-        Problems problems = new Problems(sourceName);
+        return read(List.of(new Source(sourceName, readAll(reader, sourceName))));
+    }
+
+    /**
+     * One ImpEx text of a set.
+     *
+     * @param name the name problems are located by, e.g. the file name
+     * @param text the ImpEx text
+     */
+    public record Source(String name, String text) {
+    }
+
+    /**
+     * The integration objects defined by several texts read as one set, in order, as SAP Commerce imports
+     * them: a later text may add items and attributes to an earlier text's integration objects and use its
+     * virtual attribute descriptors (each text has its own macros).
+     *
+     * @throws DefinitionParseException listing every problem of every text, each at {@code name:line:column}
+     */
+    public List<IntegrationObject> read(List<Source> sources) {
+        Problems problems = new Problems(sources.get(0).name());
         ImpexRows rows = new ImpexRows(problems);
+        for (int i = 0; i < sources.size(); i++) {
+            if (i > 0) {
+                problems.next(sources.get(i).name());
+            }
+            scan(sources.get(i), problems, rows);
+        }
+        List<IntegrationObject> result = new ImpexAssembler(problems).assemble(rows);
+        problems.throwIfAny();
+        LOG.debug("{}: read {} integration objects", problems.source(), result.size());
+        return result;
+    }
+
+    private static void scan(Source source, Problems problems, ImpexRows rows) {
+        String sourceName = source.name();
         ImpexHeader header = null;
-        for (ImpexLine line : new ImpexScanner(readAll(reader, sourceName), problems).lines()) {
+        for (ImpexLine line : new ImpexScanner(source.text(), problems).lines()) {
             Optional<Mode> mode = ImpexHeader.modeOf(line);
             if (mode.isPresent()) {
                 header = ImpexHeader.parse(line, mode.get(), problems);
@@ -49,10 +83,6 @@ public final class ImpexDefinitionReader {
                 rows.add(header, line);
             }
         }
-        List<IntegrationObject> result = new ImpexAssembler(problems).assemble(rows);
-        problems.throwIfAny();
-        LOG.debug("{}: read {} integration objects", sourceName, result.size());
-        return result;
     }
 
     /** A line that is neither a header nor a data line of the current block. */

@@ -94,7 +94,7 @@ record ImpexHeader(Mode mode, String typeCode, Optional<ImpexType> type, List<St
     private static void reportUnknownType(String typeCode, ImpexValue at, Problems problems) {
         if (ImpexType.UNSUPPORTED.stream().anyMatch(typeCode::equalsIgnoreCase)) {
             problems.impex(at.line(), at.column(), typeCode + " is not supported: ioflow's integration objects "
-                    + "have no classification or class attributes");
+                    + "have no class attributes (integration objects over plain classes)");
         } else if (typeCode.regionMatches(true, 0, "IntegrationObject", 0, "IntegrationObject".length())) {
             problems.impex(at.line(), at.column(), "unknown header type '" + typeCode + "'; known: " + String.join(", ",
                     Arrays.stream(ImpexType.values()).map(ImpexType::code).toList()));

@@ -20,7 +20,7 @@ record ImpexLine(List<ImpexValue> values, int line) {
             return values.get(index);
         }
         ImpexValue last = values.get(values.size() - 1);
-        return new ImpexValue("", last.line(), last.column() + last.text().length());
+        return new ImpexValue("", last.line(), last.column() + last.text().length(), last.source());
     }
 
     /** The index of the last non-empty value (0 when only the first may be non-empty): a trailing {@code ;} adds nothing. */

@@ -79,7 +79,9 @@ final class ImpexRows {
         ImpexValue at = row.cells().get(row.type().keyFields().get(0));
         String described = row.type().code() + " " + String.join(":", key.subList(1, key.size()));
         if (existing != null && header.mode() == Mode.INSERT) {
-            problems.impex(at.line(), at.column(), "INSERT of " + described + ", which line " + existing.line() + " already defines");
+            ImpexValue first = existing.cells().get(row.type().keyFields().get(0));
+            String where = first.source().equals(at.source()) ? "line " + existing.line() : first.source() + ":" + existing.line();
+            problems.impex(at, "INSERT of " + described + ", which " + where + " already defines");
         } else if (existing == null && header.mode() == Mode.UPDATE) {
             problems.impex(at.line(), at.column(), "UPDATE of " + described + ", which no line before defines");
         } else if (existing != null) {
@@ -91,7 +93,7 @@ final class ImpexRows {
 
     private Optional<ImpexValue> cell(ImpexColumn column, String field, ImpexValue value) {
         ImpexValue filled = value.isEmpty() && column.defaultValue().isPresent()
-                ? new ImpexValue(column.defaultValue().get(), value.line(), value.column()) : value;
+                ? value.withText(column.defaultValue().get()) : value;
         if (filled.isEmpty()) {
             return Optional.empty();
         }
@@ -102,7 +104,7 @@ final class ImpexRows {
                         + column.expression() + ", e.g. 'ioCustomer:Customer', but found '" + filled.text() + "'");
                 return Optional.empty();
             }
-            return Optional.of(new ImpexValue(parts[0].strip() + ":" + parts[1].strip(), filled.line(), filled.column()));
+            return Optional.of(filled.withText(parts[0].strip() + ":" + parts[1].strip()));
         }
         return Optional.of(filled);
     }

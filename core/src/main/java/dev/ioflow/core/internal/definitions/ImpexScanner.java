@@ -73,7 +73,7 @@ final class ImpexScanner {
             StringBuilder unquoted = new StringBuilder();
             readUnquoted(unquoted);
             try {
-                values.add(new ImpexValue(macros.expand(quoted + unquoted.toString().strip()), valueLine, valueColumn));
+                values.add(new ImpexValue(macros.expand(quoted + unquoted.toString().strip()), valueLine, valueColumn, problems.source()));
             } catch (ImpexMacros.LimitException e) {
                 problems.impex(valueLine, valueColumn, e.getMessage());
                 return false;

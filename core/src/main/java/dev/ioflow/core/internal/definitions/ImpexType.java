@@ -25,19 +25,25 @@ enum ImpexType {
             "returnIntegrationObjectItem(integrationObject(code),code)", "returnItem",
             "unique", "unique", "autoCreate", "autoCreate", "partOf", "partOf"),
     VIRTUAL_ATTRIBUTE_DESCRIPTOR("IntegrationObjectVirtualAttributeDescriptor", List.of("code"),
-            "code", "code", "logicLocation", "logicLocation", "type(code)", "type"),
+            "code", "code", "logicLocation", "logicLocation", "logicLocation(code)", "logicLocation", "type(code)", "type"),
     ITEM_VIRTUAL_ATTRIBUTE("IntegrationObjectItemVirtualAttribute", List.of("item", "attributeName"),
             ImpexType.ITEM_COLUMN, "item", "attributeName", "attributeName",
-            "retrievalDescriptor(code)", "retrievalDescriptor");
+            "retrievalDescriptor(code)", "retrievalDescriptor"),
+    CLASSIFICATION_ATTRIBUTE("IntegrationObjectItemClassificationAttribute", List.of("item", "attributeName"),
+            ImpexType.ITEM_COLUMN, "item", "attributeName", "attributeName",
+            ImpexType.CLASS_ATTRIBUTE_ASSIGNMENT_COLUMN, "classAttributeAssignment",
+            "returnIntegrationObjectItem(integrationObject(code),code)", "returnItem", "autoCreate", "autoCreate");
 
     /** SAP types of integration-object definitions that ioflow's model does not cover. */
-    static final Set<String> UNSUPPORTED = Set.of("IntegrationObjectItemClassificationAttribute",
-            "IntegrationObjectClass", "IntegrationObjectClassAttribute");
+    static final Set<String> UNSUPPORTED = Set.of("IntegrationObjectClass", "IntegrationObjectClassAttribute");
 
     /** Fields whose values are references written {@code integrationObject:code} or {@code type:qualifier}. */
     static final Set<String> TWO_PART_REFERENCES = Set.of("item", "returnItem", "attributeDescriptor");
 
     private static final String ITEM_COLUMN = "integrationObjectItem(integrationObject(code),code)";
+    /** The class attribute assignment: class {@code system:version:code}, then attribute {@code system:version:code}. */
+    private static final String CLASS_ATTRIBUTE_ASSIGNMENT_COLUMN = "classAttributeAssignment(classificationClass(catalogVersion("
+            + "catalog(id),version),code),classificationAttribute(systemVersion(catalog(id),version),code))";
 
     private final String code;
     private final List<String> keyFields;

@@ -22,7 +22,7 @@ final class ImpexValues {
         }
         String text = value.text().toLowerCase(Locale.ROOT);
         if (!text.equals("true") && !text.equals("false")) {
-            problems.impex(value.line(), value.column(), "bad boolean '" + value.text() + "' for column "
+            problems.impex(value, "bad boolean '" + value.text() + "' for column "
                     + row.type().column(field) + ": expected true or false");
         }
         return text.equals("true");
@@ -39,7 +39,7 @@ final class ImpexValues {
                 return constant;
             }
         }
-        problems.impex(value.line(), value.column(), "unknown " + field + " '" + value.text() + "' for column "
+        problems.impex(value, "unknown " + field + " '" + value.text() + "' for column "
                 + row.type().column(field) + "; allowed: "
                 + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
         return defaultValue;

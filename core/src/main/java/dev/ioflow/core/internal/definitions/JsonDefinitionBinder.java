@@ -1,6 +1,7 @@
 package dev.ioflow.core.internal.definitions;
 
 import dev.ioflow.core.IntegrationObject;
+import dev.ioflow.core.ClassAttributeAssignment;
 import dev.ioflow.core.IntegrationObjectAttribute;
 import dev.ioflow.core.IntegrationObjectItem;
 import dev.ioflow.core.IntegrationType;
@@ -23,7 +24,8 @@ final class JsonDefinitionBinder {
     private static final List<String> IO_PROPERTIES = List.of("code", "integrationType", "items");
     private static final List<String> ITEM_PROPERTIES = List.of("code", "type", "root", "itemTypeMatch", "attributes");
     private static final List<String> ATTRIBUTE_PROPERTIES =
-            List.of("name", "source", "unique", "autoCreate", "partOf", "item", "virtual");
+            List.of("name", "source", "descriptorType", "unique", "autoCreate", "partOf", "item", "virtual", "classification");
+    private static final List<String> CLASSIFICATION_PROPERTIES = List.of("system", "version", "classCode", "attributeCode");
 
     private final Problems problems;
 
@@ -85,15 +87,31 @@ final class JsonDefinitionBinder {
         return JsonFields.of(element.value(), element.path(), ATTRIBUTE_PROPERTIES, problems).flatMap(fields -> {
             Optional<String> name = fields.requiredText("name");
             Optional<String> virtual = fields.text("virtual");
+            Optional<ClassAttributeAssignment> classification = fields.object("classification", CLASSIFICATION_PROPERTIES)
+                    .flatMap(JsonDefinitionBinder::classification);
+            boolean computed = virtual.isPresent() || fields.has("classification");
             // An explicit "source": null keeps a non-virtual attribute without source, so writing stays lossless.
-            Optional<String> source = fields.has("source") ? fields.text("source") : virtual.isPresent() ? Optional.empty() : name;
+            Optional<String> source = fields.has("source") ? fields.text("source") : computed ? Optional.empty() : name;
+            Optional<String> descriptorType = fields.text("descriptorType");
             boolean unique = fields.flag("unique");
             boolean autoCreate = fields.flag("autoCreate");
             boolean partOf = fields.flag("partOf");
             Optional<String> item = fields.text("item");
             return name.map(n -> IntegrationObjectAttribute.builder(n).logicLocation(virtual.orElse(null))
-                    .source(source.orElse(null)).unique(unique).autoCreate(autoCreate).partOf(partOf)
+                    .classification(classification.orElse(null)).source(source.orElse(null))
+                    .descriptorType(descriptorType.orElse(null)).unique(unique).autoCreate(autoCreate).partOf(partOf)
                     .item(item.orElse(null)).build());
         });
+    }
+
+    private static Optional<ClassAttributeAssignment> classification(JsonFields fields) {
+        Optional<String> system = fields.requiredText("system");
+        Optional<String> version = fields.requiredText("version");
+        Optional<String> classCode = fields.requiredText("classCode");
+        Optional<String> attributeCode = fields.requiredText("attributeCode");
+        if (system.isEmpty() || version.isEmpty() || classCode.isEmpty() || attributeCode.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ClassAttributeAssignment(system.get(), version.get(), classCode.get(), attributeCode.get()));
     }
 }

@@ -3,6 +3,7 @@ package dev.ioflow.core.internal.definitions;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ioflow.core.IntegrationObject;
+import dev.ioflow.core.ClassAttributeAssignment;
 import dev.ioflow.core.IntegrationObjectAttribute;
 import dev.ioflow.core.IntegrationObjectItem;
 import dev.ioflow.core.IntegrationType;
@@ -93,11 +94,14 @@ public final class JsonDefinitionWriter {
         ((DefinitionPrettyPrinter) generator.getPrettyPrinter()).inlineNextObject();
         generator.writeStartObject();
         generator.writeStringField("name", attribute.name());
-        String defaultSource = attribute.isVirtual() ? null : attribute.name();
+        String defaultSource = attribute.isVirtual() || attribute.isClassification() ? null : attribute.name();
         if (attribute.source() == null && defaultSource != null) {
             generator.writeNullField("source");
         } else if (attribute.source() != null && !attribute.source().equals(defaultSource)) {
             generator.writeStringField("source", attribute.source());
+        }
+        if (attribute.descriptorType() != null) {
+            generator.writeStringField("descriptorType", attribute.descriptorType());
         }
         if (attribute.returnItem() != null) {
             generator.writeStringField("item", attribute.returnItem());
@@ -105,6 +109,15 @@ public final class JsonDefinitionWriter {
         flag(generator, "unique", attribute.unique());
         flag(generator, "autoCreate", attribute.autoCreate());
         flag(generator, "partOf", attribute.partOf());
+        ClassAttributeAssignment classification = attribute.classification();
+        if (classification != null) {
+            generator.writeObjectFieldStart("classification");
+            generator.writeStringField("system", classification.system());
+            generator.writeStringField("version", classification.version());
+            generator.writeStringField("classCode", classification.classCode());
+            generator.writeStringField("attributeCode", classification.attributeCode());
+            generator.writeEndObject();
+        }
         if (attribute.isVirtual()) {
             generator.writeStringField("virtual", attribute.logicLocation());
         }

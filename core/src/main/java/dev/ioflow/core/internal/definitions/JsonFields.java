@@ -80,6 +80,11 @@ final class JsonFields {
         return text;
     }
 
+    /** An object member with these allowed properties; absent or null gives empty. */
+    Optional<JsonFields> object(String name, List<String> allowed) {
+        return value(name, Kind.OBJECT).flatMap(v -> of(v, member(path, name), allowed, problems));
+    }
+
     /** A boolean member; absent gives false. */
     boolean flag(String name) {
         return value(name, Kind.BOOLEAN).map(v -> (Boolean) v.scalar()).orElse(false);

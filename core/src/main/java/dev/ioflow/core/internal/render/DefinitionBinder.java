@@ -2,6 +2,8 @@ package dev.ioflow.core.internal.render;
 
 import dev.ioflow.core.AttributeAccessor;
 import dev.ioflow.core.AttributeDescriptor;
+import dev.ioflow.core.ClassAttributeAssignment;
+import dev.ioflow.core.ClassificationValues;
 import dev.ioflow.core.DefinitionProblem;
 import dev.ioflow.core.IntegrationObject;
 import dev.ioflow.core.IntegrationObjectAttribute;
@@ -9,6 +11,7 @@ import dev.ioflow.core.IntegrationObjectItem;
 import dev.ioflow.core.ItemType;
 import dev.ioflow.core.TypeSystem;
 import dev.ioflow.core.VirtualAttributeFunction;
+import dev.ioflow.core.internal.validation.KeyRule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,13 +32,15 @@ final class DefinitionBinder {
     private final IntegrationObject io;
     private final TypeSystem types;
     private final Map<String, VirtualAttributeFunction> functions;
+    private final ClassificationValues classificationValues;
     private final List<DefinitionProblem> problems;
 
     DefinitionBinder(IntegrationObject io, TypeSystem types, Map<String, VirtualAttributeFunction> functions,
-                     List<DefinitionProblem> problems) {
+                     ClassificationValues classificationValues, List<DefinitionProblem> problems) {
         this.io = io;
         this.types = types;
         this.functions = functions;
+        this.classificationValues = classificationValues;
         this.problems = problems;
     }
 
@@ -67,11 +72,19 @@ final class DefinitionBinder {
                 return Optional.empty();
             }
             AttributeAccessor accessor = function::compute;
-            return Optional.of(new BoundAttribute(attribute, accessor, false));
+            return Optional.of(new BoundAttribute(attribute, accessor, false, attribute.unique()));
+        }
+        ClassAttributeAssignment assignment = attribute.classification();
+        if (assignment != null) {
+            ClassificationValues values = classificationValues;
+            AttributeAccessor accessor = value -> values.read(value, assignment);
+            return Optional.of(new BoundAttribute(attribute, accessor, false, attribute.unique()));
         }
         AttributeDescriptor descriptor = Optional.ofNullable(type.attribute(attribute.source())).orElseThrow(() -> new IllegalStateException(
                 "validated definitions only name existing attributes: " + path));
-        return Optional.of(new BoundAttribute(attribute, descriptor.accessor(), descriptor.isLocalized()));
+        AttributeAccessor accessor = PolymorphicValues.isPolymorphic(item, attribute)
+                ? new PolymorphicValues(descriptor.accessor(), types, io.item(attribute.returnItem())) : descriptor.accessor();
+        return Optional.of(new BoundAttribute(attribute, accessor, descriptor.isLocalized(), KeyRule.isKey(attribute, type)));
     }
 
     private String path(IntegrationObjectItem item) {

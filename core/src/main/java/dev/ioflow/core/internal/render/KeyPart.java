@@ -18,6 +18,11 @@ final class KeyPart {
         this.path = path;
     }
 
+    /** Attribute names and item codes from the keyed item to this part's attribute. */
+    java.util.List<String> path() {
+        return java.util.List.of(path);
+    }
+
     /** The URL-encoded text of this part's value for {@code item}. */
     String encoded(Object item) {
         Object value = item;

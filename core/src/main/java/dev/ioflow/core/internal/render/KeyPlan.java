@@ -13,6 +13,15 @@ final class KeyPlan {
         this.parts = parts;
     }
 
+    /** Each part's path from the keyed item (attribute names and nested item codes), in key order. */
+    java.util.List<java.util.List<String>> paths() {
+        java.util.List<java.util.List<String>> paths = new java.util.ArrayList<>(parts.length);
+        for (KeyPart part : parts) {
+            paths.add(part.path());
+        }
+        return paths;
+    }
+
     /**
      * The key of {@code item}.
      *

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.ioflow.core.DefinitionProblem;
+import dev.ioflow.core.ClassificationValues;
 import dev.ioflow.core.IntegrationObject;
 import dev.ioflow.core.IntegrationObjectItem;
 import dev.ioflow.core.InvalidDefinitionException;
@@ -39,6 +40,7 @@ public final class RenderEngine {
     private final String ioCode;
     private final String rootCode;
     private final ItemType rootType;
+    private final RootMatch rootMatch;
     private final ObjectPlan styled;
     private final ObjectPlan canonical;
     private final ItemWriter styledWriter;
@@ -46,10 +48,16 @@ public final class RenderEngine {
     private final JsonFactory factory;
     private final ObjectMapper treeMapper;
 
-    private RenderEngine(String ioCode, ItemType rootType, ObjectPlan styled, ObjectPlan canonical, ValueWriter style) {
+    /** Which items the root item matches: its type system and {@code itemTypeMatch}. */
+    private record RootMatch(TypeSystem types, IntegrationObjectItem root) {
+    }
+
+    private RenderEngine(String ioCode, ItemType rootType, RootMatch rootMatch, ObjectPlan styled, ObjectPlan canonical,
+                         ValueWriter style) {
         this.ioCode = ioCode;
         this.rootCode = styled.itemCode;
         this.rootType = rootType;
+        this.rootMatch = rootMatch;
         this.styled = styled;
         this.canonical = canonical;
         this.styledWriter = new ItemWriter(style, false);
@@ -65,10 +73,10 @@ public final class RenderEngine {
      *                                    a reserved payload name
      */
     public static RenderEngine compile(IntegrationObject io, TypeSystem types, Map<String, VirtualAttributeFunction> functions,
-                                       PayloadStyle style, Locale defaultLocale) {
+                                       ClassificationValues classificationValues, PayloadStyle style, Locale defaultLocale) {
         IntegrationObjectItem root = io.rootItem();
         List<DefinitionProblem> problems = new ArrayList<>();
-        Map<String, BoundItem> items = new DefinitionBinder(io, types, functions, problems).bind();
+        Map<String, BoundItem> items = new DefinitionBinder(io, types, functions, classificationValues, problems).bind();
         if (!problems.isEmpty()) {
             throw new InvalidDefinitionException(problems);
         }
@@ -76,13 +84,21 @@ public final class RenderEngine {
         PlanCompiler compiler = new PlanCompiler(items, keys);
         boolean sap = style == PayloadStyle.SAP;
         ValueWriter values = sap ? new SapValueWriter(defaultLocale) : new PlainValueWriter(false);
-        return new RenderEngine(io.code(), items.get(root.code()).type(), compiler.compile(root.code(), false, sap),
+        return new RenderEngine(io.code(), items.get(root.code()).type(), new RootMatch(types, root),
+                compiler.compile(root.code(), false, sap),
                 compiler.compile(root.code(), true, false), values);
     }
 
-    /** Whether {@code item} is of the root item's type. */
+    /**
+     * Whether {@code item} is one the root item matches: when the type system can tell the item's type, by the root
+     * item's {@code itemTypeMatch} (its type, subtypes and, by default, supertypes); otherwise when it is an instance
+     * of the root item's type.
+     */
     public boolean accepts(Object item) {
-        return rootType.isInstance(item);
+        ItemType actual = rootMatch.types().typeOf(item);
+        return actual != null
+                ? rootMatch.root().itemTypeMatch().matches(rootMatch.types(), rootMatch.root().type(), actual.code())
+                : rootType.isInstance(item);
     }
 
     /** The root item's integration key. */

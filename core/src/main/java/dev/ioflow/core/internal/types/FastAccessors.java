@@ -63,7 +63,7 @@ public final class FastAccessors {
      * (same module: the class path); else ioflow's own lookup when the class is public and exported (so that
      * a class can still be generated); else the private lookup, whose handles need no generated class.
      */
-    private static MethodHandles.Lookup lookupFor(Class<?> declaring) {
+    static MethodHandles.Lookup lookupFor(Class<?> declaring) {
         Module ioflow = FastAccessors.class.getModule();
         Module target = declaring.getModule();
         String pkg = declaring.getPackageName();

@@ -2,6 +2,7 @@ package dev.ioflow.core.internal.types;
 
 import dev.ioflow.core.AttributeAccessor;
 import dev.ioflow.core.AttributeDescriptor;
+import dev.ioflow.core.ItemFactory;
 import dev.ioflow.core.ItemType;
 import dev.ioflow.core.ValueKind;
 import java.util.ArrayDeque;
@@ -92,6 +93,10 @@ public final class JavaTypeDiscovery {
         Map<Class<?>, ItemType> types = new LinkedHashMap<>();
         properties.forEach((type, found) -> {
             ItemType.Builder builder = ItemType.builder(codes.get(type)).instances(type::isInstance);
+            ItemFactory factory = JavaItemFactory.of(type, found);
+            if (factory != null) {
+                builder.factory(factory);
+            }
             for (JavaProperty property : found) {
                 builder.attribute(descriptor(property));
             }

@@ -26,7 +26,7 @@ final class CycleChecks {
     }
 
     static void check(DefinitionIndex index, Consumer<DefinitionProblem> problems) {
-        report(index, IntegrationObjectAttribute::unique, problems,
+        report(index, index::isKey, problems,
                 "unique references form a cycle %s, so the integration key would be infinite");
         report(index, IntegrationObjectAttribute::partOf, problems,
                 "partOf references form a cycle %s with no plain reference to break it, so the payload would never end");

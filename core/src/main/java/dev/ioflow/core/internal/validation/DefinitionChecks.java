@@ -14,7 +14,7 @@ public final class DefinitionChecks {
 
     /** The problems of {@code io}, including those against {@code types} when it is not null. */
     public List<DefinitionProblem> check(IntegrationObject io, TypeSystem types) {
-        DefinitionIndex index = new DefinitionIndex(io);
+        DefinitionIndex index = new DefinitionIndex(io, types);
         List<DefinitionProblem> problems = new ArrayList<>(fieldRules.check(index));
         StructureChecks.check(index, problems::add);
         if (types != null) {

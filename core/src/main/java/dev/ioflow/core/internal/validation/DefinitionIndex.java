@@ -3,10 +3,16 @@ package dev.ioflow.core.internal.validation;
 import dev.ioflow.core.IntegrationObject;
 import dev.ioflow.core.IntegrationObjectAttribute;
 import dev.ioflow.core.IntegrationObjectItem;
+import dev.ioflow.core.ItemType;
+import dev.ioflow.core.TypeSystem;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An integration object under validation: its items by code (the first declaration wins) and the paths of
@@ -17,15 +23,28 @@ import java.util.Optional;
 public final class DefinitionIndex {
     private final IntegrationObject io;
     private final Map<String, IntegrationObjectItem> itemsByCode = new LinkedHashMap<>();
+    private final Set<IntegrationObjectAttribute> keys = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    /** Indexes the definition. */
+    /** Indexes the definition; key attributes are those it flags unique. */
     public DefinitionIndex(IntegrationObject io) {
+        this(io, null);
+    }
+
+    /** Indexes the definition; key attributes follow {@link KeyRule} with the types of {@code types} (when not null). */
+    public DefinitionIndex(IntegrationObject io, @Nullable TypeSystem types) {
         this.io = io;
         for (IntegrationObjectItem item : io.items()) {
             if (!item.code().isBlank()) {
                 itemsByCode.putIfAbsent(item.code(), item);
             }
+            ItemType type = types == null || item.type().isBlank() ? null : types.find(item.type());
+            item.attributes().stream().filter(a -> KeyRule.isKey(a, type)).forEach(keys::add);
         }
+    }
+
+    /** Whether the attribute (compared by identity) is part of its item's integration key. */
+    public boolean isKey(IntegrationObjectAttribute attribute) {
+        return keys.contains(attribute);
     }
 
     /** The definition. */

@@ -39,9 +39,13 @@ final class StructureChecks {
                         + count + " times in item '" + item.code() + "'")));
         for (IntegrationObjectAttribute attribute : item.attributes()) {
             String path = index.path(item, attribute);
-            if (attribute.source() == null && !attribute.isVirtual()) {
+            if (attribute.source() == null && !attribute.isVirtual() && !attribute.isClassification()) {
                 problems.accept(new DefinitionProblem(path, "attribute '" + attribute.name()
                         + "' has neither a source attribute nor a logic location"));
+            }
+            if (attribute.isClassification() && (attribute.unique() || attribute.isVirtual())) {
+                problems.accept(new DefinitionProblem(path, "classification attribute '" + attribute.name() + "' cannot be "
+                        + (attribute.unique() ? "unique: a product feature is no part of an integration key" : "virtual")));
             }
             if (attribute.isNested() && index.item(attribute.returnItem()).isEmpty()) {
                 problems.accept(new DefinitionProblem(path, "nested item '" + attribute.returnItem()
@@ -49,7 +53,7 @@ final class StructureChecks {
                         + String.join(", ", index.itemCodes()) + ")"));
             }
         }
-        if (item.uniqueAttributes().isEmpty()) {
+        if (item.attributes().stream().noneMatch(index::isKey)) {
             problems.accept(new DefinitionProblem(index.path(item), "item '" + item.code()
                     + "' has no unique attribute, so it has no integration key"));
         }

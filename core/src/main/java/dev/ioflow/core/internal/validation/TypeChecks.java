@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
 
 /**
  * The checks of a definition against a type system: every item's type exists, every (non-virtual)
- * attribute's source exists on it, nested items exactly where the type has references and of the
- * referenced type, and no localized or collection attribute in a key.
+ * attribute's source exists on it, an attribute descriptor named of another type is of a supertype, nested items
+ * exactly where the type has references and of the referenced type or a subtype, and no localized or collection
+ * attribute flagged unique.
  */
 final class TypeChecks {
 
@@ -34,14 +35,26 @@ final class TypeChecks {
             }
             for (IntegrationObjectAttribute attribute : item.attributes()) {
                 if (attribute.source() != null && !attribute.isVirtual()) {
-                    checkAttribute(index, item, attribute, type.get(), problems);
+                    checkAttribute(index, item, attribute, type.get(), types, problems);
+                    checkDescriptorType(index, item, attribute, types, problems);
                 }
             }
         }
     }
 
+    /** An attribute descriptor of another type than the item's must be of one of its supertypes, as SAP requires. */
+    private static void checkDescriptorType(DefinitionIndex index, IntegrationObjectItem item, IntegrationObjectAttribute attribute,
+                                            TypeSystem types, Consumer<DefinitionProblem> problems) {
+        String declaring = attribute.descriptorType();
+        if (declaring != null && !types.isSubtype(item.type(), declaring)) {
+            problems.accept(new DefinitionProblem(index.path(item, attribute), "attribute descriptor '" + declaring + ":"
+                    + attribute.source() + "' is of type '" + declaring + "', but item '" + item.code() + "' is of type '"
+                    + item.type() + "', which does not extend it"));
+        }
+    }
+
     private static void checkAttribute(DefinitionIndex index, IntegrationObjectItem item, IntegrationObjectAttribute attribute,
-                                       ItemType type, Consumer<DefinitionProblem> problems) {
+                                       ItemType type, TypeSystem types, Consumer<DefinitionProblem> problems) {
         String path = index.path(item, attribute);
         String source = attribute.source();
         Optional<AttributeDescriptor> found = Optional.ofNullable(type.attribute(source));
@@ -61,8 +74,9 @@ final class TypeChecks {
                     + "', so it needs a nested item (returnItem)"));
         }
         if (attribute.isNested() && descriptor.isReference()) {
+            // A nested item of a subtype is fine: SAP maps one reference to several subtypes (a polymorphic reference).
             index.item(attribute.returnItem())
-                    .filter(nested -> !nested.type().equals(descriptor.referencedType()))
+                    .filter(nested -> !types.isSubtype(nested.type(), descriptor.referencedType()))
                     .ifPresent(nested -> problems.accept(new DefinitionProblem(path, "nested item '" + nested.code()
                             + "' is of type '" + nested.type() + "' but " + described + " references type '"
                             + descriptor.referencedType() + "'")));

@@ -1,0 +1,77 @@
+package dev.ioflow.core.internal.inbound;
+
+import dev.ioflow.core.AttributeDescriptor;
+import dev.ioflow.core.IntegrationObject;
+import dev.ioflow.core.IntegrationObjectAttribute;
+import dev.ioflow.core.IntegrationObjectItem;
+import dev.ioflow.core.ItemFactory;
+import dev.ioflow.core.ItemType;
+import dev.ioflow.core.TypeSystem;
+import dev.ioflow.core.internal.validation.KeyRule;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One integration-object item bound to its type for inbound operations: attributes by payload name, the key
+ * attributes, the type's factory (null when the type is read-only).
+ */
+final class ItemPlan {
+    final String code;
+    final ItemType type;
+    final @Nullable ItemFactory factory;
+    final Map<String, AttrPlan> byName;
+    final List<AttrPlan> uniques;
+    final List<AttrPlan> localized;
+
+    private ItemPlan(String code, ItemType type, Map<String, AttrPlan> byName) {
+        this.code = code;
+        this.type = type;
+        this.factory = type.factory();
+        this.byName = Collections.unmodifiableMap(byName);
+        this.uniques = byName.values().stream().filter(a -> !a.virtual() && KeyRule.isKey(a.definition(), type)).toList();
+        this.localized = byName.values().stream().filter(a -> !a.virtual() && a.descriptor().isLocalized()).toList();
+    }
+
+    /** A plan per item code of a validated integration object. */
+    static Map<String, ItemPlan> compile(IntegrationObject io, TypeSystem types) {
+        Map<String, ItemPlan> plans = new LinkedHashMap<>();
+        for (IntegrationObjectItem item : io.items()) {
+            ItemType type = types.require(item.type());
+            Map<String, AttrPlan> byName = new LinkedHashMap<>();
+            for (IntegrationObjectAttribute attribute : item.attributes()) {
+                byName.putIfAbsent(attribute.name(), new AttrPlan(attribute,
+                        attribute.isVirtual() || attribute.isClassification() ? null : descriptor(type, attribute.source())));
+            }
+            plans.put(item.code(), new ItemPlan(item.code(), type, byName));
+        }
+        return Collections.unmodifiableMap(plans);
+    }
+
+    /** The descriptor of a validated definition's attribute (by list, whatever the lookup API returns). */
+    static AttributeDescriptor descriptor(ItemType type, String name) {
+        for (AttributeDescriptor d : type.attributes()) {
+            if (d.name().equals(name)) {
+                return d;
+            }
+        }
+        throw new IllegalStateException("validated definitions only name existing attributes: " + type.code() + "." + name);
+    }
+
+    /** The attribute whose type attribute is {@code source}, or null. */
+    @Nullable AttrPlan bySource(String source) {
+        for (AttrPlan a : byName.values()) {
+            if (!a.virtual() && a.source().equals(source)) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    List<String> names() {
+        return new ArrayList<>(byName.keySet());
+    }
+}
