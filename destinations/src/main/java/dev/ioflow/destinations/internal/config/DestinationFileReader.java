@@ -23,6 +23,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a destination file: JSON → secret references resolved → records bound by Jackson → validated by
@@ -102,37 +103,40 @@ public final class DestinationFileReader {
     }
 
     /** One destination; problems are relative to it ("url: …", "credential.password: …", ": must be an object"). */
-    private ConsumedDestination readOne(JsonNode node, Validator validator, EntryMapper entries, List<String> problems) {
+    private @Nullable ConsumedDestination readOne(JsonNode node, Validator validator, EntryMapper entries,
+                                                  List<String> problems) {
         if (!node.isObject()) {
             problems.add(": must be a JSON object");
             return null;
         }
-        JsonNode resolved = node.deepCopy();
-        references.resolve(resolved, "", problems);
-        DestinationEntry entry = bind(resolved, problems);
-        if (entry == null) {
-            return null;
+        JsonNode copy = node.deepCopy();
+        ReferenceResolver.Resolved resolved = references.resolve(copy, problems);
+        List<String> found = new ArrayList<>();
+        DestinationEntry entry = bind(copy, resolved, found);
+        if (entry != null) {
+            for (ConstraintViolation<DestinationEntry> violation : validator.validate(entry)) {
+                found.add(violation.getPropertyPath() + ": " + violation.getMessage());
+            }
         }
-        for (ConstraintViolation<DestinationEntry> violation : validator.validate(entry)) {
-            problems.add(violation.getPropertyPath() + ": " + violation.getMessage());
-        }
-        return problems.isEmpty() ? entries.toDestination(entry, problems) : null;
+        found.forEach(p -> problems.add(resolved.scrub(p)));
+        return entry != null && problems.isEmpty() ? entries.toDestination(entry, resolved, problems) : null;
     }
 
-    private DestinationEntry bind(JsonNode node, List<String> problems) {
+    private @Nullable DestinationEntry bind(JsonNode node, ReferenceResolver.Resolved resolved, List<String> problems) {
         try {
             return mapper.treeToValue(node, DestinationEntry.class);
         } catch (JsonMappingException e) {
-            problems.add(path(e) + ": " + describe(e));
+            String path = path(e);
+            problems.add(path + ": " + describe(e, resolved));
             return null;
         } catch (JsonProcessingException e) {
-            problems.add(": " + e.getOriginalMessage());
+            problems.add(": invalid destination (" + e.getClass().getSimpleName() + ")");
             return null;
         }
     }
 
     /** Jackson's messages may quote the offending value, which may be a resolved secret: describe by type only. */
-    private static String describe(JsonMappingException e) {
+    private static String describe(JsonMappingException e, ReferenceResolver.Resolved resolved) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             return "unknown field; known fields: " + unknown.getKnownPropertyIds().stream().map(Object::toString)
                     .sorted().collect(Collectors.joining(", "));
@@ -140,7 +144,8 @@ public final class DestinationFileReader {
         if (e instanceof InvalidTypeIdException typeId) {
             return typeId.getTypeId() == null
                     ? "credential 'type' is missing; one of " + CredentialEntry.TYPES
-                    : "unknown credential type '" + typeId.getTypeId() + "'; one of " + CredentialEntry.TYPES;
+                    : "unknown credential type " + resolved.show("credential.type", typeId.getTypeId()) + "; one of "
+                    + CredentialEntry.TYPES;
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return "expected " + describe(mismatch.getTargetType());
