@@ -55,8 +55,9 @@ class HttpDeliveryTargetTest {
     }
 
     private static Delivery change(ChangeType type, String json) {
-        return new Delivery("msg-1", type, "ioCustomer", "crm", "c1",
-                json.getBytes(StandardCharsets.UTF_8), 1, Instant.parse("2026-03-01T11:59:00Z"));
+        return Delivery.builder().messageId("msg-1").changeType(type).integrationObject("ioCustomer")
+                .destinationId("crm").integrationKey("c1").payload(json.getBytes(StandardCharsets.UTF_8))
+                .createdAt(Instant.parse("2026-03-01T11:59:00Z")).build();
     }
 
     private DeliveryOutcome deliver(HttpDeliveryTarget target, Delivery change) {

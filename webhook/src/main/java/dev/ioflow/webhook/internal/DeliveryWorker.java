@@ -77,8 +77,10 @@ public final class DeliveryWorker {
     private void deliver(Route route, List<OutboxEntry> batch) {
         List<Delivery> changes = new ArrayList<>(batch.size());
         for (OutboxEntry e : batch) {
-            changes.add(new Delivery(e.messageId(), e.changeType(), e.integrationObject(), e.destinationId(),
-                    e.integrationKey(), e.payload(), e.attempts() + 1, e.createdAt()));
+            changes.add(Delivery.builder().messageId(e.messageId()).changeType(e.changeType())
+                    .integrationObject(e.integrationObject()).destinationId(e.destinationId())
+                    .integrationKey(e.integrationKey()).payload(e.payload()).attempt(e.attempts() + 1)
+                    .createdAt(e.createdAt()).build());
         }
         List<DeliveryOutcome> outcomes;
         try {
@@ -127,9 +129,11 @@ public final class DeliveryWorker {
 
     private void record(OutboxEntry e, OutboundRequestStatus status, int attempt, Instant now, Instant next,
                         int httpStatus, String detail) {
-        monitor.record(new OutboundRequest(0, e.messageId(), status, e.webhookId(), e.integrationObject(),
-                e.integrationKey(), e.destinationId(), e.changeType(), attempt, e.createdAt(), now, next, httpStatus,
-                detail, monitor.keepsPayloads() ? e.payload() : null));
+        monitor.record(OutboundRequest.builder().messageId(e.messageId()).status(status).webhookId(e.webhookId())
+                .integrationObject(e.integrationObject()).integrationKey(e.integrationKey())
+                .destinationId(e.destinationId()).changeType(e.changeType()).attempt(attempt)
+                .createdAt(e.createdAt()).attemptedAt(now).nextAttemptAt(next).httpStatus(httpStatus).detail(detail)
+                .payload(monitor.keepsPayloads() ? e.payload() : null).build());
     }
 
     /** Entries of a webhook this process does not know (another instance's, or a removed one): leave them be. */

@@ -38,7 +38,7 @@ public record OutboxSql(String table) {
     public String deletePending() {
         return "DELETE FROM " + table + " o WHERE o.ordering_hash = ? AND o.webhook_id = ? AND o.destination_id = ? "
                 + "AND o.integration_key = ? AND o.status = 'LIVE' AND o.claimed_by IS NULL AND (? OR "
-                + "(o.change_type = 'SAVED' AND NOT EXISTS (SELECT 1 FROM " + table + " p WHERE p.status = 'LIVE' "
+                + "(o.change_type <> 'DELETED' AND NOT EXISTS (SELECT 1 FROM " + table + " p WHERE p.status = 'LIVE' "
                 + "AND p.change_type = 'DELETED' AND p.id > o.id AND " + SAME_KEY + ")))";
     }
 
