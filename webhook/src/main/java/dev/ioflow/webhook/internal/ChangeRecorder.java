@@ -3,6 +3,7 @@ package dev.ioflow.webhook.internal;
 import dev.ioflow.core.PayloadHash;
 import dev.ioflow.core.PayloadRenderer;
 import dev.ioflow.webhook.ChangeRejectedException;
+import dev.ioflow.webhook.ChangeSource;
 import dev.ioflow.webhook.ChangeType;
 import dev.ioflow.webhook.WebhookConfiguration;
 import dev.ioflow.webhook.spi.MarkerKey;
@@ -135,10 +136,17 @@ public final class ChangeRecorder {
      * same batch or sync run is compared with it); it must then be passed to {@link #append}.
      */
     public OutboxEntry entry(Route route, ChangeType type, String key, byte[] json, PayloadHash hash, Instant now) {
+        return entry(route, type, key, json, hash, now, ChangeSource.WEBHOOK);
+    }
+
+    /** As {@link #entry(Route, ChangeType, String, byte[], PayloadHash, Instant)}, from the given source. */
+    public OutboxEntry entry(Route route, ChangeType type, String key, byte[] json, PayloadHash hash, Instant now,
+                             ChangeSource source) {
         delta.queued(route.id(), markerKey(route, key), type, hash);
         return OutboxEntry.builder().messageId(messageIds.get()).webhookId(route.id())
                 .integrationObject(route.config().integrationObject()).destinationId(route.config().destinationId())
-                .integrationKey(key).changeType(type).payload(json).payloadHash(hash).createdAt(now).build();
+                .integrationKey(key).changeType(type).source(source).payload(json).payloadHash(hash).createdAt(now)
+                .build();
     }
 
     /** Appends entries made by {@link #entry} (durable when the outbox is) and wakes the workers. */

@@ -100,7 +100,7 @@ public final class DeliveryWorker {
             changes.add(Delivery.builder().messageId(e.messageId()).changeType(e.changeType())
                     .integrationObject(e.integrationObject()).destinationId(e.destinationId())
                     .integrationKey(e.integrationKey()).payload(e.payload()).attempt(e.attempts() + 1)
-                    .createdAt(e.createdAt()).build());
+                    .createdAt(e.createdAt()).source(e.source()).build());
         }
         List<DeliveryOutcome> outcomes;
         try {
@@ -199,7 +199,8 @@ public final class DeliveryWorker {
         }
         monitor.record(OutboundRequest.builder().messageId(e.messageId()).status(r.status).webhookId(e.webhookId())
                 .integrationObject(e.integrationObject()).integrationKey(e.integrationKey())
-                .destinationId(e.destinationId()).changeType(e.changeType()).attempt(r.settlement.attempts())
+                .destinationId(e.destinationId()).changeType(e.changeType()).source(e.source())
+                .attempt(r.settlement.attempts())
                 .createdAt(e.createdAt()).attemptedAt(r.at).nextAttemptAt(r.next).httpStatus(r.httpStatus)
                 .detail(r.detail).payload(monitor.keepsPayloads() ? e.payload() : null).build());
     }

@@ -1,6 +1,7 @@
 package dev.ioflow.webhook.spi;
 
 import dev.ioflow.core.PayloadHash;
+import dev.ioflow.webhook.ChangeSource;
 import dev.ioflow.webhook.ChangeType;
 import java.time.Instant;
 import java.util.Arrays;
@@ -25,6 +26,7 @@ public final class OutboxEntry {
     private final String destinationId;
     private final String integrationKey;
     private final ChangeType changeType;
+    private final ChangeSource source;
     private final byte[] payload;
     private final PayloadHash payloadHash;
     private final Instant createdAt;
@@ -42,6 +44,7 @@ public final class OutboxEntry {
         this.destinationId = required(b.destinationId, "destinationId");
         this.integrationKey = required(b.integrationKey, "integrationKey");
         this.changeType = required(b.changeType, "changeType");
+        this.source = required(b.source, "source");
         this.payload = required(b.payload, "payload").clone();
         this.payloadHash = required(b.payloadHash, "payloadHash");
         this.createdAt = required(b.createdAt, "createdAt");
@@ -74,6 +77,16 @@ public final class OutboxEntry {
     /** A builder holding this entry's fields. */
     public Builder newBuilder() {
         return new Builder(this);
+    }
+
+    /**
+     * Where the change came from: a webhook event or an outbound sync run; shown by monitoring (SAP's
+     * {@code source}).
+     *
+     * @since 1.0
+     */
+    public ChangeSource source() {
+        return source;
     }
 
     /** The outbox's own id, assigned on append (0 before); increasing in append order. */
@@ -190,7 +203,7 @@ public final class OutboxEntry {
         return id == other.id && attempts == other.attempts && claimToken == other.claimToken
                 && messageId.equals(other.messageId) && webhookId.equals(other.webhookId)
                 && integrationObject.equals(other.integrationObject) && destinationId.equals(other.destinationId)
-                && integrationKey.equals(other.integrationKey) && changeType == other.changeType
+                && integrationKey.equals(other.integrationKey) && changeType == other.changeType && source == other.source
                 && Arrays.equals(payload, other.payload) && payloadHash.equals(other.payloadHash)
                 && createdAt.equals(other.createdAt) && nextAttemptAt.equals(other.nextAttemptAt)
                 && Objects.equals(lastError, other.lastError) && Objects.equals(claimedBy, other.claimedBy);
@@ -204,7 +217,7 @@ public final class OutboxEntry {
     @Override
     public String toString() {
         return "OutboxEntry[id=" + id + ", messageId=" + messageId + ", " + changeType + " " + integrationObject
-                + " key=" + integrationKey + " -> " + destinationId + ", attempts=" + attempts
+                + " key=" + integrationKey + " -> " + destinationId + ", " + source + ", attempts=" + attempts
                 + (claimedBy == null ? "" : ", claimedBy=" + claimedBy) + "]";
     }
 
@@ -221,6 +234,7 @@ public final class OutboxEntry {
         private @Nullable String destinationId;
         private @Nullable String integrationKey;
         private @Nullable ChangeType changeType;
+        private ChangeSource source = ChangeSource.WEBHOOK;
         private byte @Nullable [] payload;
         private @Nullable PayloadHash payloadHash;
         private @Nullable Instant createdAt;
@@ -241,6 +255,7 @@ public final class OutboxEntry {
             destinationId = e.destinationId;
             integrationKey = e.integrationKey;
             changeType = e.changeType;
+            source = e.source;
             payload = e.payload;
             payloadHash = e.payloadHash;
             createdAt = e.createdAt;
@@ -290,6 +305,16 @@ public final class OutboxEntry {
         /** Saved or deleted. */
         public Builder changeType(ChangeType changeType) {
             this.changeType = changeType;
+            return this;
+        }
+
+        /**
+         * Where the change came from (default {@link ChangeSource#WEBHOOK}).
+         *
+         * @since 1.0
+         */
+        public Builder source(ChangeSource source) {
+            this.source = source;
             return this;
         }
 

@@ -29,7 +29,8 @@ CREATE TABLE IF NOT EXISTS ioflow_outbox (
     lease_until        TIMESTAMP WITH TIME ZONE,
     dead_at            TIMESTAMP WITH TIME ZONE,
     head               BOOLEAN                  DEFAULT FALSE NOT NULL,
-    claim_token        BIGINT                   DEFAULT 0 NOT NULL
+    claim_token        BIGINT                   DEFAULT 0 NOT NULL,
+    change_source      VARCHAR(16)              DEFAULT 'WEBHOOK' NOT NULL
 );
 
 -- The ordering key (webhook, destination, integration key) is found through its 64-bit hash.
