@@ -7,12 +7,9 @@ import dev.ioflow.webhook.spi.Delivery;
 import dev.ioflow.destinations.CloudEvent;
 import dev.ioflow.destinations.DestinationClient;
 import dev.ioflow.destinations.DestinationException;
-import dev.ioflow.destinations.DestinationIOException;
 import dev.ioflow.destinations.DestinationResponse;
 import dev.ioflow.destinations.DestinationRequest;
-import dev.ioflow.destinations.UnknownDestinationException;
-import dev.ioflow.webhook.internal.RetryAfter;
-import dev.ioflow.webhook.internal.Texts;
+import dev.ioflow.webhook.internal.HttpOutcomes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,28 +130,12 @@ public final class HttpDeliveryTarget implements DeliveryTarget {
                             signer.signature(change.messageId(), timestamp, payload));
         }
         try {
-            return outcome(client.send(change.destinationId(), request.build()));
-        } catch (DestinationIOException e) {
-            return DeliveryOutcome.retryable(0, Texts.describe(e), null);
-        } catch (UnknownDestinationException e) {
-            return DeliveryOutcome.permanent(0, Texts.describe(e));
+            DestinationResponse response = client.send(change.destinationId(), request.build());
+            return HttpOutcomes.of(response.status(), response.bodyString(), response.header("Retry-After"),
+                    clock.instant());
         } catch (DestinationException e) {
-            return DeliveryOutcome.retryable(0, Texts.describe(e), null);
+            return HttpOutcomes.of(e);
         }
-    }
-
-    private DeliveryOutcome outcome(DestinationResponse response) {
-        int status = response.status();
-        String body = Texts.cap(response.bodyString());
-        if (response.isSuccessful()) {
-            return DeliveryOutcome.delivered(status, body);
-        }
-        String detail = Texts.cap("HTTP " + status + (body.isEmpty() ? "" : ": " + body));
-        if (RetryPolicy.isRetryableStatus(status)) {
-            return DeliveryOutcome.retryable(status, detail,
-                    RetryAfter.parse(response.header("Retry-After"), clock.instant()));
-        }
-        return DeliveryOutcome.permanent(status, detail);
     }
 
     @Override
