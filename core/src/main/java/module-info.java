@@ -9,6 +9,7 @@ module dev.ioflow.core {
     // The definition records carry Jakarta Validation constraints, which are part of their API.
     requires transitive jakarta.validation;
     requires org.hibernate.validator;
+    requires java.logging; // quiets Hibernate Validator's version banner (HibernateValidatorBanner)
     requires org.slf4j;
 
     exports dev.ioflow.core;

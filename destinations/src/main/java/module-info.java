@@ -10,6 +10,8 @@ module dev.ioflow.destinations {
     requires transitive okhttp3;
     requires transitive com.fasterxml.jackson.databind;
     requires jakarta.validation;
+    requires org.hibernate.validator;
+    requires java.logging; // quiets Hibernate Validator's version banner (HibernateValidatorBanner)
     requires org.slf4j;
 
     exports dev.ioflow.destinations;

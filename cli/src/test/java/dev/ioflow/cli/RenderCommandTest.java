@@ -98,7 +98,7 @@ class RenderCommandTest {
         CliRun run = render();
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains(item + ": an item is a JSON object, but the file holds a JSON array");
+        assertThat(run.err()).contains(item + ": $: an item is a JSON object, but the file holds a JSON array");
     }
 
     @Test

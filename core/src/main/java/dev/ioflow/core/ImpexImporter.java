@@ -57,7 +57,9 @@ import java.util.List;
  * Every problem of a file is reported in one {@link DefinitionParseException}, each at
  * {@code source:line:column}: unknown header or column, a line with more values than its header has columns,
  * an unterminated quote (at the quote that opens it), an item of an undefined integration object, an attribute
- * of an undefined item, a bad boolean or enum value, an attribute descriptor of another type than its item's.
+ * of an undefined item, a bad boolean or enum value, an attribute descriptor of another type than its item's,
+ * macro expansion beyond its bounds (macros nested more than 16 levels deep, or more than 4 Mi characters
+ * inserted into one file by all expansions together: a few hundred bytes of macros must not fill the heap).
  *
  * @since 0.1
  */

@@ -35,7 +35,9 @@ final class ImpexScanner {
             } else if (peek() == '#') {
                 skipPhysicalLine();
             } else if (peek() == '$' && ImpexMacros.isDefinition(restOfPhysicalLine())) {
-                macros.define(readRaw());
+                if (!define()) {
+                    break;
+                }
             } else if (!readValues(lines)) {
                 break;
             }
@@ -43,7 +45,20 @@ final class ImpexScanner {
         return lines;
     }
 
-    /** Reads the values of one logical line; false when an unterminated quote ended the text. */
+    /** Defines the macro at the position; false (a problem is added) when it goes beyond a bound of expansion. */
+    private boolean define() {
+        int defineLine = line;
+        int defineColumn = column;
+        try {
+            macros.define(readRaw());
+            return true;
+        } catch (ImpexMacros.LimitException e) {
+            problems.impex(defineLine, defineColumn, e.getMessage());
+            return false;
+        }
+    }
+
+    /** Reads the values of one logical line; false when an unterminated quote or a bound of macro expansion ended the text. */
     private boolean readValues(List<ImpexLine> lines) {
         int startLine = line;
         List<ImpexValue> values = new ArrayList<>();
@@ -57,7 +72,12 @@ final class ImpexScanner {
             }
             StringBuilder unquoted = new StringBuilder();
             readUnquoted(unquoted);
-            values.add(new ImpexValue(macros.expand(quoted + unquoted.toString().strip()), valueLine, valueColumn));
+            try {
+                values.add(new ImpexValue(macros.expand(quoted + unquoted.toString().strip()), valueLine, valueColumn));
+            } catch (ImpexMacros.LimitException e) {
+                problems.impex(valueLine, valueColumn, e.getMessage());
+                return false;
+            }
             if (pos < text.length() && peek() == ';') {
                 advance();
             } else {

@@ -26,7 +26,7 @@ final class IsoInstant {
         }
         char[] text = new char[30];
         int length = date(text, Math.floorDiv(seconds, SECONDS_PER_DAY));
-        int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
+        int secondOfDay = Math.floorMod(seconds, SECONDS_PER_DAY);
         text[length++] = 'T';
         length = twoDigits(text, length, secondOfDay / 3600);
         text[length++] = ':';

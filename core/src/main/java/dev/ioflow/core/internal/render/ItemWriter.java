@@ -36,6 +36,7 @@ final class ItemWriter {
     void writeItem(JsonGenerator g, ObjectPlan plan, Object item, Frame path, String key) throws IOException {
         Frame here = plan.recursive ? new Frame(item, path) : path;
         AttributePlan[] attributes = plan.attributes;
+        ValueLimits.nest(g);
         g.writeStartObject();
         try {
             for (int i = 0; i < attributes.length; i++) {
@@ -102,6 +103,7 @@ final class ItemWriter {
 
     private void writeNestedCollection(JsonGenerator g, ObjectPlan plan, Collection<?> collection, Frame path) throws IOException {
         Collection<?> items = canonical ? sortedByKey(collection, plan) : collection;
+        ValueLimits.nest(g);
         g.writeStartArray();
         int index = 0;
         try {

@@ -31,6 +31,10 @@ final class KeyPart {
                 throw RenderFailure.missingKey(path, 2 * i + 1);
             }
         }
-        return KeyValues.encoded(value);
+        try {
+            return KeyValues.encoded(value);
+        } catch (RenderFailure failure) {
+            throw failure.at(path, path.length);
+        }
     }
 }

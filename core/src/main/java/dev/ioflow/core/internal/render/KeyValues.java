@@ -1,6 +1,7 @@
 package dev.ioflow.core.internal.render;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -17,6 +18,8 @@ import java.util.Date;
  * at UTC, as the SAP payload style writes them), enums by name, decimals
  * without exponent, anything else by {@code toString()}; then URL-encoded as UTF-8 with {@link URLEncoder}'s
  * rules, as SAP does ({@code |} becomes {@code %7C}, a space becomes {@code +}, non-ASCII is percent-encoded).
+ * A value that has no such form (text with a lone surrogate, a number beyond {@link ValueLimits}) is a
+ * {@link RenderFailure}: two different items never share a key.
  */
 final class KeyValues {
     private KeyValues() {
@@ -56,16 +59,24 @@ final class KeyValues {
             return Long.toString(t.toInstant(ZoneOffset.UTC).toEpochMilli());
         }
         if (value instanceof BigDecimal d) {
-            return d.toPlainString();
+            return ValueLimits.decimal(d).toPlainString();
+        }
+        if (value instanceof BigInteger i) {
+            return ValueLimits.integer(i).toString();
         }
         return value.toString();
     }
 
-    /** URL-encodes {@code text}, returning it unchanged (no copy) when every character is one URLEncoder keeps. */
+    /**
+     * URL-encodes {@code text}, returning it unchanged (no copy) when every character is one URLEncoder keeps.
+     *
+     * @throws RenderFailure when the text has a lone surrogate: URLEncoder would encode it as {@code ?}, giving
+     *                       {@code order\uD800} the key of {@code order?}
+     */
     static String urlEncode(String text) {
         for (int i = 0, n = text.length(); i < n; i++) {
             if (!keptAsIs(text.charAt(i))) {
-                return URLEncoder.encode(text, StandardCharsets.UTF_8);
+                return URLEncoder.encode(ValueLimits.text(text), StandardCharsets.UTF_8);
             }
         }
         return text;

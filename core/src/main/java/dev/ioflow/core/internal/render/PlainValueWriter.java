@@ -31,6 +31,19 @@ final class PlainValueWriter extends ValueWriter {
         return canonical ? UnorderedSets.sorted(values, LocalizedText::tag) : values;
     }
 
+    /**
+     * JSON has no NaN or infinity, and a receiver reading a number would fail on text in its place: the payload
+     * rejects them. The canonical form (hashed, never sent) writes OData's literal, so that hashing never fails.
+     */
+    @Override
+    void writeNonFinite(JsonGenerator g, double value) throws IOException {
+        if (!canonical) {
+            throw RenderFailure.unwritable(nonFiniteLiteral(value) + " has no JSON number form: the PLAIN style"
+                    + " rejects NaN and infinities (the SAP style writes them as OData's \"NaN\", \"INF\", \"-INF\")");
+        }
+        g.writeString(nonFiniteLiteral(value));
+    }
+
     @Override
     void writeLong(JsonGenerator g, long value) throws IOException {
         g.writeNumber(value);

@@ -52,7 +52,8 @@ public final class RenderFailure extends RuntimeException {
         return this;
     }
 
-    private RenderFailure at(String[] where, int count) {
+    /** Adds the first {@code count} segments of {@code where}, the path from the item the failure is in. */
+    RenderFailure at(String[] where, int count) {
         for (int i = count - 1; i >= 0; i--) {
             segments.addFirst(where[i]);
         }

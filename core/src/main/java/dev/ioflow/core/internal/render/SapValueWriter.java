@@ -18,7 +18,9 @@ import java.util.TreeMap;
  * SAP Commerce's outbound style: dates as {@code "/Date(millis)/"} (local dates and date-times taken at UTC),
  * enums as {@code {"code": name}}, long, BigInteger and BigDecimal values as strings, and localized text as the
  * default locale's value plus one {@code localizedAttributes} list per item:
- * {@code [{"language":"en","name":"…"},{"language":"fr","name":"…"}]}, sorted by language tag.
+ * {@code [{"language":"en","name":"…"},{"language":"fr","name":"…"}]}, sorted by language tag. NaN and
+ * infinities are written as the OData literals {@code "NaN"}, {@code "INF"} and {@code "-INF"}, as SAP's
+ * OData layer (Apache Olingo's {@code Edm.Double}) writes them.
  */
 final class SapValueWriter extends ValueWriter {
     static final String LOCALIZED_ATTRIBUTES = "localizedAttributes";
@@ -31,6 +33,12 @@ final class SapValueWriter extends ValueWriter {
 
     SapValueWriter(Locale defaultLocale) {
         this.defaultLocale = defaultLocale;
+    }
+
+    /** As SAP Commerce's OData layer writes an {@code Edm.Double}: {@code "NaN"}, {@code "INF"}, {@code "-INF"}. */
+    @Override
+    void writeNonFinite(JsonGenerator g, double value) throws IOException {
+        g.writeString(nonFiniteLiteral(value));
     }
 
     @Override
@@ -50,6 +58,7 @@ final class SapValueWriter extends ValueWriter {
 
     @Override
     void writeEnum(JsonGenerator g, Enum<?> value) throws IOException {
+        ValueLimits.nest(g);
         g.writeStartObject();
         g.writeFieldName(CODE_FIELD);
         g.writeString(value.name());
@@ -100,11 +109,13 @@ final class SapValueWriter extends ValueWriter {
             return;
         }
         g.writeFieldName(LOCALIZED_ATTRIBUTES_FIELD);
+        ValueLimits.nest(g);
         g.writeStartArray();
         for (Map.Entry<String, Object[]> language : byLanguage.entrySet()) {
+            ValueLimits.nest(g);
             g.writeStartObject();
             g.writeFieldName(LANGUAGE_FIELD);
-            g.writeString(language.getKey());
+            g.writeString(ValueLimits.text(language.getKey()));
             Object[] values = language.getValue();
             for (int a = 0; a < localized.length; a++) {
                 if (values[a] != null) {

@@ -45,7 +45,7 @@ abstract class ValueWriter {
     /** Writes a non-null value. */
     final void write(JsonGenerator g, Object value) throws IOException {
         if (value instanceof String s) {
-            g.writeString(s);
+            g.writeString(ValueLimits.text(s));
         } else if (value instanceof Integer i) {
             g.writeNumber(i.intValue());
         } else if (value instanceof Boolean b) {
@@ -53,9 +53,9 @@ abstract class ValueWriter {
         } else if (value instanceof Long l) {
             writeLong(g, l);
         } else if (value instanceof Double d) {
-            g.writeNumber(d.doubleValue());
+            writeDouble(g, d);
         } else if (value instanceof BigDecimal d) {
-            writeDecimal(g, d);
+            writeDecimal(g, ValueLimits.decimal(d));
         } else if (value instanceof Enum<?> e) {
             writeEnum(g, e);
         } else if (value instanceof Instant i) {
@@ -77,9 +77,9 @@ abstract class ValueWriter {
         if (value instanceof Short || value instanceof Byte) {
             g.writeNumber(((Number) value).intValue());
         } else if (value instanceof Float f) {
-            g.writeNumber(f.floatValue());
+            writeFloat(g, f);
         } else if (value instanceof BigInteger i) {
-            writeBigInteger(g, i);
+            writeBigInteger(g, ValueLimits.integer(i));
         } else if (value instanceof OffsetDateTime t) {
             writeInstant(g, t.toInstant());
         } else if (value instanceof ZonedDateTime t) {
@@ -99,10 +99,17 @@ abstract class ValueWriter {
 
     private void writePrimitiveArrayOrText(JsonGenerator g, Object value) throws IOException {
         if (value instanceof int[] ints) {
+            ValueLimits.nest(g);
             g.writeArray(ints, 0, ints.length);
         } else if (value instanceof double[] doubles) {
-            g.writeArray(doubles, 0, doubles.length);
+            ValueLimits.nest(g);
+            g.writeStartArray();
+            for (double d : doubles) {
+                writeDouble(g, d);
+            }
+            g.writeEndArray();
         } else if (value instanceof long[] longs) {
+            ValueLimits.nest(g);
             g.writeStartArray();
             for (long l : longs) {
                 writeLong(g, l);
@@ -116,7 +123,7 @@ abstract class ValueWriter {
             throw RenderFailure.unwritable("a " + value.getClass().getName() + " has no text form (its toString() is"
                     + " Object's identity hash): render it through a nested item, or give its class a toString()");
         } else {
-            g.writeString(value.toString());
+            g.writeString(ValueLimits.text(value.toString()));
         }
     }
 
@@ -124,7 +131,8 @@ abstract class ValueWriter {
      * The primitive arrays without a bulk write in Jackson: their {@code toString()} is an identity hash
      * ({@code [Z@5965d37}), which would change the payload and its hash on every run.
      */
-    private static void writeOtherPrimitiveArray(JsonGenerator g, Object array) throws IOException {
+    private void writeOtherPrimitiveArray(JsonGenerator g, Object array) throws IOException {
+        ValueLimits.nest(g);
         g.writeStartArray();
         if (array instanceof boolean[] booleans) {
             for (boolean b : booleans) {
@@ -132,7 +140,7 @@ abstract class ValueWriter {
             }
         } else if (array instanceof float[] floats) {
             for (float f : floats) {
-                g.writeNumber(f);
+                writeFloat(g, f);
             }
         } else if (array instanceof short[] shorts) {
             for (short s : shorts) {
@@ -140,7 +148,7 @@ abstract class ValueWriter {
             }
         } else {
             for (char c : (char[]) array) {
-                g.writeString(String.valueOf(c));
+                g.writeString(ValueLimits.text(String.valueOf(c)));
             }
         }
         g.writeEndArray();
@@ -149,6 +157,7 @@ abstract class ValueWriter {
     /** Writes each element in {@linkplain #inOutputOrder output order}; a null element is written as {@code null}. */
     final void writeCollection(JsonGenerator g, Collection<?> collection) throws IOException {
         Collection<?> values = inOutputOrder(collection);
+        ValueLimits.nest(g);
         g.writeStartArray();
         if (values instanceof List<?> list && values instanceof RandomAccess) {
             for (int i = 0, n = list.size(); i < n; i++) {
@@ -172,10 +181,11 @@ abstract class ValueWriter {
 
     /** Writes a map as an object with its keys (as text: language tags for locales) sorted; null values are left out. */
     final void writeMap(JsonGenerator g, Map<?, ?> map) throws IOException {
+        ValueLimits.nest(g);
         g.writeStartObject();
         for (Map.Entry<?, ?> entry : sorted(map).entrySet()) {
             if (entry.getValue() != null) {
-                g.writeFieldName(LocalizedText.tag(entry.getKey()));
+                g.writeFieldName(ValueLimits.text(LocalizedText.tag(entry.getKey())));
                 write(g, entry.getValue());
             }
         }
@@ -194,6 +204,33 @@ abstract class ValueWriter {
     /** The collection's elements in the order to write them: iteration order, unless a form must not depend on it. */
     Collection<?> inOutputOrder(Collection<?> values) {
         return values;
+    }
+
+    private void writeDouble(JsonGenerator g, double value) throws IOException {
+        if (Double.isFinite(value)) {
+            g.writeNumber(value);
+        } else {
+            writeNonFinite(g, value);
+        }
+    }
+
+    private void writeFloat(JsonGenerator g, float value) throws IOException {
+        if (Float.isFinite(value)) {
+            g.writeNumber(value);
+        } else {
+            writeNonFinite(g, value);
+        }
+    }
+
+    /**
+     * Writes NaN or an infinity (of a double or float), which JSON has no number for: the style writes the
+     * text its receivers expect, or throws a {@link RenderFailure}.
+     */
+    abstract void writeNonFinite(JsonGenerator g, double value) throws IOException;
+
+    /** OData's literal of NaN or an infinity ({@code NaN}, {@code INF}, {@code -INF}), as SAP Commerce writes them. */
+    static String nonFiniteLiteral(double value) {
+        return Double.isNaN(value) ? "NaN" : value > 0 ? "INF" : "-INF";
     }
 
     abstract void writeLong(JsonGenerator g, long value) throws IOException;

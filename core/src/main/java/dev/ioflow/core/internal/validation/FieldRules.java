@@ -27,12 +27,17 @@ public final class FieldRules {
      * validates its definition; the validator is thread-safe and configured once, so it is shared, not state.
      */
     private static final class Shared {
-        static final Validator VALIDATOR = Validation.byProvider(HibernateValidator.class)
-                .providerResolver(() -> List.of(new HibernateValidator())) // explicit: no service lookup on the module path
-                .configure()
-                .messageInterpolator(new ParameterMessageInterpolator()) // plain-text messages: no EL implementation needed
-                .buildValidatorFactory()
-                .getValidator();
+        static final Validator VALIDATOR = validator();
+
+        private static Validator validator() {
+            HibernateValidatorBanner.quiet();
+            return Validation.byProvider(HibernateValidator.class)
+                    .providerResolver(() -> List.of(new HibernateValidator())) // explicit: no service lookup on the module path
+                    .configure()
+                    .messageInterpolator(new ParameterMessageInterpolator()) // plain-text messages: no EL implementation needed
+                    .buildValidatorFactory()
+                    .getValidator();
+        }
     }
 
     private final Validator validator = Shared.VALIDATOR;

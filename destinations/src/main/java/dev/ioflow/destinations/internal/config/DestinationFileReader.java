@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
  * Reads a destination file: JSON → secret references resolved → records bound by Jackson → validated by
@@ -60,7 +62,7 @@ public final class DestinationFileReader {
             throw new DestinationConfigException(problems);
         }
         List<ConsumedDestination> destinations = new ArrayList<>();
-        try (ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {
+        try (ValidatorFactory validation = validatorFactory()) {
             EntryMapper entries = new EntryMapper();
             for (int i = 0; i < list.size(); i++) {
                 String prefix = "destinations[" + label(list.get(i), i) + "]";
@@ -77,6 +79,20 @@ public final class DestinationFileReader {
             throw new DestinationConfigException(problems);
         }
         return destinations;
+    }
+
+    /**
+     * Hibernate Validator with plain-text messages ({@link ParameterMessageInterpolator}): the constraints of the
+     * destination records need no Jakarta EL, so no EL implementation is on the class path. Chosen explicitly: no
+     * provider lookup on the module path.
+     */
+    private static ValidatorFactory validatorFactory() {
+        HibernateValidatorBanner.quiet();
+        return Validation.byProvider(HibernateValidator.class)
+                .providerResolver(() -> List.of(new HibernateValidator()))
+                .configure()
+                .messageInterpolator(new ParameterMessageInterpolator())
+                .buildValidatorFactory();
     }
 
     private JsonNode parse(String json) {
