@@ -219,18 +219,6 @@ class DestinationClientSendTest extends MockServerTest {
     }
 
     @Test
-    void redirectIsFollowedForUnauthenticatedCalls() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", url(server, "/elsewhere")).build());
-        server.enqueue(ok("{\"moved\":true}"));
-
-        DestinationResponse response = clientFor(destination().build())
-                .send("crm", DestinationRequest.builder().method("GET").build());
-
-        assertThat(response.status()).isEqualTo(200);
-        assertThat(server.getRequestCount()).isEqualTo(2);
-    }
-
-    @Test
     void inactiveDestinationRefusesToSend() {
         DestinationClient client = clientFor(destination().active(false).build());
 
