@@ -103,7 +103,8 @@ class ClientCertificateTest {
 
         assertThat(thrown).isInstanceOfSatisfying(DestinationIOException.class, e -> {
             assertThat(e.kind()).isIn(DestinationIOException.Kind.TLS, DestinationIOException.Kind.IO);
-            assertThat(e.getMessage()).startsWith("Call to destination 'mtls' (host " + server.getHostName() + ") failed: ");
+            assertThat(e.getMessage()).startsWith("Call to destination 'mtls' (host " + server.getHostName() + ") failed: ")
+                    .endsWith("if it requires a client certificate (mutual TLS), give the destination a client certificate credential");
         });
     }
 
@@ -147,12 +148,14 @@ class ClientCertificateTest {
 
     @Test
     void pemKeyInPkcs1FormatIsRejectedWithAHint() throws Exception {
-        Path chain = Files.writeString(dir.resolve("client.crt"), client.certificatePem());
-        Path key = Files.writeString(dir.resolve("client.key"), client.privateKeyPkcs1Pem());
+        HeldCertificate rsa = new HeldCertificate.Builder().rsa2048().signedBy(ca).commonName("rsa-client").build();
+        Path chain = Files.writeString(dir.resolve("client.crt"), rsa.certificatePem());
+        Path key = Files.writeString(dir.resolve("client.key"), rsa.privateKeyPkcs1Pem());
 
         assertThatThrownBy(() -> Credential.clientCertificatePem(chain, key))
                 .isInstanceOf(CredentialException.class)
-                .hasMessage("client private key file holds no PEM '-----BEGIN PRIVATE KEY-----' block");
+                .hasMessage("client private key file holds no PEM '-----BEGIN PRIVATE KEY-----' block (it holds a 'RSA PRIVATE KEY'"
+                        + " block; convert it to unencrypted PKCS#8 with: openssl pkcs8 -topk8 -nocrypt)");
     }
 
     @Test
