@@ -60,6 +60,9 @@ public final class DestinationRules {
         List<Problem> problems = new ArrayList<>();
         if (s.id() == null || s.id().isBlank()) {
             problems.add(new Problem("id", "must not be blank"));
+        } else if (hasControlCharacter(s.id())) {
+            // Ids go into log lines and messages, where a line break would forge a line.
+            problems.add(new Problem("id", "must not contain control characters"));
         }
         HttpUrl url = checkUrl("url", s.url(), s.allowInsecureHttp(), shown, problems);
         if (s.credential() instanceof OAuth2ClientCredentials oauth) {
@@ -93,6 +96,10 @@ public final class DestinationRules {
             problems.add(new Problem(field, "must not be blank"));
             return null;
         }
+        if (hasControlCharacter(url)) {
+            problems.add(new Problem(field, "must not contain control characters (line breaks, tabs, ...)"));
+            return null;
+        }
         HttpUrl parsed = Urls.parseHttp(url);
         if (parsed == null) {
             // Not echoed: text that is not a URL may be a secret pasted into the wrong field.
@@ -105,6 +112,10 @@ public final class DestinationRules {
             return null;
         }
         return parsed;
+    }
+
+    private static boolean hasControlCharacter(String text) {
+        return text.chars().anyMatch(Character::isISOControl);
     }
 
     /** Checks a timeout: at least 1 ms (OkHttp reads a shorter one as "no timeout") and at most {@link ConsumedDestination#MAX_TIMEOUT}. */

@@ -161,7 +161,10 @@ public final class KeyMaterial {
             }
         }
         if (blocks.isEmpty()) {
-            throw new CredentialException(what + " holds no PEM '-----BEGIN " + type + "-----' block", null);
+            m.reset();
+            String other = m.find() ? " (it holds a '" + m.group(1) + "' block" + (type.equals("PRIVATE KEY")
+                    ? "; convert it to unencrypted PKCS#8 with: openssl pkcs8 -topk8 -nocrypt)" : ")") : "";
+            throw new CredentialException(what + " holds no PEM '-----BEGIN " + type + "-----' block" + other, null);
         }
         return blocks;
     }

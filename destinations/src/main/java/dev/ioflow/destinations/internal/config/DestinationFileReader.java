@@ -1,6 +1,7 @@
 package dev.ioflow.destinations.internal.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -17,6 +18,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -96,17 +98,21 @@ public final class DestinationFileReader {
     }
 
     private JsonNode parse(String json) {
-        try {
-            JsonNode root = mapper.readTree(json);
-            if (root == null || !root.isObject()) {
-                throw new DestinationConfigException("destination file must hold a JSON object with a 'destinations' array");
+        try (JsonParser parser = mapper.createParser(json)) {
+            try {
+                JsonNode root = mapper.readTree(parser);
+                if (root == null || !root.isObject()) {
+                    throw new DestinationConfigException("destination file must hold a JSON object with a 'destinations' array");
+                }
+                return root;
+            } catch (JsonProcessingException e) {
+                // Limit violations (nesting, number length) carry no location of their own: the parser knows where it is.
+                JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+                throw new DestinationConfigException("destination file is not valid JSON at line " + at.getLineNr()
+                        + ", column " + at.getColumnNr() + ": " + withoutQuotedTokens(e.getOriginalMessage()));
             }
-            return root;
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new DestinationConfigException("destination file is not valid JSON"
-                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
-                    + ": " + withoutQuotedTokens(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new DestinationConfigException("destination file is not valid JSON (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -115,7 +121,7 @@ public final class DestinationFileReader {
      * secret written without quotes: keep the explanation, drop the token.
      */
     private static String withoutQuotedTokens(String message) {
-        return message == null ? "" : message.replaceAll("'[^']*'", "'…'");
+        return message == null ? "" : message.replaceAll("'[^']*'", "'…'").replaceAll(", from `[^`]*`", "");
     }
 
     /** One destination; problems are relative to it ("url: …", "credential.password: …", ": must be an object"). */

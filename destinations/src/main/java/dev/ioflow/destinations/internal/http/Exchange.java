@@ -82,7 +82,7 @@ public final class Exchange {
                 LOG.debug("{} {} to destination '{}' failed (message {}): {}", request.method(), Urls.redacted(url),
                         destination.id(), messageId, e.toString());
             }
-            throw TransportFailures.toException(destination.id(), url.host(), e);
+            throw TransportFailures.toException(destination, url, e);
         }
     }
 
