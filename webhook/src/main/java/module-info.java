@@ -6,6 +6,8 @@ module dev.ioflow.webhook {
     requires transitive dev.ioflow.destinations;
     requires transitive java.sql;
     requires org.slf4j;
+    requires static olingo.odata2.api;
+    requires static olingo.odata2.core;
 
     exports dev.ioflow.webhook;
     exports dev.ioflow.webhook.spi;

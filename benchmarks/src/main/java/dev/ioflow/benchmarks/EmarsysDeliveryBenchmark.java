@@ -91,8 +91,9 @@ public class EmarsysDeliveryBenchmark {
         for (int i = 1; i <= changes; i++) {
             String json = "{\"customerID\":\"c" + i + "\",\"contactEmail\":\"c" + i + "@example.com\",\"firstName\":"
                     + "\"First" + i + "\",\"lastName\":\"Last" + i + "\",\"integrationKey\":\"c" + i + "\"}";
-            customerChanges.add(new Delivery("m" + i, ChangeType.SAVED, "ioCustomer", "emarsys", "c" + i,
-                    json.getBytes(StandardCharsets.UTF_8), 1, Instant.EPOCH));
+            customerChanges.add(Delivery.builder().messageId("m" + i).changeType(ChangeType.SAVED)
+                    .integrationObject("ioCustomer").destinationId("emarsys").integrationKey("c" + i)
+                    .payload(json.getBytes(StandardCharsets.UTF_8)).createdAt(Instant.EPOCH).build());
         }
     }
 

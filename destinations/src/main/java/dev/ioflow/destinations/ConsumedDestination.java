@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A remote endpoint ioflow sends to: SAP Commerce's <em>Consumed Destination</em>. Immutable; build it in
@@ -23,7 +24,7 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>{@code toString()} shows the credential masked and only the names of headers and additional
- * properties, whose values may be secret.
+ * properties, whose values may be secret, and the URL {@linkplain #redactedUrl() redacted}.
  *
  * @since 0.1
  */
@@ -34,6 +35,13 @@ public final class ConsumedDestination {
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(20);
     /** Default timeout of a whole call, including retries after a 401: 60 s. */
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * The longest timeout a destination accepts: 24 hours. Longer ones are configuration mistakes (and beyond
+     * about 24 days OkHttp cannot represent them at all).
+     *
+     * @since 1.0
+     */
+    public static final Duration MAX_TIMEOUT = Duration.ofHours(24);
 
     private final String id;
     private final String url;
@@ -46,6 +54,8 @@ public final class ConsumedDestination {
     private final Map<String, String> additionalProperties;
     private final boolean allowInsecureHttp;
     private final boolean cloudEvents;
+    private final @Nullable String csrfUrl;
+    private final boolean followSameOriginRedirects;
 
     private ConsumedDestination(Builder b) {
         this.id = b.id;
@@ -59,6 +69,8 @@ public final class ConsumedDestination {
         this.additionalProperties = Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.allowInsecureHttp = b.allowInsecureHttp;
         this.cloudEvents = b.cloudEvents;
+        this.csrfUrl = b.csrfUrl == null ? null : b.csrfUrl.strip();
+        this.followSameOriginRedirects = b.followSameOriginRedirects;
     }
 
     /**
@@ -85,7 +97,9 @@ public final class ConsumedDestination {
                 .callTimeout(callTimeout)
                 .active(active)
                 .allowInsecureHttp(allowInsecureHttp)
-                .cloudEvents(cloudEvents);
+                .cloudEvents(cloudEvents)
+                .csrfUrl(csrfUrl)
+                .followSameOriginRedirects(followSameOriginRedirects);
         b.headers.putAll(headers);
         b.additionalProperties.putAll(additionalProperties);
         return b;
@@ -99,6 +113,18 @@ public final class ConsumedDestination {
     /** @return the absolute http(s) URL */
     public String url() {
         return url;
+    }
+
+    /**
+     * The URL as logs, messages and monitoring show it: scheme, host and port, with {@code /…} for any path
+     * or query, which may hold a secret (webhook URLs such as {@code https://hooks.example.com/services/T/B/SECRET}
+     * show as {@code https://hooks.example.com/…}).
+     *
+     * @return the redacted URL
+     * @since 1.0
+     */
+    public String redactedUrl() {
+        return Urls.redacted(url);
     }
 
     /** @return the credential; {@link Credential#none()} when unauthenticated */
@@ -146,6 +172,34 @@ public final class ConsumedDestination {
         return cloudEvents;
     }
 
+    /**
+     * The URL a CSRF token is fetched from before writes (SAP's {@code csrfURL}), for receivers such as SAP Cloud
+     * Integration: before the first POST, PUT, PATCH or DELETE the client sends {@code HEAD} (then {@code GET}
+     * when HEAD brings no token) with {@code X-CSRF-Token: Fetch}, keeps the token and the session cookies of
+     * the answer, sends them with every write, and fetches a new token once when a write is answered 403 with
+     * {@code X-CSRF-Token: Required}. Same origin as {@link #url()}.
+     *
+     * @return the CSRF token URL; null when no token is fetched (the default)
+     * @since 1.0
+     */
+    public @Nullable String csrfUrl() {
+        return csrfUrl;
+    }
+
+    /**
+     * Whether redirects to the destination's own origin (scheme, host and port) are followed. Off by default:
+     * a 3xx is then returned as the response, which callers treat as a failure (webhooks: a dead letter).
+     * When on, 307 and 308 are followed with method and body kept, 301, 302 and 303 only for GET and HEAD
+     * (a POST would otherwise turn into a GET and lose its body); a redirect to another origin, or from
+     * https to http, is never followed and its 3xx is returned.
+     *
+     * @return whether same-origin redirects are followed
+     * @since 1.0
+     */
+    public boolean followSameOriginRedirects() {
+        return followSameOriginRedirects;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ConsumedDestination that
@@ -153,21 +207,24 @@ public final class ConsumedDestination {
                 && headers.equals(that.headers) && connectTimeout.equals(that.connectTimeout)
                 && readTimeout.equals(that.readTimeout) && callTimeout.equals(that.callTimeout)
                 && active == that.active && additionalProperties.equals(that.additionalProperties)
-                && allowInsecureHttp == that.allowInsecureHttp && cloudEvents == that.cloudEvents;
+                && allowInsecureHttp == that.allowInsecureHttp && cloudEvents == that.cloudEvents
+                && Objects.equals(csrfUrl, that.csrfUrl) && followSameOriginRedirects == that.followSameOriginRedirects;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(id, url, credential, headers, connectTimeout, readTimeout, callTimeout, active,
-                additionalProperties, allowInsecureHttp, cloudEvents);
+                additionalProperties, allowInsecureHttp, cloudEvents, csrfUrl, followSameOriginRedirects);
     }
 
     @Override
     public String toString() {
-        return "ConsumedDestination[id=" + id + ", url=" + Urls.redact(url) + ", credential=" + credential
+        return "ConsumedDestination[id=" + id + ", url=" + Urls.redacted(url) + ", credential=" + credential
                 + ", headers=" + headers.keySet() + ", timeouts=" + connectTimeout + "/" + readTimeout + "/" + callTimeout
                 + ", active=" + active + ", additionalProperties=" + additionalProperties.keySet()
-                + ", allowInsecureHttp=" + allowInsecureHttp + ", cloudEvents=" + cloudEvents + "]";
+                + ", allowInsecureHttp=" + allowInsecureHttp + ", cloudEvents=" + cloudEvents
+                + (csrfUrl == null ? "" : ", csrfUrl=" + Urls.redacted(csrfUrl))
+                + ", followSameOriginRedirects=" + followSameOriginRedirects + "]";
     }
 
     /**
@@ -187,6 +244,8 @@ public final class ConsumedDestination {
         private final Map<String, String> additionalProperties = new LinkedHashMap<>();
         private boolean allowInsecureHttp;
         private boolean cloudEvents;
+        private @Nullable String csrfUrl;
+        private boolean followSameOriginRedirects;
 
         private Builder(String id, String url) {
             this.id = id;
@@ -325,14 +384,39 @@ public final class ConsumedDestination {
         }
 
         /**
+         * Fetches a CSRF token from this URL before writes; see {@link ConsumedDestination#csrfUrl()}.
+         *
+         * @param csrfUrl an absolute http(s) URL with the destination URL's origin; null for none (default)
+         * @return this builder
+         * @since 1.0
+         */
+        public Builder csrfUrl(@Nullable String csrfUrl) {
+            this.csrfUrl = csrfUrl;
+            return this;
+        }
+
+        /**
+         * Follows redirects within the destination's origin; see {@link ConsumedDestination#followSameOriginRedirects()}.
+         *
+         * @param followSameOriginRedirects whether to follow them (default false: a 3xx is returned)
+         * @return this builder
+         * @since 1.0
+         */
+        public Builder followSameOriginRedirects(boolean followSameOriginRedirects) {
+            this.followSameOriginRedirects = followSameOriginRedirects;
+            return this;
+        }
+
+        /**
          * Builds the destination.
          *
          * @return the destination
          * @throws DestinationConfigException listing every problem: blank id, malformed or insecure URL, bad header,
-         *         non-positive timeout
+         *         timeout under 1 ms or over {@link ConsumedDestination#MAX_TIMEOUT}, CSRF URL of another origin
          */
         public ConsumedDestination build() {
-            DestinationRules.check(id, url, credential, headers, allowInsecureHttp, connectTimeout, readTimeout, callTimeout);
+            DestinationRules.check(new DestinationRules.Settings(id, url, credential, headers, allowInsecureHttp,
+                    connectTimeout, readTimeout, callTimeout, csrfUrl));
             return new ConsumedDestination(this);
         }
     }

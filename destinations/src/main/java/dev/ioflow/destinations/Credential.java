@@ -2,7 +2,7 @@ package dev.ioflow.destinations;
 
 /**
  * How a {@link ConsumedDestination} authenticates: SAP's <em>Basic Credential</em> and <em>Consumed OAuth
- * Credential</em>, plus bearer tokens, API key headers and a hook for any other scheme
+ * Credential</em> and certificate credential (mutual TLS), plus bearer tokens, API key headers and a hook for any other scheme
  * ({@link CustomCredential}). Secret parts are {@link Secret}s, so {@code toString()} shows {@code ****}.
  *
  * <pre>{@code
@@ -16,7 +16,7 @@ package dev.ioflow.destinations;
  */
 public sealed interface Credential
         permits NoCredential, BasicCredential, OAuth2ClientCredentials, BearerTokenCredential, ApiKeyCredential,
-        CustomCredential {
+        CustomCredential, ClientCertificateCredential {
 
     /**
      * No authentication.
@@ -70,5 +70,47 @@ public sealed interface Credential
      */
     static OAuth2ClientCredentials.Builder oauth2ClientCredentials(String tokenUrl, String clientId, String clientSecret) {
         return OAuth2ClientCredentials.builder(tokenUrl, clientId, Secret.of(clientSecret));
+    }
+
+    /**
+     * A client certificate for mutual TLS from a PKCS#12 key store file holding one private key entry (key store
+     * and key protected by the same password, as {@code openssl pkcs12 -export} and {@code keytool} write them).
+     *
+     * @param keyStore the {@code .p12}/{@code .pfx} file
+     * @param password the key store password
+     * @return the credential
+     * @throws CredentialException when the file cannot be read, the password is wrong or it holds no single key entry
+     *         (the message never shows the path or the password)
+     * @since 1.0
+     */
+    static ClientCertificateCredential clientCertificatePkcs12(java.nio.file.Path keyStore, String password) {
+        return dev.ioflow.destinations.internal.auth.KeyMaterial.fromPkcs12(keyStore, password, ClientCertificateCredential::new);
+    }
+
+    /**
+     * A client certificate for mutual TLS from PEM files: the certificate chain (client certificate first) and
+     * an unencrypted PKCS#8 private key ({@code -----BEGIN PRIVATE KEY-----}).
+     *
+     * @param certificateChain the PEM certificate file
+     * @param privateKey the PEM private key file
+     * @return the credential
+     * @throws CredentialException when a file cannot be read or parsed, or key and certificate do not match
+     * @since 1.0
+     */
+    static ClientCertificateCredential clientCertificatePem(java.nio.file.Path certificateChain, java.nio.file.Path privateKey) {
+        return dev.ioflow.destinations.internal.auth.KeyMaterial.fromPem(certificateChain, privateKey, ClientCertificateCredential::new);
+    }
+
+    /**
+     * A client certificate for mutual TLS from a loaded key store holding one private key entry.
+     *
+     * @param keyStore the key store
+     * @param keyPassword the password of the key entry
+     * @return the credential
+     * @throws CredentialException when the store holds no single key entry or the password is wrong
+     * @since 1.0
+     */
+    static ClientCertificateCredential clientCertificate(java.security.KeyStore keyStore, String keyPassword) {
+        return ClientCertificateCredential.of(keyStore, keyPassword);
     }
 }

@@ -29,9 +29,13 @@ import org.jspecify.annotations.Nullable;
  * <p>For many destinations, or destinations read from a JSON file, pass a {@link DestinationRegistry} with
  * {@link Builder#registry(DestinationRegistry)} instead of calling {@link Builder#destination(ConsumedDestination)}.
  *
- * <p>Every call carries {@code X-Message-Id} and {@code Accept: application/json}. Authenticated calls do not
- * follow redirects (a 3xx is returned as the response), so credentials never travel to another host;
- * response bodies are capped at {@link Builder#maxResponseBytes(long)}.
+ * <p>Every call carries {@code X-Message-Id} and {@code Accept: application/json}. No call follows a redirect: a
+ * 3xx is returned as the response (not {@linkplain DestinationResponse#isSuccessful() successful}), so neither
+ * credentials, static headers nor payloads travel to another host. A destination may opt in to redirects within
+ * its own origin ({@link ConsumedDestination#followSameOriginRedirects()}). Destinations with a
+ * {@link ConsumedDestination#csrfUrl() CSRF URL} fetch and send SAP-style CSRF tokens. Response bodies are capped
+ * at {@link Builder#maxResponseBytes(long)}. URLs appear in logs and messages {@linkplain
+ * ConsumedDestination#redactedUrl() redacted}.
  *
  * @since 0.1
  */
@@ -84,7 +88,7 @@ public final class DestinationClient {
     }
 
     /**
-     * The destination's OkHttp client (timeouts, authentication, redirect policy, {@code X-Message-Id} and
+     * The destination's OkHttp client (timeouts, authentication, redirect policy, CSRF tokens, {@code X-Message-Id} and
      * the destination's headers on every request) for adapters that build their own requests. Requests made
      * with it must still target the destination's host; the HTTPS rule was checked when the destination
      * was built.
@@ -174,7 +178,7 @@ public final class DestinationClient {
         }
 
         /**
-         * The clock for OAuth token expiry, {@code ce-time} and durations. Default: the system UTC clock.
+         * The clock for OAuth token expiry, {@code ce-time} of events without a time of their own, and durations. Default: the system UTC clock.
          *
          * @param clock the clock
          * @return this builder

@@ -28,9 +28,15 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * Credential types are {@code none}, {@code basic} (username, password), {@code bearer} (token),
- * {@code apiKey} (headerName, key) and {@code oauth2} (tokenUrl, clientId, clientSecret, scope,
- * refreshSkew, clientAuthentication {@code BASIC|FORM}). Other destination fields: {@code active},
- * {@code allowInsecureHttp}, {@code cloudEvents}, {@code additionalProperties}.
+ * {@code apiKey} (headerName, key), {@code oauth2} (tokenUrl, clientId, clientSecret, scope,
+ * refreshSkew, clientAuthentication {@code BASIC|FORM}) and {@code clientCertificate} (mutual TLS: keyStore and
+ * keyStorePassword for a PKCS#12 file, or certificate and privateKey for PEM files; all paths, which may be
+ * references too). Other destination fields: {@code active}, {@code allowInsecureHttp}, {@code cloudEvents},
+ * {@code additionalProperties}, {@code csrfUrl} (also spelled {@code csrfURL}, as in SAP; see
+ * {@link ConsumedDestination#csrfUrl()}) and {@code followSameOriginRedirects}. Timeouts are ISO-8601 durations
+ * from 1 ms to {@link ConsumedDestination#MAX_TIMEOUT}; secret files are read up to
+ * {@link SecretResolver#MAX_FILE_BYTES}. Problems name the JSON path ({@code destinations[crm].timeouts.read}) and
+ * show a value that came from a reference as the reference ({@code the value of ${env:CRM_URL}}), never the value.
  *
  * <pre>{@code
  * DestinationRegistry registry = DestinationRegistry.load(Path.of("/etc/app/destinations.json"));

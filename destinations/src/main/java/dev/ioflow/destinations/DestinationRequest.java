@@ -41,24 +41,6 @@ public final class DestinationRequest {
     private final @Nullable String messageId;
     private final @Nullable CloudEvent cloudEvent;
 
-    /**
-     * The CloudEvents attributes of a request, sent as {@code ce-*} headers when the destination has
-     * {@link ConsumedDestination#cloudEvents()} on. {@code ce-id} is the message id and {@code ce-time} the send time.
-     *
-     * @param type the event type, e.g. {@code sap.cx.commerce.Customer.Updated.v1}
-     * @param source the event source, a URI reference
-     * @param subject the subject (SAP: the integration key); null for none
-     * @since 0.1
-     */
-    public record CloudEvent(String type, String source, @Nullable String subject) {
-        /** Checks the required attributes. */
-        public CloudEvent {
-            if (type == null || type.isBlank() || source == null || source.isBlank()) {
-                throw new IllegalArgumentException("CloudEvent type and source must not be blank");
-            }
-        }
-    }
-
     private DestinationRequest(Builder b) {
         this.method = b.method;
         this.path = b.path;
@@ -263,15 +245,28 @@ public final class DestinationRequest {
         }
 
         /**
-         * Sets the CloudEvents attributes, sent when the destination has CloudEvents on.
+         * Sets the CloudEvents attributes without an event time ({@code ce-time} is then the send time); use
+         * {@link #cloudEvent(CloudEvent)} with {@link CloudEvent.Builder#time} to send when the event happened.
          *
          * @param type the event type
-         * @param source the event source
+         * @param source the event source, a URI-reference
          * @param subject the subject; null for none
          * @return this builder
+         * @throws IllegalArgumentException when the type is blank or the source is not a URI-reference
          */
         public Builder cloudEvent(String type, String source, @Nullable String subject) {
-            this.cloudEvent = new CloudEvent(type, source, subject);
+            return cloudEvent(CloudEvent.builder(type, source).subject(subject).build());
+        }
+
+        /**
+         * Sets the CloudEvents attributes, sent as {@code ce-*} headers when the destination has CloudEvents on.
+         *
+         * @param cloudEvent the attributes; null for none
+         * @return this builder
+         * @since 1.0
+         */
+        public Builder cloudEvent(@Nullable CloudEvent cloudEvent) {
+            this.cloudEvent = cloudEvent;
             return this;
         }
 

@@ -53,7 +53,7 @@ public final class OAuth2ClientCredentials implements Credential {
         this.refreshSkew = b.refreshSkew;
         this.clientAuthentication = b.clientAuthentication;
         if (Urls.parseHttp(tokenUrl) == null) {
-            throw new IllegalArgumentException("OAuth token URL '" + Urls.redact(tokenUrl) + "' is not an absolute http or https URL");
+            throw new IllegalArgumentException("OAuth token URL '" + Urls.redacted(tokenUrl) + "' is not an absolute http or https URL");
         }
         if (clientId.isBlank()) {
             throw new IllegalArgumentException("OAuth client id must not be blank");
@@ -112,7 +112,7 @@ public final class OAuth2ClientCredentials implements Credential {
     /** Shows the token URL (redacted), client id and settings; the secret as {@code ****}. */
     @Override
     public String toString() {
-        return "OAuth2ClientCredentials[tokenUrl=" + Urls.redact(tokenUrl) + ", clientId=" + clientId
+        return "OAuth2ClientCredentials[tokenUrl=" + Urls.redacted(tokenUrl) + ", clientId=" + clientId
                 + ", clientSecret=" + clientSecret + ", scope=" + scope + ", refreshSkew=" + refreshSkew
                 + ", clientAuthentication=" + clientAuthentication + "]";
     }

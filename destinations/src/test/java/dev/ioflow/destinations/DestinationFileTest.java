@@ -102,13 +102,13 @@ class DestinationFileTest {
     @Test
     void unknownCredentialTypeListsTheKnownTypes() {
         assertThat(problems(file("{\"id\":\"crm\",\"url\":\"https://crm.example.com\",\"credential\":{\"type\":\"saml\"}}")))
-                .containsExactly("destinations[crm].credential: unknown credential type 'saml'; one of none, basic, bearer, apiKey, oauth2");
+                .containsExactly("destinations[crm].credential: unknown credential type 'saml'; one of none, basic, bearer, apiKey, oauth2, clientCertificate");
     }
 
     @Test
     void missingCredentialTypeIsReported() {
         assertThat(problems(file("{\"id\":\"crm\",\"url\":\"https://crm.example.com\",\"credential\":{\"token\":\"t\"}}")))
-                .containsExactly("destinations[crm].credential: credential 'type' is missing; one of none, basic, bearer, apiKey, oauth2");
+                .containsExactly("destinations[crm].credential: credential 'type' is missing; one of none, basic, bearer, apiKey, oauth2, clientCertificate");
     }
 
     @Test
@@ -129,13 +129,13 @@ class DestinationFileTest {
     @Test
     void malformedUrlIsReported() {
         assertThat(problems(file("{\"id\":\"crm\",\"url\":\"crm.example.com/api\"}")))
-                .containsExactly("destinations[crm].url: 'crm.example.com/api' is not an absolute http or https URL without user info");
+                .containsExactly("destinations[crm].url: is not an absolute http or https URL without user info");
     }
 
     @Test
     void insecureUrlIsReported() {
         assertThat(problems(file("{\"id\":\"crm\",\"url\":\"http://crm.example.com/api\"}")))
-                .containsExactly("destinations[crm].url: 'http://crm.example.com/api' uses plain HTTP to a non-loopback host;"
+                .containsExactly("destinations[crm].url: 'http://crm.example.com/…' uses plain HTTP to a non-loopback host;"
                         + " use https or set allowInsecureHttp");
     }
 
@@ -151,7 +151,7 @@ class DestinationFileTest {
                 "{\"id\":\"erp\",\"url\":\"https://erp.example.com\",\"timeouts\":{\"read\":\"PT0S\"}}")))
                 .containsExactly(
                         "destinations[crm].timeouts.connect: must be an ISO-8601 duration such as PT20S",
-                        "destinations[erp].timeouts.read: must be positive, was PT0S");
+                        "destinations[erp].timeouts.read: must be positive, was 'PT0S'");
     }
 
     @Test

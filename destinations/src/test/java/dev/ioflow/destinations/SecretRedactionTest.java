@@ -89,6 +89,7 @@ class SecretRedactionTest {
         String log = logs.toString(StandardCharsets.UTF_8);
 
         assertThat(log).contains("refreshing the token").contains("refused the client").contains("CONNECT")
+                .contains("to destination 'hook' answered 200")
                 .contains("Connection test of destination");
         assertThat(log).doesNotContain(MARK);
         assertThat(seen).allSatisfy(text -> assertThat(text).doesNotContain(MARK));
@@ -127,5 +128,16 @@ class SecretRedactionTest {
         seeThrown(catchThrowable(() -> ConsumedDestination.builder("h", "https://h.example.com/")
                 .header("X-Key", "line-S3CR3T\r\n").build()));
         seeThrown(catchThrowable(() -> DestinationRequest.builder().header("X-Key", "req-S3CR3T\n")));
+
+        // Issue 10, item 9: webhook URLs carry their secret in the path; debug logs, toString and failures hide it.
+        server.enqueue(ok("{}"));
+        ConsumedDestination hook = ConsumedDestination.builder("hook", url(server, "/services/T000/B000/path-S3CR3T"))
+                .followSameOriginRedirects(true).build();
+        see(hook);
+        see(TestSupport.clientFor(hook).send("hook", postJson("{}")));
+        ConsumedDestination deadHook = ConsumedDestination.builder("deadHook",
+                "http://127.0.0.1:" + closedPort() + "/services/T000/B000/path-S3CR3T").build();
+        seeThrown(catchThrowable(() -> TestSupport.clientFor(deadHook).send("deadHook", postJson("{}"))));
+        see(TestSupport.clientFor(deadHook).testConnection("deadHook").message());
     }
 }

@@ -41,6 +41,15 @@ final class TestSupport {
         return request.getBody() == null ? "" : request.getBody().string(StandardCharsets.UTF_8);
     }
 
+    /**
+     * Reads a recorded request as the official CloudEvents SDK does (HTTP binary mode): what a CloudEvents
+     * receiver would see. Fails when the SDK cannot read it.
+     */
+    static io.cloudevents.CloudEvent cloudEventOf(RecordedRequest request) {
+        byte[] body = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
+        return io.cloudevents.http.HttpMessageFactory.createReaderFromMultimap(request.getHeaders().toMultimap(), body).toEvent();
+    }
+
     static String url(MockWebServer server, String path) {
         return server.url(path).toString();
     }

@@ -47,8 +47,9 @@ class EmarsysContactTargetTest {
     static Delivery change(int i, ChangeType type) {
         String json = "{\"customerID\":\"c" + i + "\",\"contactEmail\":\"c" + i + "@example.com\",\"firstName\":\"First"
                 + i + "\",\"lastName\":\"Last" + i + "\",\"integrationKey\":\"c" + i + "\"}";
-        return new Delivery("m" + i, type, "ioCustomer", "emarsys", "c" + i,
-                json.getBytes(StandardCharsets.UTF_8), 1, Instant.parse("2026-01-01T00:00:00Z"));
+        return Delivery.builder().messageId("m" + i).changeType(type).integrationObject("ioCustomer")
+                .destinationId("emarsys").integrationKey("c" + i).payload(json.getBytes(StandardCharsets.UTF_8))
+                .createdAt(Instant.parse("2026-01-01T00:00:00Z")).build();
     }
 
     static List<Delivery> saves(int count) {
@@ -216,9 +217,10 @@ class EmarsysContactTargetTest {
     void saveOfAContactDeletedEarlierInTheBatchWaitsInsteadOfOvertakingTheDelete() throws Exception {
         // Customer c1 is deleted, then customer c9 is created with c1's email address.
         Delivery delete = change(1, ChangeType.DELETED);
-        Delivery recreate = new Delivery("m9", ChangeType.SAVED, "ioCustomer", "emarsys", "c9",
-                "{\"contactEmail\":\"c1@example.com\",\"firstName\":\"New\"}".getBytes(StandardCharsets.UTF_8), 1,
-                Instant.parse("2026-01-01T00:00:00Z"));
+        Delivery recreate = Delivery.builder().messageId("m9").changeType(ChangeType.SAVED)
+                .integrationObject("ioCustomer").destinationId("emarsys").integrationKey("c9")
+                .payload("{\"contactEmail\":\"c1@example.com\",\"firstName\":\"New\"}".getBytes(StandardCharsets.UTF_8))
+                .createdAt(Instant.parse("2026-01-01T00:00:00Z")).build();
         reply(200, "{\"replyCode\":0,\"replyText\":\"OK\",\"data\":{\"deleted_contacts\":1}}");
 
         List<DeliveryOutcome> outcomes = target().deliver(List.of(delete, recreate));
@@ -234,10 +236,13 @@ class EmarsysContactTargetTest {
     @Test
     void changeWithoutKeyValueFailsAloneAndPermanently() throws Exception {
         reply(200, OK_ONE);
-        Delivery noEmail = new Delivery("m9", ChangeType.SAVED, "ioCustomer", "emarsys", "c9",
-                "{\"customerID\":\"c9\",\"firstName\":\"F\"}".getBytes(StandardCharsets.UTF_8), 1, Instant.EPOCH);
-        Delivery notJson = new Delivery("m8", ChangeType.SAVED, "ioCustomer", "emarsys", "c8",
-                "{oops".getBytes(StandardCharsets.UTF_8), 1, Instant.EPOCH);
+        Delivery noEmail = Delivery.builder().messageId("m9").changeType(ChangeType.SAVED)
+                .integrationObject("ioCustomer").destinationId("emarsys").integrationKey("c9")
+                .payload("{\"customerID\":\"c9\",\"firstName\":\"F\"}".getBytes(StandardCharsets.UTF_8))
+                .createdAt(Instant.EPOCH).build();
+        Delivery notJson = Delivery.builder().messageId("m8").changeType(ChangeType.SAVED)
+                .integrationObject("ioCustomer").destinationId("emarsys").integrationKey("c8")
+                .payload("{oops".getBytes(StandardCharsets.UTF_8)).createdAt(Instant.EPOCH).build();
 
         List<DeliveryOutcome> outcomes = target().deliver(List.of(noEmail, change(1, ChangeType.SAVED), notJson));
 
@@ -254,9 +259,10 @@ class EmarsysContactTargetTest {
     void twoChangesWithTheSameKeyValueTravelInSeparateRequests() {
         reply(200, OK_ONE);
         reply(200, OK_ONE);
-        Delivery other = new Delivery("m9", ChangeType.SAVED, "ioCustomer", "emarsys", "c9",
-                "{\"contactEmail\":\"c1@example.com\",\"firstName\":\"Other\"}".getBytes(StandardCharsets.UTF_8), 1,
-                Instant.EPOCH);
+        Delivery other = Delivery.builder().messageId("m9").changeType(ChangeType.SAVED)
+                .integrationObject("ioCustomer").destinationId("emarsys").integrationKey("c9")
+                .payload("{\"contactEmail\":\"c1@example.com\",\"firstName\":\"Other\"}".getBytes(StandardCharsets.UTF_8))
+                .createdAt(Instant.EPOCH).build();
 
         List<DeliveryOutcome> outcomes = target().deliver(List.of(change(1, ChangeType.SAVED), other));
 

@@ -18,8 +18,10 @@ class ScenarioReportTest {
 
     private static OutboundRequest record(long id, String messageId, OutboundRequestStatus status, int attempt, int http,
                                           String detail) {
-        return new OutboundRequest(id, messageId, status, "ioCustomer->emarsys", "ioCustomer", "c1", "emarsys",
-                ChangeType.SAVED, attempt, Instant.EPOCH, Instant.EPOCH, null, http, detail, C1);
+        return OutboundRequest.builder().id(id).messageId(messageId).status(status).webhookId("ioCustomer->emarsys")
+                .integrationObject("ioCustomer").integrationKey("c1").destinationId("emarsys")
+                .changeType(ChangeType.SAVED).attempt(attempt).createdAt(Instant.EPOCH).attemptedAt(Instant.EPOCH)
+                .httpStatus(http).detail(detail).payload(C1).build();
     }
 
     private static String print(ScenarioResult result) {

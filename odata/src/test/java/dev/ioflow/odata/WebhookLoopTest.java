@@ -32,7 +32,7 @@ class WebhookLoopTest {
             assertThat(outbox.liveCount()).as("the failed POST queued nothing").isEqualTo(1);
             List<OutboxEntry> saved = outbox.claim(10, Instant.now().plusSeconds(60), Duration.ofMinutes(1), "test");
             assertThat(saved.get(0).toString()).contains("SAVED", "key=c1");
-            outbox.complete(saved.get(0).id());
+            outbox.complete(saved.get(0));
             assertThat(http.send("DELETE", "Customers('c1')", "").statusCode()).isEqualTo(200);
             List<OutboxEntry> deleted = outbox.claim(10, Instant.now().plusSeconds(60), Duration.ofMinutes(1), "test");
             assertThat(deleted).hasSize(1);

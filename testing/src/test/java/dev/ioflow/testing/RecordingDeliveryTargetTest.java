@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 class RecordingDeliveryTargetTest {
 
     private static Delivery change(String key) {
-        return new Delivery("m-" + key, ChangeType.SAVED, "ioCustomer", "emarsys", key,
-                ("{\"customerID\":\"" + key + "\"}").getBytes(StandardCharsets.UTF_8), 1, Instant.EPOCH);
+        return Delivery.builder().messageId("m-" + key).changeType(ChangeType.SAVED).integrationObject("ioCustomer")
+                .destinationId("emarsys").integrationKey(key).payload(("{\"customerID\":\"" + key + "\"}")
+                .getBytes(StandardCharsets.UTF_8)).createdAt(Instant.EPOCH).build();
     }
 
     @Test

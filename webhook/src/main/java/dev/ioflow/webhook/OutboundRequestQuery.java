@@ -26,6 +26,7 @@ public final class OutboundRequestQuery {
     private final @Nullable String integrationKey;
     private final @Nullable String destinationId;
     private final @Nullable String messageId;
+    private final @Nullable ChangeSource source;
     private final @Nullable Instant from;
     private final @Nullable Instant to;
     private final int limit;
@@ -39,6 +40,7 @@ public final class OutboundRequestQuery {
         this.integrationKey = b.integrationKey;
         this.destinationId = b.destinationId;
         this.messageId = b.messageId;
+        this.source = b.source;
         this.from = b.from;
         this.to = b.to;
         this.limit = b.limit;
@@ -69,6 +71,15 @@ public final class OutboundRequestQuery {
         return messageId;
     }
 
+    /**
+     * Only changes from this source (webhook or outbound sync), or null for any.
+     *
+     * @since 1.0
+     */
+    public @Nullable ChangeSource source() {
+        return source;
+    }
+
     /** Only attempts at or after this instant, or null for no lower bound. */
     public @Nullable Instant from() {
         return from;
@@ -96,6 +107,7 @@ public final class OutboundRequestQuery {
         b.integrationKey = integrationKey;
         b.destinationId = destinationId;
         b.messageId = messageId;
+        b.source = source;
         b.from = from;
         b.to = to;
         b.limit = limit;
@@ -107,19 +119,20 @@ public final class OutboundRequestQuery {
         return o instanceof OutboundRequestQuery q && status == q.status && limit == q.limit
                 && Objects.equals(integrationObject, q.integrationObject)
                 && Objects.equals(integrationKey, q.integrationKey) && Objects.equals(destinationId, q.destinationId)
-                && Objects.equals(messageId, q.messageId) && Objects.equals(from, q.from) && Objects.equals(to, q.to);
+                && Objects.equals(messageId, q.messageId) && source == q.source && Objects.equals(from, q.from) && Objects.equals(to, q.to);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(status, integrationObject, integrationKey, destinationId, messageId, from, to, limit);
+        return Objects.hash(status, integrationObject, integrationKey, destinationId, messageId, source, from, to,
+                limit);
     }
 
     @Override
     public String toString() {
         return "OutboundRequestQuery[status=" + status + ", integrationObject=" + integrationObject
                 + ", integrationKey=" + integrationKey + ", destinationId=" + destinationId + ", messageId="
-                + messageId + ", from=" + from + ", to=" + to + ", limit=" + limit + "]";
+                + messageId + ", source=" + source + ", from=" + from + ", to=" + to + ", limit=" + limit + "]";
     }
 
     /** Everything, up to 1000 records. */
@@ -139,6 +152,7 @@ public final class OutboundRequestQuery {
                 && (integrationKey == null || integrationKey.equals(r.integrationKey()))
                 && (destinationId == null || destinationId.equals(r.destinationId()))
                 && (messageId == null || messageId.equals(r.messageId()))
+                && (source == null || source == r.source())
                 && (from == null || !r.attemptedAt().isBefore(from))
                 && (to == null || r.attemptedAt().isBefore(to));
     }
@@ -150,6 +164,7 @@ public final class OutboundRequestQuery {
         private @Nullable String integrationKey;
         private @Nullable String destinationId;
         private @Nullable String messageId;
+        private @Nullable ChangeSource source;
         private @Nullable Instant from;
         private @Nullable Instant to;
         private int limit = 1000;
@@ -184,6 +199,16 @@ public final class OutboundRequestQuery {
         /** Only this message id. */
         public Builder messageId(@Nullable String id) {
             this.messageId = id;
+            return this;
+        }
+
+        /**
+         * Only changes from this source.
+         *
+         * @since 1.0
+         */
+        public Builder source(@Nullable ChangeSource source) {
+            this.source = source;
             return this;
         }
 

@@ -124,8 +124,10 @@ public final class WebhookService implements AutoCloseable {
     }
 
     /**
-     * Records that the item was created or updated. Each webhook whose integration object's root type matches, and
-     * whose filter accepts the item, gets a change unless the payload equals the last one delivered.
+     * Records that the item was created or updated (the application does not say which; see {@link #created} and
+     * {@link #updated}). Each webhook whose integration object's root type matches, and whose filter accepts the
+     * item, gets a change unless the payload equals the last one on its way or delivered. A child item (one a
+     * webhook's {@link RootResolver}s lead to root items) queues an update of each of its roots instead.
      *
      * @return the number of changes queued (0 when nothing changed or no webhook wants the item)
      * @throws dev.ioflow.core.ItemRenderException when the item cannot be rendered (nothing is queued for it)
@@ -145,6 +147,56 @@ public final class WebhookService implements AutoCloseable {
     public int saved(Collection<?> items) {
         requireOpen();
         return recorder.record(ChangeType.SAVED, List.copyOf(items));
+    }
+
+    /**
+     * Records that the item is new (SAP's {@code ItemCreated}): sent to webhooks for {@link ChangeType#CREATED} or
+     * {@link ChangeType#SAVED} with CloudEvents type {@code Created}, always (no delta check: the receiver cannot
+     * have it). Children lead to their roots as {@link #saved} does, as an update of the root.
+     *
+     * @return the number of changes queued
+     * @throws dev.ioflow.core.ItemRenderException when the item cannot be rendered
+     * @since 1.0
+     */
+    public int created(Object item) {
+        return single(ChangeType.CREATED, item);
+    }
+
+    /**
+     * Records creations of several items, as {@link #saved(Collection)} records saves.
+     *
+     * @return the number of changes queued
+     * @throws ChangeRejectedException listing the items that could not be rendered; all others were queued
+     * @since 1.0
+     */
+    public int created(Collection<?> items) {
+        requireOpen();
+        return recorder.record(ChangeType.CREATED, List.copyOf(items));
+    }
+
+    /**
+     * Records that an existing item changed (SAP's {@code ItemUpdated}): sent to webhooks for
+     * {@link ChangeType#UPDATED} or {@link ChangeType#SAVED} unless the payload equals the last one on its way or
+     * delivered; while a creation of the item is still pending it stays a creation.
+     *
+     * @return the number of changes queued
+     * @throws dev.ioflow.core.ItemRenderException when the item cannot be rendered
+     * @since 1.0
+     */
+    public int updated(Object item) {
+        return single(ChangeType.UPDATED, item);
+    }
+
+    /**
+     * Records updates of several items, as {@link #saved(Collection)} records saves.
+     *
+     * @return the number of changes queued
+     * @throws ChangeRejectedException listing the items that could not be rendered; all others were queued
+     * @since 1.0
+     */
+    public int updated(Collection<?> items) {
+        requireOpen();
+        return recorder.record(ChangeType.UPDATED, List.copyOf(items));
     }
 
     /**
@@ -329,7 +381,7 @@ public final class WebhookService implements AutoCloseable {
         private ExecutorService executor;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private OutboundMonitor monitor;
-        private Duration lease = Duration.ofMinutes(5);
+        private Duration lease = Duration.ofSeconds(30);
         private int claimSize;
         private Duration pollInterval = Duration.ofSeconds(1);
         private Duration drainTimeout = Duration.ofSeconds(30);
@@ -400,9 +452,9 @@ public final class WebhookService implements AutoCloseable {
         }
 
         /**
-         * How long a claimed change is reserved for a worker (default 5 min). Leases are not renewed, so this
-         * must be much longer than a target call (with the default HTTP target: the destination's call timeout)
-         * times the claim size; a change whose lease runs out is delivered again.
+         * How long a claimed change is reserved for a worker (default 30 s). Workers renew the leases of what they
+         * deliver every third of it, so a slow delivery keeps its claim; when a process dies, its claims are
+         * delivered by another worker once the lease ends.
          */
         public Builder lease(Duration lease) {
             this.lease = Objects.requireNonNull(lease, "lease");
@@ -479,7 +531,8 @@ public final class WebhookService implements AutoCloseable {
                 throw new IllegalStateException("webhook '" + w.id() + "' sends to destination '" + w.destinationId()
                         + "', which the DestinationClient's registry does not have (it has " + known + ")");
             }
-            return HttpDeliveryTarget.builder(destinations).clock(serviceClock).signer(w.signer()).build();
+            return HttpDeliveryTarget.builder(destinations).clock(serviceClock).signer(w.signer()).path(w.path())
+                    .httpDelete(w.httpDelete()).build();
         }
     }
 }

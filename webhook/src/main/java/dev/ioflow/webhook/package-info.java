@@ -1,6 +1,7 @@
 /**
  * Webhooks and outbound sync: {@link dev.ioflow.webhook.WebhookService} turns application events
- * ({@code saved(item)}, {@code deleted(item)}) and sync runs over an item source into integration-object payloads,
+ * ({@code saved(item)}, {@code created(item)}, {@code updated(item)}, {@code deleted(item)}; a saved child reaches
+ * its root items through {@link dev.ioflow.webhook.RootResolver}s) and sync runs over an item source into integration-object payloads,
  * sends only real changes (a {@link dev.ioflow.webhook.spi.VersionMarkerStore} remembers the hash last delivered per
  * integration key), and delivers them reliably from an {@link dev.ioflow.webhook.spi.Outbox}: per-key order, retries
  * with backoff ({@link dev.ioflow.webhook.RetryPolicy}), dead letters and replay, an
@@ -19,7 +20,12 @@
  * webhooks.saved(customer);
  * }</pre>
  *
- * Extension points: {@link dev.ioflow.webhook.spi.DeliveryTarget} (where changes go; the Emarsys adapter is one),
+ * Targets: {@link dev.ioflow.webhook.HttpDeliveryTarget} (one POST, or an OData DELETE, per change, with
+ * CloudEvents headers) and {@link dev.ioflow.webhook.ODataBatchDeliveryTarget} (OData V2 {@code $batch}, needs
+ * Apache Olingo V2 on the module path). Monitoring records say whether a change came from a webhook event or an
+ * outbound sync ({@link dev.ioflow.webhook.ChangeSource}).
+ *
+ * <p>Extension points: {@link dev.ioflow.webhook.spi.DeliveryTarget} (where changes go; the Emarsys adapter is one),
  * {@link dev.ioflow.webhook.spi.Outbox} and {@link dev.ioflow.webhook.spi.VersionMarkerStore} (where state lives).
  * Everything under {@code dev.ioflow.webhook.internal} is machinery, not API.
  *

@@ -55,8 +55,9 @@ class HttpDeliveryTargetTest {
     }
 
     private static Delivery change(ChangeType type, String json) {
-        return new Delivery("msg-1", type, "ioCustomer", "crm", "c1",
-                json.getBytes(StandardCharsets.UTF_8), 1, Instant.parse("2026-03-01T11:59:00Z"));
+        return Delivery.builder().messageId("msg-1").changeType(type).integrationObject("ioCustomer")
+                .destinationId("crm").integrationKey("c1").payload(json.getBytes(StandardCharsets.UTF_8))
+                .createdAt(Instant.parse("2026-03-01T11:59:00Z")).build();
     }
 
     private DeliveryOutcome deliver(HttpDeliveryTarget target, Delivery change) {
@@ -67,8 +68,13 @@ class HttpDeliveryTargetTest {
         return HttpDeliveryTarget.builder(client).clock(clock).build();
     }
 
+    /** The next request; when it carries CloudEvents headers, the official SDK must read it as an event. */
     private RecordedRequest take() throws InterruptedException {
-        return server.takeRequest(5, TimeUnit.SECONDS);
+        RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+        if (request != null && request.getHeaders().get("ce-id") != null) {
+            assertThat(CloudEventsParsing.parse(request).getId()).isEqualTo(request.getHeaders().get("ce-id"));
+        }
+        return request;
     }
 
     @Test
@@ -169,7 +175,13 @@ class HttpDeliveryTargetTest {
         assertThat(saved.getHeaders().get("ce-source")).isEqualTo("/shop");
         assertThat(saved.getHeaders().get("ce-subject")).isEqualTo("c1");
         assertThat(saved.getHeaders().get("ce-specversion")).isEqualTo("1.0");
-        assertThat(take().getHeaders().get("ce-type")).isEqualTo("sap.cx.commerce.ioCustomer.Deleted.v1");
+        io.cloudevents.CloudEvent event = CloudEventsParsing.parse(saved);
+        assertThat(event.getTime().toInstant()).as("when the change happened, not the send time")
+                .isEqualTo(Instant.parse("2026-03-01T11:59:00Z"));
+        assertThat(event.getSource()).hasToString("/shop");
+        RecordedRequest deleted = take();
+        assertThat(deleted.getHeaders().get("ce-type")).isEqualTo("sap.cx.commerce.ioCustomer.Deleted.v1");
+        assertThat(CloudEventsParsing.parse(deleted).getType()).isEqualTo("sap.cx.commerce.ioCustomer.Deleted.v1");
     }
 
     @Test

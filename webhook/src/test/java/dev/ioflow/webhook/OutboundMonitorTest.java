@@ -16,9 +16,10 @@ class OutboundMonitorTest {
 
     private OutboundRequest request(String io, String key, OutboundRequestStatus status) {
         Instant now = clock.instant();
-        return new OutboundRequest(0, "m-" + key, status, "wh", io, key, "crm", ChangeType.SAVED, 1, now, now,
-                null, status == OutboundRequestStatus.SUCCESS ? 200 : 500, "detail",
-                "{\"secretish\":1}".getBytes(StandardCharsets.UTF_8));
+        return OutboundRequest.builder().messageId("m-" + key).status(status).webhookId("wh").integrationObject(io)
+                .integrationKey(key).destinationId("crm").changeType(ChangeType.SAVED).attempt(1).createdAt(now)
+                .attemptedAt(now).httpStatus(status == OutboundRequestStatus.SUCCESS ? 200 : 500).detail("detail")
+                .payload("{\"secretish\":1}".getBytes(StandardCharsets.UTF_8)).build();
     }
 
     @Test

@@ -4,10 +4,13 @@ import java.net.InetAddress;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
-/** URL rules shared by destinations and credentials: parsing, the HTTPS rule and redaction for messages. */
+/** URL rules shared by destinations and credentials: parsing, the HTTPS rule and the one
+ * redaction used wherever a URL is printed ({@link #redacted(String)}). */
 public final class Urls {
 
+    private static final String NOT_A_URL = "(not an http(s) URL)";
     private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private Urls() {
@@ -59,42 +62,30 @@ public final class Urls {
     }
 
     /**
-     * A URL fit for messages and logs: scheme, host, port and path, without user info, query or fragment
-     * (where API keys tend to hide).
+     * A URL fit for messages, logs, {@code toString()} and monitoring: scheme, host and port only, with
+     * {@code /…} standing for any path, query or fragment. Webhook URLs carry their secret in the path
+     * ({@code https://hooks.example.com/services/T000/B000/SECRET}), API keys hide in queries, so neither is
+     * ever shown: {@code https://hooks.example.com/…}. Text that is not an http(s) URL is not echoed at all
+     * (it may be a secret that ended up in a URL field): it shows as {@code (not an http(s) URL)}.
      */
-    public static String redact(String url) {
+    public static String redacted(@Nullable String url) {
         if (url == null) {
             return "null";
         }
         HttpUrl parsed = HttpUrl.parse(url.strip());
-        if (parsed != null) {
-            return redact(parsed);
-        }
-        String s = url.strip();
-        int cut = indexOfAny(s, "?#");
-        if (cut >= 0) {
-            s = s.substring(0, cut) + "?…";
-        }
-        int at = s.lastIndexOf('@');
-        int schemeEnd = s.indexOf("://");
-        if (at >= 0) {
-            s = (schemeEnd >= 0 && schemeEnd < at ? s.substring(0, schemeEnd + 3) : "") + "****@" + s.substring(at + 1);
-        }
-        return s;
+        return parsed == null ? NOT_A_URL : redacted(parsed);
     }
 
-    /** See {@link #redact(String)}. */
-    public static String redact(HttpUrl url) {
-        String base = url.newBuilder().username("").password("").query(null).fragment(null).build().toString();
-        return url.query() == null ? base : base + "?…";
+    /** See {@link #redacted(String)}. */
+    public static String redacted(HttpUrl url) {
+        StringBuilder out = new StringBuilder(url.scheme()).append("://");
+        String host = url.host();
+        out.append(host.contains(":") ? "[" + host + "]" : host);
+        if (url.port() != HttpUrl.defaultPort(url.scheme())) {
+            out.append(':').append(url.port());
+        }
+        boolean bare = url.encodedPath().equals("/") && url.encodedQuery() == null && url.encodedFragment() == null;
+        return out.append(bare ? "/" : "/…").toString();
     }
 
-    private static int indexOfAny(String s, String chars) {
-        for (int i = 0; i < s.length(); i++) {
-            if (chars.indexOf(s.charAt(i)) >= 0) {
-                return i;
-            }
-        }
-        return -1;
-    }
 }

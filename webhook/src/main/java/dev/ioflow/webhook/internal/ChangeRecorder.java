@@ -3,24 +3,29 @@ package dev.ioflow.webhook.internal;
 import dev.ioflow.core.PayloadHash;
 import dev.ioflow.core.PayloadRenderer;
 import dev.ioflow.webhook.ChangeRejectedException;
+import dev.ioflow.webhook.ChangeSource;
 import dev.ioflow.webhook.ChangeType;
+import dev.ioflow.webhook.WebhookConfiguration;
 import dev.ioflow.webhook.spi.MarkerKey;
 import dev.ioflow.webhook.spi.Outbox;
 import dev.ioflow.webhook.spi.OutboxEntry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns application events into outbox entries: routes each item to the webhooks that want it, renders it once
- * per integration object (key and hash first, the JSON only for a change), drops saves that change nothing, and
- * appends the rest. A large batch is appended in chunks of {@value #APPEND_CHUNK} changes, each waking the
+ * Turns application events into outbox entries: routes each item to the webhooks that want it (a child item to
+ * its root items, each root once per call), renders it once per integration object (key and hash first, the JSON
+ * only for a change), drops saves that change nothing, consolidates an update of a pending creation into the
+ * creation, and appends the rest. A large batch is appended in chunks of {@value #APPEND_CHUNK} changes, each waking the
  * workers, so that delivery starts while the rest of the batch is still being rendered.
  */
 public final class ChangeRecorder {
@@ -60,20 +65,24 @@ public final class ChangeRecorder {
         int appended = 0;
         List<OutboxEntry> entries = new ArrayList<>(Math.min(items.size(), APPEND_CHUNK));
         List<ChangeRejectedException.Rejection> rejections = new ArrayList<>();
+        Set<String> rootsQueued = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
             Object item = items.get(i);
             Map<PayloadRenderer, Rendering> renderings = new IdentityHashMap<>(2);
             for (Route route : routes) {
                 try {
-                    if (route.config().wants(type, item)) {
-                        Rendering r = renderings.computeIfAbsent(route.config().renderer(), x -> new Rendering(x, item));
+                    WebhookConfiguration config = route.config();
+                    if (config.wants(type, item)) {
+                        Rendering r = renderings.computeIfAbsent(config.renderer(), x -> new Rendering(x, item));
                         if (type == ChangeType.DELETED && route.synced() != null) {
                             route.synced().forget(r.key);
                         }
-                        if (type == ChangeType.DELETED || delta.isChanged(route.id(), markerKey(route, r.key), r.hash)) {
-                            entries.add(entry(route, type, r.key, r.json(), r.hash, now));
-                        } else {
-                            LOG.debug("{} key {}: unchanged, nothing to send", route.id(), r.key);
+                        queue(route, type, r, now, entries);
+                    } else if (config.wantsType(ChangeType.UPDATED)) {
+                        for (Object root : config.rootsOf(item)) {
+                            if (config.filter().test(root)) {
+                                queueRoot(route, root, now, entries, rootsQueued);
+                            }
                         }
                     }
                 } catch (RuntimeException e) {
@@ -94,14 +103,50 @@ public final class ChangeRecorder {
         return appended;
     }
 
+    /** A child's change reached this root: an update of the root, once per call (grouping). */
+    private void queueRoot(Route route, Object root, Instant now, List<OutboxEntry> entries, Set<String> rootsQueued) {
+        PayloadRenderer renderer = route.config().renderer();
+        String key = renderer.integrationKey(root);
+        if (rootsQueued.add(route.id() + '\u0000' + key)) {
+            queue(route, ChangeType.UPDATED, new Rendering(renderer, root, key), now, entries);
+        }
+    }
+
+    /**
+     * Queues the change unless it changes nothing. Creations and deletes are always sent; a save or update is sent
+     * when its payload differs from what is on its way or delivered, and stays a creation while one is pending.
+     */
+    private void queue(Route route, ChangeType type, Rendering r, Instant now, List<OutboxEntry> entries) {
+        MarkerKey markerKey = markerKey(route, r.key);
+        if (type == ChangeType.CREATED || type == ChangeType.DELETED) {
+            entries.add(entry(route, type, r.key, r.json(), r.hash, now));
+            return;
+        }
+        if (!delta.isChanged(route.id(), markerKey, r.hash)) {
+            LOG.debug("{} key {}: unchanged, nothing to send", route.id(), r.key);
+            return;
+        }
+        ChangeType pending = delta.pendingType(route.id(), markerKey);
+        ChangeType effective = pending == ChangeType.CREATED ? ChangeType.CREATED : type;
+        entries.add(entry(route, effective, r.key, r.json(), r.hash, now));
+    }
+
     /**
      * A new change for the route, which delta detection counts as queued from now on (so that a later item of the
      * same batch or sync run is compared with it); it must then be passed to {@link #append}.
      */
     public OutboxEntry entry(Route route, ChangeType type, String key, byte[] json, PayloadHash hash, Instant now) {
+        return entry(route, type, key, json, hash, now, ChangeSource.WEBHOOK);
+    }
+
+    /** As {@link #entry(Route, ChangeType, String, byte[], PayloadHash, Instant)}, from the given source. */
+    public OutboxEntry entry(Route route, ChangeType type, String key, byte[] json, PayloadHash hash, Instant now,
+                             ChangeSource source) {
         delta.queued(route.id(), markerKey(route, key), type, hash);
-        return new OutboxEntry(0, messageIds.get(), route.id(), route.config().integrationObject(),
-                route.config().destinationId(), key, type, json, hash, now, 0, now, null);
+        return OutboxEntry.builder().messageId(messageIds.get()).webhookId(route.id())
+                .integrationObject(route.config().integrationObject()).destinationId(route.config().destinationId())
+                .integrationKey(key).changeType(type).source(source).payload(json).payloadHash(hash).createdAt(now)
+                .build();
     }
 
     /** Appends entries made by {@link #entry} (durable when the outbox is) and wakes the workers. */
@@ -134,9 +179,13 @@ public final class ChangeRecorder {
         byte[] json;
 
         Rendering(PayloadRenderer renderer, Object item) {
+            this(renderer, item, renderer.integrationKey(item));
+        }
+
+        Rendering(PayloadRenderer renderer, Object item, String key) {
             this.renderer = renderer;
             this.item = item;
-            this.key = renderer.integrationKey(item);
+            this.key = key;
             this.hash = renderer.hash(item);
         }
 

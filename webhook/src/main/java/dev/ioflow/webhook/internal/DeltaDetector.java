@@ -7,7 +7,9 @@ import dev.ioflow.webhook.spi.Outbox;
 import dev.ioflow.webhook.spi.OutboxEntry;
 import dev.ioflow.webhook.spi.PendingChange;
 import dev.ioflow.webhook.spi.VersionMarkerStore;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides whether a saved payload is a change. It compares the payload's hash with, in this order:
@@ -35,15 +37,23 @@ public final class DeltaDetector {
 
     /** Whether a SAVED payload with this hash is a change for the webhook. */
     public boolean isChanged(String webhookId, MarkerKey key, PayloadHash hash) {
-        PendingChange pending = unappended.get(orderingKey(webhookId, key));
-        if (pending == null) {
-            pending = outbox.newestLive(webhookId, key.destinationId(), key.integrationKey());
-        }
+        PendingChange pending = pending(webhookId, key);
         if (pending != null) {
             return pending.differsFrom(hash);
         }
         PayloadHash delivered = markers.get(key);
         return delivered == null || !delivered.equals(hash);
+    }
+
+    /** The type of the newest change of the key that is on its way (unappended or live in the outbox), or null. */
+    public @Nullable ChangeType pendingType(String webhookId, MarkerKey key) {
+        PendingChange pending = pending(webhookId, key);
+        return pending == null ? null : pending.changeType();
+    }
+
+    private @Nullable PendingChange pending(String webhookId, MarkerKey key) {
+        PendingChange pending = unappended.get(orderingKey(webhookId, key));
+        return pending != null ? pending : outbox.newestLive(webhookId, key.destinationId(), key.integrationKey());
     }
 
     /** A change was made and is about to be appended: later items of the same batch compare with it. */
@@ -62,6 +72,13 @@ public final class DeltaDetector {
             markers.remove(key);
         } else {
             markers.put(key, hash);
+        }
+    }
+
+    /** Changes were delivered: the markers follow them (null: a delete, the marker goes), in one store call. */
+    public void deliveredAll(Map<MarkerKey, @Nullable PayloadHash> changes) {
+        if (!changes.isEmpty()) {
+            markers.apply(changes);
         }
     }
 

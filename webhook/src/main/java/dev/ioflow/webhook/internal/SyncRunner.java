@@ -3,6 +3,7 @@ package dev.ioflow.webhook.internal;
 import dev.ioflow.core.PayloadHash;
 import dev.ioflow.core.PayloadRenderer;
 import dev.ioflow.webhook.ChangeRejectedException;
+import dev.ioflow.webhook.ChangeSource;
 import dev.ioflow.webhook.ChangeType;
 import dev.ioflow.webhook.spi.OutboxEntry;
 import dev.ioflow.webhook.SyncReport;
@@ -107,7 +108,7 @@ public final class SyncRunner {
                 return false;
             }
             byte[] json = renderer.renderJson(item);
-            pending.add(recorder.entry(route, ChangeType.SAVED, key, json, hash, now));
+            pending.add(recorder.entry(route, ChangeType.SAVED, key, json, hash, now, ChangeSource.OUTBOUND_SYNC));
             if (route.synced() != null) {
                 route.synced().remember(key, json, hash, number);
             }
@@ -135,7 +136,7 @@ public final class SyncRunner {
                 }
                 for (Map.Entry<String, SyncMemory.Last> missing : route.synced().takeMissing(number)) {
                     pending.add(recorder.entry(route, ChangeType.DELETED, missing.getKey(), missing.getValue().json(),
-                            missing.getValue().hash(), now));
+                            missing.getValue().hash(), now, ChangeSource.OUTBOUND_SYNC));
                     deletes++;
                     if (pending.size() >= APPEND_CHUNK) {
                         flush();

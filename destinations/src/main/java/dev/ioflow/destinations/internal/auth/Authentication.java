@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ioflow.destinations.ApiKeyCredential;
 import dev.ioflow.destinations.BasicCredential;
 import dev.ioflow.destinations.BearerTokenCredential;
+import dev.ioflow.destinations.ClientCertificateCredential;
 import dev.ioflow.destinations.ConsumedDestination;
 import dev.ioflow.destinations.Credential;
 import dev.ioflow.destinations.CustomCredential;
@@ -13,7 +14,9 @@ import dev.ioflow.destinations.Secret;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import okhttp3.Credentials;
+import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 
 /** Installs a destination's credential into its OkHttp client as interceptors and authenticators. */
 public final class Authentication {
@@ -24,9 +27,10 @@ public final class Authentication {
 
     /**
      * @param tokenClient the client for OAuth token requests: the destination's timeouts, no redirects, no auth
+     * @param trust the shared client's trust manager (checks servers of mutual-TLS destinations); null for the platform's
      */
     public static void install(ConsumedDestination destination, OkHttpClient.Builder builder, OkHttpClient tokenClient,
-                               Clock clock, ObjectMapper json) {
+                               Clock clock, ObjectMapper json, @Nullable X509TrustManager trust) {
         Credential credential = destination.credential();
         if (credential instanceof BasicCredential basic) {
             builder.addInterceptor(new HeaderCredentialInterceptor(AUTHORIZATION,
@@ -42,6 +46,8 @@ public final class Authentication {
             // A network interceptor runs once per transmission: when OkHttp silently retries a request whose pooled
             // connection broke, a signing credential (Emarsys WSSE) signs the retry afresh instead of replaying its nonce.
             builder.addNetworkInterceptor(custom.interceptor());
+        } else if (credential instanceof ClientCertificateCredential certificate) {
+            MutualTls.install(certificate, builder, trust);
         } else if (!(credential instanceof NoCredential)) {
             throw new IllegalStateException("unsupported credential type " + credential.getClass().getName());
         }

@@ -12,12 +12,13 @@ import jakarta.validation.constraints.Pattern;
         @JsonSubTypes.Type(value = CredentialEntry.Basic.class, name = "basic"),
         @JsonSubTypes.Type(value = CredentialEntry.Bearer.class, name = "bearer"),
         @JsonSubTypes.Type(value = CredentialEntry.ApiKey.class, name = "apiKey"),
-        @JsonSubTypes.Type(value = CredentialEntry.OAuth2.class, name = "oauth2")
+        @JsonSubTypes.Type(value = CredentialEntry.OAuth2.class, name = "oauth2"),
+        @JsonSubTypes.Type(value = CredentialEntry.ClientCertificate.class, name = "clientCertificate")
 })
 public sealed interface CredentialEntry {
 
     /** The credential type names a file may use. */
-    String TYPES = "none, basic, bearer, apiKey, oauth2";
+    String TYPES = "none, basic, bearer, apiKey, oauth2, clientCertificate";
 
     /** {@code {"type":"none"}}. */
     record None() implements CredentialEntry {
@@ -39,6 +40,14 @@ public sealed interface CredentialEntry {
     record OAuth2(@NotBlank String tokenUrl, @NotBlank String clientId, @NotBlank String clientSecret, String scope,
                   @Pattern(regexp = TimeoutsEntry.ISO_DURATION, message = TimeoutsEntry.ISO_MESSAGE) String refreshSkew,
                   @Pattern(regexp = "BASIC|FORM", message = "must be BASIC or FORM") String clientAuthentication)
+            implements CredentialEntry {
+    }
+
+    /**
+     * {@code {"type":"clientCertificate","keyStore":…,"keyStorePassword":…}} (PKCS#12) or
+     * {@code {"type":"clientCertificate","certificate":…,"privateKey":…}} (PEM files); all paths.
+     */
+    record ClientCertificate(String keyStore, String keyStorePassword, String certificate, String privateKey)
             implements CredentialEntry {
     }
 }

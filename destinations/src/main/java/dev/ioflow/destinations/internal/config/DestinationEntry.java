@@ -1,5 +1,6 @@
 package dev.ioflow.destinations.internal.config;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,5 +16,7 @@ public record DestinationEntry(
         Boolean active,
         Boolean allowInsecureHttp,
         Boolean cloudEvents,
-        Map<@NotBlank String, @NotNull String> additionalProperties) {
+        Map<@NotBlank String, @NotNull String> additionalProperties,
+        @JsonAlias("csrfURL") String csrfUrl,
+        Boolean followSameOriginRedirects) {
 }

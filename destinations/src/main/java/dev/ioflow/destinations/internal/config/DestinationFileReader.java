@@ -1,6 +1,7 @@
 package dev.ioflow.destinations.internal.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -17,12 +18,14 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
@@ -95,17 +98,21 @@ public final class DestinationFileReader {
     }
 
     private JsonNode parse(String json) {
-        try {
-            JsonNode root = mapper.readTree(json);
-            if (root == null || !root.isObject()) {
-                throw new DestinationConfigException("destination file must hold a JSON object with a 'destinations' array");
+        try (JsonParser parser = mapper.createParser(json)) {
+            try {
+                JsonNode root = mapper.readTree(parser);
+                if (root == null || !root.isObject()) {
+                    throw new DestinationConfigException("destination file must hold a JSON object with a 'destinations' array");
+                }
+                return root;
+            } catch (JsonProcessingException e) {
+                // Limit violations (nesting, number length) carry no location of their own: the parser knows where it is.
+                JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+                throw new DestinationConfigException("destination file is not valid JSON at line " + at.getLineNr()
+                        + ", column " + at.getColumnNr() + ": " + withoutQuotedTokens(e.getOriginalMessage()));
             }
-            return root;
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new DestinationConfigException("destination file is not valid JSON"
-                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
-                    + ": " + withoutQuotedTokens(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new DestinationConfigException("destination file is not valid JSON (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -114,41 +121,44 @@ public final class DestinationFileReader {
      * secret written without quotes: keep the explanation, drop the token.
      */
     private static String withoutQuotedTokens(String message) {
-        return message == null ? "" : message.replaceAll("'[^']*'", "'…'");
+        return message == null ? "" : message.replaceAll("'[^']*'", "'…'").replaceAll(", from `[^`]*`", "");
     }
 
     /** One destination; problems are relative to it ("url: …", "credential.password: …", ": must be an object"). */
-    private ConsumedDestination readOne(JsonNode node, Validator validator, EntryMapper entries, List<String> problems) {
+    private @Nullable ConsumedDestination readOne(JsonNode node, Validator validator, EntryMapper entries,
+                                                  List<String> problems) {
         if (!node.isObject()) {
             problems.add(": must be a JSON object");
             return null;
         }
-        JsonNode resolved = node.deepCopy();
-        references.resolve(resolved, "", problems);
-        DestinationEntry entry = bind(resolved, problems);
-        if (entry == null) {
-            return null;
+        JsonNode copy = node.deepCopy();
+        ReferenceResolver.Resolved resolved = references.resolve(copy, problems);
+        List<String> found = new ArrayList<>();
+        DestinationEntry entry = bind(copy, resolved, found);
+        if (entry != null) {
+            for (ConstraintViolation<DestinationEntry> violation : validator.validate(entry)) {
+                found.add(violation.getPropertyPath() + ": " + violation.getMessage());
+            }
         }
-        for (ConstraintViolation<DestinationEntry> violation : validator.validate(entry)) {
-            problems.add(violation.getPropertyPath() + ": " + violation.getMessage());
-        }
-        return problems.isEmpty() ? entries.toDestination(entry, problems) : null;
+        found.forEach(p -> problems.add(resolved.scrub(p)));
+        return entry != null && problems.isEmpty() ? entries.toDestination(entry, resolved, problems) : null;
     }
 
-    private DestinationEntry bind(JsonNode node, List<String> problems) {
+    private @Nullable DestinationEntry bind(JsonNode node, ReferenceResolver.Resolved resolved, List<String> problems) {
         try {
             return mapper.treeToValue(node, DestinationEntry.class);
         } catch (JsonMappingException e) {
-            problems.add(path(e) + ": " + describe(e));
+            String path = path(e);
+            problems.add(path + ": " + describe(e, resolved));
             return null;
         } catch (JsonProcessingException e) {
-            problems.add(": " + e.getOriginalMessage());
+            problems.add(": invalid destination (" + e.getClass().getSimpleName() + ")");
             return null;
         }
     }
 
     /** Jackson's messages may quote the offending value, which may be a resolved secret: describe by type only. */
-    private static String describe(JsonMappingException e) {
+    private static String describe(JsonMappingException e, ReferenceResolver.Resolved resolved) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             return "unknown field; known fields: " + unknown.getKnownPropertyIds().stream().map(Object::toString)
                     .sorted().collect(Collectors.joining(", "));
@@ -156,7 +166,8 @@ public final class DestinationFileReader {
         if (e instanceof InvalidTypeIdException typeId) {
             return typeId.getTypeId() == null
                     ? "credential 'type' is missing; one of " + CredentialEntry.TYPES
-                    : "unknown credential type '" + typeId.getTypeId() + "'; one of " + CredentialEntry.TYPES;
+                    : "unknown credential type " + resolved.show("credential.type", typeId.getTypeId()) + "; one of "
+                    + CredentialEntry.TYPES;
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return "expected " + describe(mismatch.getTargetType());

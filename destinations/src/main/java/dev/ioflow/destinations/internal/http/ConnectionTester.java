@@ -53,7 +53,7 @@ public final class ConnectionTester {
                 response = exchange.send(destination, DestinationRequest.builder().method("GET").build());
             }
             int code = response.status();
-            return result(statusOf(code), code, "Destination '" + id + "' at " + Urls.redact(destination.url())
+            return result(statusOf(code), code, "Destination '" + id + "' at " + Urls.redacted(destination.url())
                     + " answered HTTP " + code + describe(code), start);
         } catch (DestinationIOException e) {
             return result(statusOf(e.kind()), 0, e.getMessage(), start);

@@ -2,7 +2,6 @@ package dev.ioflow.destinations.internal.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ioflow.destinations.ConsumedDestination;
-import dev.ioflow.destinations.NoCredential;
 import dev.ioflow.destinations.internal.Urls;
 import dev.ioflow.destinations.internal.auth.Authentication;
 import java.time.Clock;
@@ -44,21 +43,26 @@ public final class DestinationHttpClients {
     }
 
     private OkHttpClient derive(ConsumedDestination destination) {
-        // Credentials must not follow a redirect to another host; plain redirects from HTTPS to HTTP never.
-        boolean authenticated = !(destination.credential() instanceof NoCredential);
+        // No redirect is followed by OkHttp, for any destination: a 3xx is the answer (a failure for webhooks), unless
+        // the destination opted in to same-origin redirects, which SameOriginRedirects follows hop by hop.
         HttpUrl destinationUrl = Urls.parseHttp(destination.url());
         OkHttpClient.Builder builder = withTimeouts(shared.newBuilder(), destination)
-                .followRedirects(!authenticated)
-                .followSslRedirects(false)
-                .addInterceptor(new DestinationOriginGuard(destination.id(), destinationUrl))
-                .addInterceptor(new DestinationHeadersInterceptor(destination.headers(), messageIds))
-                .addNetworkInterceptor(new InsecureRedirectGuard(destination.id(), destinationUrl,
-                        destination.allowInsecureHttp()));
+                .followRedirects(false)
+                .followSslRedirects(false);
+        if (destination.followSameOriginRedirects()) {
+            builder.addInterceptor(new SameOriginRedirects(destination.id()));
+        }
+        builder.addInterceptor(new DestinationOriginGuard(destination.id(), destinationUrl));
+        String csrfUrl = destination.csrfUrl();
+        if (csrfUrl != null) {
+            builder.addInterceptor(new CsrfTokens(destination.id(), Urls.parseHttp(csrfUrl)));
+        }
+        builder.addInterceptor(new DestinationHeadersInterceptor(destination.headers(), messageIds));
         OkHttpClient tokenClient = withTimeouts(shared.newBuilder(), destination)
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .build();
-        Authentication.install(destination, builder, tokenClient, clock, json);
+        Authentication.install(destination, builder, tokenClient, clock, json, shared.x509TrustManager());
         return builder.build();
     }
 

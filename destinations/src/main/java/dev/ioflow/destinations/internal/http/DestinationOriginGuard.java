@@ -25,7 +25,7 @@ final class DestinationOriginGuard implements Interceptor {
     public Response intercept(Chain chain) throws IOException {
         HttpUrl url = chain.request().url();
         if (!Urls.sameOrigin(url, origin)) {
-            throw new IOException("request to " + Urls.redact(url) + " refused: the client of destination '" + destinationId
+            throw new IOException("request to " + Urls.redacted(url) + " refused: the client of destination '" + destinationId
                     + "' only sends to " + origin.scheme() + "://" + origin.host() + ":" + origin.port());
         }
         return chain.proceed(chain.request());

@@ -4,7 +4,7 @@ import dev.ioflow.destinations.ConsumedDestination;
 import dev.ioflow.destinations.DestinationConfigException;
 import dev.ioflow.destinations.DestinationResponse;
 import dev.ioflow.destinations.DestinationRequest;
-import dev.ioflow.destinations.DestinationRequest.CloudEvent;
+import dev.ioflow.destinations.CloudEvent;
 import dev.ioflow.destinations.internal.Urls;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,7 +68,7 @@ public final class Exchange {
             Duration duration = Duration.between(start, clock.instant());
             if (LOG.isDebugEnabled()) {
                 LOG.debug("{} {} to destination '{}' answered {} in {} ms (message {})", request.method(),
-                        Urls.redact(url), destination.id(), response.code(), duration.toMillis(), messageId);
+                        Urls.redacted(url), destination.id(), response.code(), duration.toMillis(), messageId);
             }
             return DestinationResponse.builder(response.code())
                     .headers(response.headers().toMultimap())
@@ -78,10 +79,10 @@ public final class Exchange {
                     .build();
         } catch (IOException e) {
             if (LOG.isDebugEnabled()) {
-                LOG.debug("{} {} to destination '{}' failed (message {}): {}", request.method(), Urls.redact(url),
+                LOG.debug("{} {} to destination '{}' failed (message {}): {}", request.method(), Urls.redacted(url),
                         destination.id(), messageId, e.toString());
             }
-            throw TransportFailures.toException(destination.id(), url.host(), e);
+            throw TransportFailures.toException(destination, url, e);
         }
     }
 
@@ -106,7 +107,7 @@ public final class Exchange {
     private static HttpUrl checkedBaseUrl(ConsumedDestination destination) {
         HttpUrl base = Urls.parseHttp(destination.url());
         if (base == null || !Urls.isSecureOrAllowed(base, destination.allowInsecureHttp())) {
-            throw new DestinationConfigException("destination '" + destination.id() + "' url '" + Urls.redact(destination.url())
+            throw new DestinationConfigException("destination '" + destination.id() + "' url '" + Urls.redacted(destination.url())
                     + "' is not an https URL (plain HTTP is allowed for loopback hosts or with allowInsecureHttp)");
         }
         return base;
@@ -150,11 +151,16 @@ public final class Exchange {
                 .header("ce-specversion", "1.0")
                 .header("ce-type", percentEncoded(event.type()))
                 .header("ce-source", percentEncoded(event.source()))
-                .header("ce-time", clock.instant().toString());
+                .header("ce-time", rfc3339(event.time() != null ? event.time() : clock.instant()));
         String subject = event.subject();
         if (subject != null) {
             builder.header("ce-subject", percentEncoded(subject));
         }
+    }
+
+    /** RFC 3339 in UTC, as ISO_INSTANT writes it; {@link CloudEvent} keeps times within four-digit years. */
+    private static String rfc3339(Instant time) {
+        return DateTimeFormatter.ISO_INSTANT.format(time);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.ioflow.webhook.internal.jdbc;
 
 import dev.ioflow.core.PayloadHash;
+import dev.ioflow.webhook.ChangeSource;
 import dev.ioflow.webhook.ChangeType;
 import dev.ioflow.webhook.spi.OutboxEntry;
 import java.sql.PreparedStatement;
@@ -23,7 +24,7 @@ public final class OutboxRows {
     private OutboxRows() {
     }
 
-    /** Binds the entry's columns as parameters 1 to 14 of {@link OutboxSql#insert()}. */
+    /** Binds the entry's columns as parameters 1 to 15 of {@link OutboxSql#insert()}. */
     public static void bindInsert(PreparedStatement statement, OutboxEntry entry) throws SQLException {
         statement.setString(1, entry.messageId());
         statement.setString(2, entry.webhookId());
@@ -39,22 +40,32 @@ public final class OutboxRows {
         statement.setInt(12, entry.attempts());
         setInstant(statement, 13, entry.nextAttemptAt());
         statement.setString(14, entry.lastError());
+        statement.setString(15, entry.source().name());
     }
 
     /** Binds the ordering key as parameters 1 to 4 of {@link OutboxSql#deletePending()}. */
     public static void bindOrderingKey(PreparedStatement statement, OutboxEntry entry) throws SQLException {
-        statement.setLong(1, OrderingKeys.hash(entry));
-        statement.setString(2, entry.webhookId());
-        statement.setString(3, entry.destinationId());
-        statement.setString(4, entry.integrationKey());
+        bindOrderingKey(statement, OrderingKeys.hash(entry), entry.webhookId(), entry.destinationId(),
+                entry.integrationKey());
+    }
+
+    /** Binds an ordering key as parameters 1 to 4: its hash, webhook, destination and integration key. */
+    public static void bindOrderingKey(PreparedStatement statement, long hash, String webhookId, String destinationId,
+                                       String integrationKey) throws SQLException {
+        statement.setLong(1, hash);
+        statement.setString(2, webhookId);
+        statement.setString(3, destinationId);
+        statement.setString(4, integrationKey);
     }
 
     /** Reads the entry at the cursor: the id followed by {@link OutboxSql#COLUMNS}. */
     public static OutboxEntry read(ResultSet row) throws SQLException {
-        return new OutboxEntry(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
-                row.getString(5), row.getString(6), ChangeType.valueOf(row.getString(8)), row.getBytes(9),
-                new PayloadHash(row.getLong(10), row.getLong(11)), getInstant(row, 12), row.getInt(13),
-                getInstant(row, 14), row.getString(15));
+        return OutboxEntry.builder().id(row.getLong(1)).messageId(row.getString(2)).webhookId(row.getString(3))
+                .integrationObject(row.getString(4)).destinationId(row.getString(5)).integrationKey(row.getString(6))
+                .changeType(ChangeType.valueOf(row.getString(8))).payload(row.getBytes(9))
+                .payloadHash(new PayloadHash(row.getLong(10), row.getLong(11))).createdAt(getInstant(row, 12))
+                .attempts(row.getInt(13)).nextAttemptAt(getInstant(row, 14)).lastError(row.getString(15))
+                .source(ChangeSource.valueOf(row.getString(16))).build();
     }
 
     /** Runs the query and reads every entry it returns. */
