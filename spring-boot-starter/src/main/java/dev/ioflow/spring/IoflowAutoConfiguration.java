@@ -1,0 +1,222 @@
+package dev.ioflow.spring;
+
+import dev.ioflow.core.IntegrationObject;
+import dev.ioflow.core.TypeSystem;
+import dev.ioflow.destinations.DestinationClient;
+import dev.ioflow.destinations.DestinationRegistry;
+import dev.ioflow.spring.internal.DefinitionLoader;
+import dev.ioflow.spring.internal.DestinationFactory;
+import dev.ioflow.spring.internal.OnWebhooksCondition;
+import dev.ioflow.spring.internal.TypeSystems;
+import dev.ioflow.spring.internal.WebhookFactory;
+import dev.ioflow.webhook.RetryPolicy;
+import dev.ioflow.webhook.WebhookConfiguration;
+import dev.ioflow.webhook.WebhookService;
+import dev.ioflow.webhook.jdbc.JdbcOutbox;
+import dev.ioflow.webhook.jdbc.JdbcStoreBuilder;
+import dev.ioflow.webhook.jdbc.JdbcVersionMarkerStore;
+import dev.ioflow.webhook.memory.InMemoryOutbox;
+import dev.ioflow.webhook.memory.InMemoryVersionMarkerStore;
+import dev.ioflow.webhook.spi.Outbox;
+import dev.ioflow.webhook.spi.VersionMarkerStore;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.core.io.support.ResourcePatternResolver;
+
+/**
+ * Auto-configures ioflow from {@link IoflowProperties}: a {@link DestinationRegistry} and {@link DestinationClient},
+ * a {@link RetryPolicy}, the outbox and version-marker stores (JDBC on the application's {@link DataSource}, in
+ * memory without one), and, when some webhook is configured ({@code ioflow.webhooks.*} or
+ * {@link WebhookConfiguration} beans), a {@link WebhookService} started and closed with the context. Every bean
+ * backs off when the application declares its own of the same type.
+ *
+ * @since 1.0
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+@EnableConfigurationProperties(IoflowProperties.class)
+public class IoflowAutoConfiguration {
+
+    /** Creates the auto-configuration (instantiated by Spring). */
+    public IoflowAutoConfiguration() {
+    }
+
+    /** The destinations of {@code ioflow.destinations.*}. */
+    @Bean
+    @ConditionalOnMissingBean
+    public DestinationRegistry ioflowDestinationRegistry(IoflowProperties properties) {
+        return DestinationFactory.registry(properties);
+    }
+
+    /** Sends to the registry's destinations. */
+    @Bean
+    @ConditionalOnMissingBean
+    public DestinationClient ioflowDestinationClient(DestinationRegistry registry) {
+        return DestinationClient.builder().registry(registry).build();
+    }
+
+    /** The retry policy of {@code ioflow.retry.*}. */
+    @Bean
+    @ConditionalOnMissingBean
+    public RetryPolicy ioflowRetryPolicy(IoflowProperties properties) {
+        IoflowProperties.Retry r = properties.getRetry();
+        RetryPolicy.Builder b = RetryPolicy.defaults().newBuilder();
+        String at = "ioflow.retry";
+        try {
+            if (r.getInitialDelay() != null) {
+                at = "ioflow.retry.initial-delay";
+                b.initialDelay(r.getInitialDelay());
+            }
+            if (r.getMultiplier() != null) {
+                at = "ioflow.retry.multiplier";
+                b.multiplier(r.getMultiplier());
+            }
+            if (r.getMaxDelay() != null) {
+                at = "ioflow.retry.max-delay";
+                b.maxDelay(r.getMaxDelay());
+            }
+            if (r.getMaxAttempts() != null) {
+                at = "ioflow.retry.max-attempts";
+                b.maxAttempts(r.getMaxAttempts());
+            }
+            if (r.getMaxAge() != null) {
+                at = "ioflow.retry.max-age";
+                b.maxAge(r.getMaxAge());
+            }
+            at = "ioflow.retry";
+            return b.build();
+        } catch (RuntimeException e) {
+            throw new IoflowConfigurationException(at, e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        }
+    }
+
+    /** The in-memory outbox, when no other exists (no data source, or {@code ioflow.outbox.store=memory}). */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public Outbox ioflowOutbox(IoflowProperties properties) {
+        requireNotJdbc(properties);
+        return new InMemoryOutbox();
+    }
+
+    /** The in-memory version markers, when no other store exists. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public VersionMarkerStore ioflowVersionMarkerStore(IoflowProperties properties) {
+        requireNotJdbc(properties);
+        return new InMemoryVersionMarkerStore();
+    }
+
+    /** The type system of {@code ioflow.types}, unless the application declares one. */
+    @Bean
+    @ConditionalOnMissingBean
+    @Conditional(OnWebhooksCondition.class)
+    public TypeSystem ioflowTypeSystem(IoflowProperties properties, BeanFactory beans) {
+        ClassLoader loader = beans instanceof org.springframework.beans.factory.config.ConfigurableBeanFactory c
+                ? c.getBeanClassLoader() : getClass().getClassLoader();
+        return TypeSystems.of(properties.getTypes(), loader);
+    }
+
+    /**
+     * The webhook service: the webhooks of {@code ioflow.webhooks.*} plus every {@link WebhookConfiguration} bean,
+     * over the outbox, markers, destinations and retry policy beans. Not started here: see
+     * {@link WebhookServiceLifecycle}.
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    @Conditional(OnWebhooksCondition.class)
+    public WebhookService webhookService(IoflowProperties properties, DestinationClient destinations,
+                                         Outbox outbox, VersionMarkerStore markers, RetryPolicy retryPolicy,
+                                         ObjectProvider<TypeSystem> types,
+                                         ObjectProvider<IntegrationObject> integrationObjectBeans,
+                                         ObjectProvider<WebhookConfiguration> webhookBeans, BeanFactory beans) {
+        ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(
+                beans instanceof org.springframework.beans.factory.config.ConfigurableBeanFactory c
+                        ? c.getBeanClassLoader() : getClass().getClassLoader());
+        Map<String, IntegrationObject> ios = DefinitionLoader.load(properties.getDefinitions(), resolver,
+                integrationObjectBeans.orderedStream().toList());
+        List<WebhookConfiguration> webhooks = new java.util.ArrayList<>(WebhookFactory.webhooks(properties, ios,
+                () -> types.getObject(), destinations.registry(), beans));
+        webhookBeans.orderedStream().forEach(webhooks::add);
+        WebhookService.Builder b = WebhookService.builder()
+                .destinations(destinations)
+                .outbox(outbox)
+                .markers(markers)
+                .retryPolicy(retryPolicy)
+                .pollInterval(properties.getPollInterval())
+                .lease(properties.getLease())
+                .drainTimeout(properties.getDrainTimeout())
+                .claimSize(properties.getClaimSize());
+        try {
+            b.threads(properties.getThreads());
+        } catch (IllegalArgumentException e) {
+            throw new IoflowConfigurationException("ioflow.threads", e.getMessage(), e);
+        }
+        webhooks.forEach(b::webhook);
+        try {
+            return b.build();
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new IoflowConfigurationException("ioflow.webhooks", e.getMessage(), e);
+        }
+    }
+
+    /** Starts and stops the webhook service with the context ({@code ioflow.auto-start}). */
+    @Bean
+    @ConditionalOnBean(WebhookService.class)
+    @ConditionalOnMissingBean
+    public WebhookServiceLifecycle ioflowWebhookServiceLifecycle(WebhookService service,
+                                                                 IoflowProperties properties) {
+        return new WebhookServiceLifecycle(service, properties.isAutoStart());
+    }
+
+    private static void requireNotJdbc(IoflowProperties properties) {
+        if (properties.getOutbox().getStore() == IoflowProperties.OutboxStore.JDBC) {
+            throw new IoflowConfigurationException("ioflow.outbox.store",
+                    "is jdbc but the application has no DataSource bean");
+        }
+    }
+
+    /** The JDBC stores on the application's data source (unless {@code ioflow.outbox.store=memory}). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean(DataSource.class)
+    @ConditionalOnExpression("!'${ioflow.outbox.store:auto}'.equalsIgnoreCase('memory')")
+    static class JdbcStores {
+        /** The JDBC outbox. */
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        Outbox ioflowOutbox(DataSource dataSource, IoflowProperties properties) {
+            return configure(JdbcOutbox.builder(), dataSource, properties).build();
+        }
+
+        /** The JDBC version markers. */
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        VersionMarkerStore ioflowVersionMarkerStore(DataSource dataSource, IoflowProperties properties) {
+            return configure(JdbcVersionMarkerStore.builder(), dataSource, properties).build();
+        }
+
+        private static <S> JdbcStoreBuilder<S> configure(JdbcStoreBuilder<S> b, DataSource dataSource,
+                                                         IoflowProperties properties) {
+            b.dataSource(dataSource).createSchema(properties.getOutbox().isCreateSchema());
+            String prefix = properties.getOutbox().getTablePrefix();
+            if (prefix != null) {
+                try {
+                    b.tablePrefix(prefix);
+                } catch (RuntimeException e) {
+                    throw new IoflowConfigurationException("ioflow.outbox.table-prefix", e.getMessage(), e);
+                }
+            }
+            return b;
+        }
+    }
+}
