@@ -21,9 +21,12 @@ import dev.ioflow.webhook.spi.Outbox;
 import dev.ioflow.webhook.spi.VersionMarkerStore;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -72,32 +75,26 @@ public class IoflowAutoConfiguration {
     public RetryPolicy ioflowRetryPolicy(IoflowProperties properties) {
         IoflowProperties.Retry r = properties.getRetry();
         RetryPolicy.Builder b = RetryPolicy.defaults().newBuilder();
-        String at = "ioflow.retry";
+        // Built after each setting so that a rejected value is reported under its own property.
+        retrySetting(b, "initial-delay", r.getInitialDelay(), b::initialDelay);
+        retrySetting(b, "multiplier", r.getMultiplier(), b::multiplier);
+        retrySetting(b, "max-delay", r.getMaxDelay(), b::maxDelay);
+        retrySetting(b, "max-attempts", r.getMaxAttempts(), b::maxAttempts);
+        retrySetting(b, "max-age", r.getMaxAge(), b::maxAge);
+        return b.build();
+    }
+
+    private static <T> void retrySetting(RetryPolicy.Builder b, String name, @Nullable T value,
+                                         Consumer<T> setter) {
+        if (value == null) {
+            return;
+        }
         try {
-            if (r.getInitialDelay() != null) {
-                at = "ioflow.retry.initial-delay";
-                b.initialDelay(r.getInitialDelay());
-            }
-            if (r.getMultiplier() != null) {
-                at = "ioflow.retry.multiplier";
-                b.multiplier(r.getMultiplier());
-            }
-            if (r.getMaxDelay() != null) {
-                at = "ioflow.retry.max-delay";
-                b.maxDelay(r.getMaxDelay());
-            }
-            if (r.getMaxAttempts() != null) {
-                at = "ioflow.retry.max-attempts";
-                b.maxAttempts(r.getMaxAttempts());
-            }
-            if (r.getMaxAge() != null) {
-                at = "ioflow.retry.max-age";
-                b.maxAge(r.getMaxAge());
-            }
-            at = "ioflow.retry";
-            return b.build();
+            setter.accept(value);
+            b.build();
         } catch (RuntimeException e) {
-            throw new IoflowConfigurationException(at, e.getMessage() == null ? e.toString() : e.getMessage(), e);
+            throw new IoflowConfigurationException("ioflow.retry." + name,
+                    e.getMessage() == null ? e.toString() : e.getMessage(), e);
         }
     }
 
@@ -117,19 +114,10 @@ public class IoflowAutoConfiguration {
         return new InMemoryVersionMarkerStore();
     }
 
-    /** The type system of {@code ioflow.types}, unless the application declares one. */
-    @Bean
-    @ConditionalOnMissingBean
-    @Conditional(OnWebhooksCondition.class)
-    public TypeSystem ioflowTypeSystem(IoflowProperties properties, BeanFactory beans) {
-        ClassLoader loader = beans instanceof org.springframework.beans.factory.config.ConfigurableBeanFactory c
-                ? c.getBeanClassLoader() : getClass().getClassLoader();
-        return TypeSystems.of(properties.getTypes(), loader);
-    }
-
     /**
      * The webhook service: the webhooks of {@code ioflow.webhooks.*} plus every {@link WebhookConfiguration} bean,
-     * over the outbox, markers, destinations and retry policy beans. Not started here: see
+     * over the outbox, markers, destinations and retry policy beans; the items are rendered over the application's
+     * {@link TypeSystem} bean, or without one over the classes of {@code ioflow.types}. Not started here: see
      * {@link WebhookServiceLifecycle}.
      */
     @Bean(destroyMethod = "close")
@@ -140,13 +128,12 @@ public class IoflowAutoConfiguration {
                                          ObjectProvider<TypeSystem> types,
                                          ObjectProvider<IntegrationObject> integrationObjectBeans,
                                          ObjectProvider<WebhookConfiguration> webhookBeans, BeanFactory beans) {
-        ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(
-                beans instanceof org.springframework.beans.factory.config.ConfigurableBeanFactory c
-                        ? c.getBeanClassLoader() : getClass().getClassLoader());
+        ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(classLoader(beans));
         Map<String, IntegrationObject> ios = DefinitionLoader.load(properties.getDefinitions(), resolver,
                 integrationObjectBeans.orderedStream().toList());
         List<WebhookConfiguration> webhooks = new java.util.ArrayList<>(WebhookFactory.webhooks(properties, ios,
-                () -> types.getObject(), destinations.registry(), beans));
+                () -> types.getIfAvailable(() -> TypeSystems.of(properties.getTypes(), classLoader(beans))),
+                destinations.registry(), beans));
         webhookBeans.orderedStream().forEach(webhooks::add);
         WebhookService.Builder b = WebhookService.builder()
                 .destinations(destinations)
@@ -177,6 +164,11 @@ public class IoflowAutoConfiguration {
     public WebhookServiceLifecycle ioflowWebhookServiceLifecycle(WebhookService service,
                                                                  IoflowProperties properties) {
         return new WebhookServiceLifecycle(service, properties.isAutoStart());
+    }
+
+    private static @Nullable ClassLoader classLoader(BeanFactory beans) {
+        return beans instanceof ConfigurableBeanFactory c ? c.getBeanClassLoader()
+                : IoflowAutoConfiguration.class.getClassLoader();
     }
 
     private static void requireNotJdbc(IoflowProperties properties) {

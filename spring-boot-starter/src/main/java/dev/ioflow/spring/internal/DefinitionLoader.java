@@ -5,6 +5,7 @@ import dev.ioflow.core.IntegrationObject;
 import dev.ioflow.core.IntegrationObjectJson;
 import dev.ioflow.core.IoflowException;
 import dev.ioflow.spring.IoflowConfigurationException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -49,6 +50,8 @@ public final class DefinitionLoader {
         Resource[] files;
         try {
             files = resolver.getResources(location);
+        } catch (FileNotFoundException e) {
+            throw new IoflowConfigurationException(property, "'" + location + "' matches no file", e);
         } catch (IOException e) {
             throw new IoflowConfigurationException(property, "cannot list '" + location + "': " + e.getMessage(), e);
         }
