@@ -78,6 +78,19 @@ public class IoflowProperties {
     /** Whether the webhook service starts its delivery workers with the application context. */
     private boolean autoStart = true;
 
+    /** Limits of the Actuator health indicator. */
+    private Health health = new Health();
+
+    /** The health indicator's limits. */
+    public Health getHealth() {
+        return health;
+    }
+
+    /** Sets the health indicator's limits. */
+    public void setHealth(Health health) {
+        this.health = health;
+    }
+
     /** Item classes (fully qualified names) of the default type system. */
     public List<String> getTypes() {
         return types;
@@ -652,5 +665,34 @@ public class IoflowProperties {
         JDBC,
         /** The in-memory outbox (changes are lost when the application stops). */
         MEMORY
+    }
+
+    /** Limits of the Actuator health indicator (when Actuator is present). */
+    public static class Health {
+        /** Health is DOWN above this many changes waiting in the outbox; negative for no limit. */
+        private long maxBacklog = -1;
+
+        /** Health is DOWN above this many dead letters; negative for no limit. */
+        private int maxDeadLetters = -1;
+
+        /** The backlog limit. */
+        public long getMaxBacklog() {
+            return maxBacklog;
+        }
+
+        /** Sets the backlog limit. */
+        public void setMaxBacklog(long maxBacklog) {
+            this.maxBacklog = maxBacklog;
+        }
+
+        /** The dead-letter limit. */
+        public int getMaxDeadLetters() {
+            return maxDeadLetters;
+        }
+
+        /** Sets the dead-letter limit. */
+        public void setMaxDeadLetters(int maxDeadLetters) {
+            this.maxDeadLetters = maxDeadLetters;
+        }
     }
 }
