@@ -329,7 +329,7 @@ public final class WebhookService implements AutoCloseable {
         private ExecutorService executor;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private OutboundMonitor monitor;
-        private Duration lease = Duration.ofMinutes(5);
+        private Duration lease = Duration.ofSeconds(30);
         private int claimSize;
         private Duration pollInterval = Duration.ofSeconds(1);
         private Duration drainTimeout = Duration.ofSeconds(30);
@@ -400,9 +400,9 @@ public final class WebhookService implements AutoCloseable {
         }
 
         /**
-         * How long a claimed change is reserved for a worker (default 5 min). Leases are not renewed, so this
-         * must be much longer than a target call (with the default HTTP target: the destination's call timeout)
-         * times the claim size; a change whose lease runs out is delivered again.
+         * How long a claimed change is reserved for a worker (default 30 s). Workers renew the leases of what they
+         * deliver every third of it, so a slow delivery keeps its claim; when a process dies, its claims are
+         * delivered by another worker once the lease ends.
          */
         public Builder lease(Duration lease) {
             this.lease = Objects.requireNonNull(lease, "lease");

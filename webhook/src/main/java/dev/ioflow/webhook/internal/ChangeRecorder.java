@@ -100,8 +100,9 @@ public final class ChangeRecorder {
      */
     public OutboxEntry entry(Route route, ChangeType type, String key, byte[] json, PayloadHash hash, Instant now) {
         delta.queued(route.id(), markerKey(route, key), type, hash);
-        return new OutboxEntry(0, messageIds.get(), route.id(), route.config().integrationObject(),
-                route.config().destinationId(), key, type, json, hash, now, 0, now, null);
+        return OutboxEntry.builder().messageId(messageIds.get()).webhookId(route.id())
+                .integrationObject(route.config().integrationObject()).destinationId(route.config().destinationId())
+                .integrationKey(key).changeType(type).payload(json).payloadHash(hash).createdAt(now).build();
     }
 
     /** Appends entries made by {@link #entry} (durable when the outbox is) and wakes the workers. */
