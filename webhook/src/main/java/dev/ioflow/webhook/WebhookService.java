@@ -9,6 +9,7 @@ import dev.ioflow.webhook.spi.VersionMarkerStore;
 
 import dev.ioflow.destinations.DestinationClient;
 import dev.ioflow.webhook.internal.ChangeRecorder;
+import dev.ioflow.webhook.internal.CompositeListener;
 import dev.ioflow.webhook.internal.DeliveryWorker;
 import dev.ioflow.webhook.internal.DeltaDetector;
 import dev.ioflow.webhook.internal.Route;
@@ -72,6 +73,7 @@ public final class WebhookService implements AutoCloseable {
     private final Outbox outbox;
     private final VersionMarkerStore markers;
     private final OutboundMonitor monitor;
+    private final CompositeListener listener;
     private final Clock clock;
     private final Duration drainTimeout;
     private final Runnable shutdownOwned;
@@ -85,13 +87,14 @@ public final class WebhookService implements AutoCloseable {
         this.drainTimeout = b.drainTimeout;
         List<Route> routes = b.routes(this.clock);
         this.delta = new DeltaDetector(markers, outbox);
-        this.recorder = new ChangeRecorder(routes, outbox, delta, clock, b.messageIds, this::wakeWorkers);
+        this.listener = new CompositeListener(b.listener);
+        this.recorder = new ChangeRecorder(routes, outbox, delta, clock, b.messageIds, this::appended);
         this.syncRunner = new SyncRunner(recorder, clock);
         int claimSize = b.claimSize > 0 ? b.claimSize : routes.stream().mapToInt(Route::batchSize).max().orElse(1);
         Map<String, Route> byId = new LinkedHashMap<>();
         routes.forEach(r -> byId.put(r.id(), r));
         this.worker = new DeliveryWorker(outbox, byId, delta, b.retryPolicy, monitor, clock, b.owner, b.lease,
-                claimSize);
+                claimSize, listener);
         ExecutorService executor = b.executor != null ? b.executor : Executors.newFixedThreadPool(b.threads,
                 new WorkerThreads());
         this.pool = new WorkerPool(worker, outbox, clock, b.threads, b.pollInterval, executor);
@@ -308,7 +311,12 @@ public final class WebhookService implements AutoCloseable {
         }
     }
 
-    private void wakeWorkers() {
+    private void appended(List<OutboxEntry> entries) {
+        if (!listener.isEmpty()) {
+            for (OutboxEntry e : entries) {
+                listener.changeQueued(ChangeInfo.of(e));
+            }
+        }
         pool.wake();
     }
 
@@ -329,6 +337,7 @@ public final class WebhookService implements AutoCloseable {
         private ExecutorService executor;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private OutboundMonitor monitor;
+        private WebhookEventListener listener = WebhookEventListener.NONE;
         private Duration lease = Duration.ofSeconds(30);
         private int claimSize;
         private Duration pollInterval = Duration.ofSeconds(1);
@@ -390,6 +399,17 @@ public final class WebhookService implements AutoCloseable {
         /** When to retry (default {@link RetryPolicy#defaults()}). */
         public Builder retryPolicy(RetryPolicy policy) {
             this.retryPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Observes queued changes, attempts, dead letters, destination health and worker failures (default
+         * {@link WebhookEventListener#NONE}); combine several with {@link WebhookEventListener#composite}.
+         *
+         * @since 1.0
+         */
+        public Builder eventListener(WebhookEventListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 
