@@ -18,6 +18,7 @@ import dev.ioflow.webhook.internal.WorkerPool;
 import dev.ioflow.webhook.internal.WorkerThreads;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -233,6 +234,18 @@ public final class WebhookService implements AutoCloseable {
             pool.awaitIdleLoop(Math.min(left, TimeUnit.MILLISECONDS.toNanos(10)));
         }
         return true;
+    }
+
+    /**
+     * How many changes are live in the outbox and how long the oldest has waited (two outbox queries; meant for
+     * metrics gauges and health checks, not for every save).
+     *
+     * @since 1.0
+     */
+    public Backlog backlog() {
+        Instant now = clock.instant();
+        long live = outbox.liveCount();
+        return Backlog.of(live, live == 0 ? null : outbox.oldestLiveCreatedAt(), now);
     }
 
     /** The dead letters, oldest first. */
