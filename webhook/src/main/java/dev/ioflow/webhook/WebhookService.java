@@ -9,6 +9,7 @@ import dev.ioflow.webhook.spi.VersionMarkerStore;
 
 import dev.ioflow.destinations.DestinationClient;
 import dev.ioflow.webhook.internal.ChangeRecorder;
+import dev.ioflow.webhook.internal.CompositeListener;
 import dev.ioflow.webhook.internal.DeliveryWorker;
 import dev.ioflow.webhook.internal.DeltaDetector;
 import dev.ioflow.webhook.internal.Route;
@@ -17,6 +18,7 @@ import dev.ioflow.webhook.internal.WorkerPool;
 import dev.ioflow.webhook.internal.WorkerThreads;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -72,6 +74,7 @@ public final class WebhookService implements AutoCloseable {
     private final Outbox outbox;
     private final VersionMarkerStore markers;
     private final OutboundMonitor monitor;
+    private final CompositeListener listener;
     private final Clock clock;
     private final Duration drainTimeout;
     private final Runnable shutdownOwned;
@@ -85,13 +88,14 @@ public final class WebhookService implements AutoCloseable {
         this.drainTimeout = b.drainTimeout;
         List<Route> routes = b.routes(this.clock);
         this.delta = new DeltaDetector(markers, outbox);
-        this.recorder = new ChangeRecorder(routes, outbox, delta, clock, b.messageIds, this::wakeWorkers);
+        this.listener = new CompositeListener(b.listener);
+        this.recorder = new ChangeRecorder(routes, outbox, delta, clock, b.messageIds, this::appended);
         this.syncRunner = new SyncRunner(recorder, clock);
         int claimSize = b.claimSize > 0 ? b.claimSize : routes.stream().mapToInt(Route::batchSize).max().orElse(1);
         Map<String, Route> byId = new LinkedHashMap<>();
         routes.forEach(r -> byId.put(r.id(), r));
         this.worker = new DeliveryWorker(outbox, byId, delta, b.retryPolicy, monitor, clock, b.owner, b.lease,
-                claimSize);
+                claimSize, listener);
         ExecutorService executor = b.executor != null ? b.executor : Executors.newFixedThreadPool(b.threads,
                 new WorkerThreads());
         this.pool = new WorkerPool(worker, outbox, clock, b.threads, b.pollInterval, executor);
@@ -232,6 +236,18 @@ public final class WebhookService implements AutoCloseable {
         return true;
     }
 
+    /**
+     * How many changes are live in the outbox and how long the oldest has waited (two outbox queries; meant for
+     * metrics gauges and health checks, not for every save).
+     *
+     * @since 1.0
+     */
+    public Backlog backlog() {
+        Instant now = clock.instant();
+        long live = outbox.liveCount();
+        return Backlog.of(live, live == 0 ? null : outbox.oldestLiveCreatedAt(), now);
+    }
+
     /** The dead letters, oldest first. */
     public List<OutboxEntry> deadLetters(int limit) {
         return outbox.deadLetters(limit);
@@ -308,7 +324,12 @@ public final class WebhookService implements AutoCloseable {
         }
     }
 
-    private void wakeWorkers() {
+    private void appended(List<OutboxEntry> entries) {
+        if (!listener.isEmpty()) {
+            for (OutboxEntry e : entries) {
+                listener.changeQueued(ChangeInfo.of(e));
+            }
+        }
         pool.wake();
     }
 
@@ -329,7 +350,8 @@ public final class WebhookService implements AutoCloseable {
         private ExecutorService executor;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private OutboundMonitor monitor;
-        private Duration lease = Duration.ofMinutes(5);
+        private WebhookEventListener listener = WebhookEventListener.NONE;
+        private Duration lease = Duration.ofSeconds(30);
         private int claimSize;
         private Duration pollInterval = Duration.ofSeconds(1);
         private Duration drainTimeout = Duration.ofSeconds(30);
@@ -393,6 +415,17 @@ public final class WebhookService implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Observes queued changes, attempts, dead letters, destination health and worker failures (default
+         * {@link WebhookEventListener#NONE}); combine several with {@link WebhookEventListener#composite}.
+         *
+         * @since 1.0
+         */
+        public Builder eventListener(WebhookEventListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
         /** Where attempts are recorded (default a monitor with the defaults and this service's clock). */
         public Builder monitor(OutboundMonitor monitor) {
             this.monitor = monitor;
@@ -400,9 +433,9 @@ public final class WebhookService implements AutoCloseable {
         }
 
         /**
-         * How long a claimed change is reserved for a worker (default 5 min). Leases are not renewed, so this
-         * must be much longer than a target call (with the default HTTP target: the destination's call timeout)
-         * times the claim size; a change whose lease runs out is delivered again.
+         * How long a claimed change is reserved for a worker (default 30 s). Workers renew the leases of what they
+         * deliver every third of it, so a slow delivery keeps its claim; when a process dies, its claims are
+         * delivered by another worker once the lease ends.
          */
         public Builder lease(Duration lease) {
             this.lease = Objects.requireNonNull(lease, "lease");

@@ -5,6 +5,7 @@ import dev.ioflow.webhook.spi.Delivery;
 import dev.ioflow.webhook.spi.Outbox;
 import dev.ioflow.webhook.spi.OutboxEntry;
 import dev.ioflow.webhook.spi.PendingChange;
+import dev.ioflow.webhook.spi.Settlement;
 
 import static dev.ioflow.webhook.Fixtures.CUSTOMERS;
 import static dev.ioflow.webhook.Fixtures.customer;
@@ -66,18 +67,13 @@ class ChunkedAppendTest {
         }
 
         @Override
-        public void complete(long id) {
-            delegate.complete(id);
+        public List<Settlement> settle(List<Settlement> settlements) {
+            return delegate.settle(settlements);
         }
 
         @Override
-        public void reschedule(long id, int attempts, Instant nextAttemptAt, String lastError) {
-            delegate.reschedule(id, attempts, nextAttemptAt, lastError);
-        }
-
-        @Override
-        public void deadLetter(long id, int attempts, String lastError) {
-            delegate.deadLetter(id, attempts, lastError);
+        public List<OutboxEntry> renew(List<OutboxEntry> claimed, Instant leaseUntil) {
+            return delegate.renew(claimed, leaseUntil);
         }
 
         @Override

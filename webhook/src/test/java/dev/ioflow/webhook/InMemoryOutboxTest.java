@@ -19,8 +19,10 @@ class InMemoryOutboxTest {
     private int messages;
 
     private OutboxEntry entry(String key, String payload) {
-        return new OutboxEntry(0, "m" + (++messages), "wh", "ioCustomer", "crm", key, ChangeType.SAVED,
-                payload.getBytes(StandardCharsets.UTF_8), new PayloadHash(messages, 0), T0, 0, T0, null);
+        return OutboxEntry.builder().messageId("m" + (++messages)).webhookId("wh").integrationObject("ioCustomer")
+                .destinationId("crm").integrationKey(key).changeType(ChangeType.SAVED)
+                .payload(payload.getBytes(StandardCharsets.UTF_8)).payloadHash(new PayloadHash(messages, 0))
+                .createdAt(T0).attempts(0).nextAttemptAt(T0).build();
     }
 
     private List<OutboxEntry> claim(int max) {
@@ -57,7 +59,7 @@ class InMemoryOutboxTest {
         outbox.append(List.of(entry("a", "second")));
 
         assertThat(claim(10)).isEmpty();
-        outbox.complete(first.id());
+        outbox.complete(first);
         assertThat(claim(10)).extracting(InMemoryOutboxTest::payload).containsExactly("second");
     }
 
@@ -68,7 +70,7 @@ class InMemoryOutboxTest {
         outbox.append(List.of(entry("a", "2"), entry("b", "3")));
 
         assertThat(claim(10)).extracting(InMemoryOutboxTest::payload).containsExactly("3");
-        outbox.reschedule(head.id(), 1, T0, "503");
+        outbox.reschedule(head, 1, T0, "503");
         assertThat(claim(10)).extracting(InMemoryOutboxTest::payload).containsExactly("1");
     }
 
@@ -76,7 +78,7 @@ class InMemoryOutboxTest {
     void aRescheduledEntryIsNotClaimableBeforeItsTime() {
         outbox.append(List.of(entry("a", "1")));
         OutboxEntry e = claim(1).get(0);
-        outbox.reschedule(e.id(), 1, T0.plusSeconds(30), "HTTP 503");
+        outbox.reschedule(e, 1, T0.plusSeconds(30), "HTTP 503");
 
         assertThat(outbox.claim(10, T0.plusSeconds(29), LEASE, "me")).isEmpty();
         assertThat(outbox.nextDueAt()).isEqualTo(T0.plusSeconds(30));
@@ -102,7 +104,7 @@ class InMemoryOutboxTest {
         outbox.append(List.of(entry("a", "1")));
         OutboxEntry e = claim(1).get(0);
         outbox.append(List.of(entry("a", "2")));
-        outbox.deadLetter(e.id(), 3, "HTTP 400");
+        outbox.deadLetter(e, 3, "HTTP 400");
 
         assertThat(outbox.liveCount()).isEqualTo(1);
         assertThat(outbox.deadLetters(10)).singleElement().satisfies(d -> {
@@ -115,7 +117,7 @@ class InMemoryOutboxTest {
     @Test
     void replayPutsDeadLettersBackWithAttemptsReset() {
         outbox.append(List.of(entry("a", "1"), entry("b", "2")));
-        claim(10).forEach(e -> outbox.deadLetter(e.id(), 8, "HTTP 500"));
+        claim(10).forEach(e -> outbox.deadLetter(e, 8, "HTTP 500"));
 
         assertThat(outbox.replay(List.of(), T0.plusSeconds(5))).isEqualTo(2);
 
@@ -128,7 +130,7 @@ class InMemoryOutboxTest {
     void replayOfChosenIdsLeavesTheOthers() {
         outbox.append(List.of(entry("a", "1"), entry("b", "2")));
         List<OutboxEntry> claimed = claim(10);
-        claimed.forEach(e -> outbox.deadLetter(e.id(), 1, "HTTP 400"));
+        claimed.forEach(e -> outbox.deadLetter(e, 1, "HTTP 400"));
 
         assertThat(outbox.replay(List.of(claimed.get(1).id()), T0)).isEqualTo(1);
 
@@ -138,7 +140,7 @@ class InMemoryOutboxTest {
     @Test
     void aReplayedDeadLetterIsDroppedWhenItsKeyHasANewerChange() {
         outbox.append(List.of(entry("a", "old")));
-        outbox.deadLetter(claim(1).get(0).id(), 1, "HTTP 400");
+        outbox.deadLetter(claim(1).get(0), 1, "HTTP 400");
         outbox.append(List.of(entry("a", "new")));
 
         assertThat(outbox.replay(List.of(), T0)).isEqualTo(1);
@@ -151,7 +153,7 @@ class InMemoryOutboxTest {
     void nextDueAtIsNullWhenNothingIsPending() {
         assertThat(outbox.nextDueAt()).isNull();
         outbox.append(List.of(entry("a", "1")));
-        outbox.complete(claim(1).get(0).id());
+        outbox.complete(claim(1).get(0));
         assertThat(outbox.nextDueAt()).isNull();
         assertThat(outbox.liveCount()).isZero();
     }

@@ -3,6 +3,7 @@ package dev.ioflow.testing.outbox;
 import dev.ioflow.webhook.spi.Outbox;
 import dev.ioflow.webhook.spi.OutboxEntry;
 import dev.ioflow.webhook.spi.PendingChange;
+import dev.ioflow.webhook.spi.Settlement;
 import dev.ioflow.webhook.ChangeType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,15 +66,20 @@ public abstract class OutboxContract {
     /** A saved change of {@code key} with the given payload, due at {@code dueAt}. */
     protected OutboxEntry entry(String key, String payload, Instant dueAt) {
         byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
-        return new OutboxEntry(0, "msg-" + (++messages), "wh-customer", "ioCustomer", "crm", key, ChangeType.SAVED,
-                bytes, new PayloadHash(payload.hashCode(), -1L - messages), T0, 0, dueAt, null);
+        return OutboxEntry.builder().messageId("msg-" + (++messages)).webhookId("wh-customer")
+                .integrationObject("ioCustomer").destinationId("crm").integrationKey(key)
+                .changeType(ChangeType.SAVED).payload(bytes)
+                .payloadHash(new PayloadHash(payload.hashCode(), -1L - messages)).createdAt(T0).attempts(0)
+                .nextAttemptAt(dueAt).build();
     }
 
     /** A deleted change of {@code key} with the given payload, due at {@link #T0}. */
     protected OutboxEntry deleted(String key, String payload) {
         OutboxEntry saved = entry(key, payload);
-        return new OutboxEntry(0, saved.messageId(), saved.webhookId(), saved.integrationObject(),
-                saved.destinationId(), key, ChangeType.DELETED, saved.payload(), saved.payloadHash(), T0, 0, T0, null);
+        return OutboxEntry.builder().messageId(saved.messageId()).webhookId(saved.webhookId())
+                .integrationObject(saved.integrationObject()).destinationId(saved.destinationId())
+                .integrationKey(key).changeType(ChangeType.DELETED).payload(saved.payload())
+                .payloadHash(saved.payloadHash()).createdAt(T0).attempts(0).nextAttemptAt(T0).build();
     }
 
     /** The entry's payload as UTF-8 text. */
@@ -89,9 +95,11 @@ public abstract class OutboxContract {
     @Test
     public void appendedEntriesAreClaimedInAppendOrderWithEveryField() {
         OutboxEntry first = entry("k1", "{\"n\":1}");
-        OutboxEntry second = new OutboxEntry(0, "msg-delete", "wh-customer", "ioCustomer", "crm", "k2",
-                ChangeType.DELETED, new byte[] {0, 1, (byte) 0xff},
-                PayloadHash.fromHex("ffffffffffffffff8000000000000001"), T0.minusSeconds(5), 2, T0, "HTTP 503");
+        OutboxEntry second = OutboxEntry.builder().messageId("msg-delete").webhookId("wh-customer")
+                .integrationObject("ioCustomer").destinationId("crm").integrationKey("k2")
+                .changeType(ChangeType.DELETED).payload(new byte[] {0, 1, (byte) 0xff})
+                .payloadHash(PayloadHash.fromHex("ffffffffffffffff8000000000000001")).createdAt(T0.minusSeconds(5))
+                .attempts(2).nextAttemptAt(T0).lastError("HTTP 503").build();
         outbox.append(List.of(first));
         outbox.append(List.of(second));
 
@@ -99,8 +107,12 @@ public abstract class OutboxContract {
 
         assertThat(claimed).hasSize(2);
         assertThat(claimed.get(0).id()).isPositive().isLessThan(claimed.get(1).id());
-        assertThat(claimed.get(0).withId(0)).usingRecursiveComparison().isEqualTo(first);
-        assertThat(claimed.get(1).withId(0)).usingRecursiveComparison().isEqualTo(second);
+        assertThat(claimed.get(0).newBuilder().id(0).claim(null, 0).build()).isEqualTo(first);
+        assertThat(claimed.get(1).newBuilder().id(0).claim(null, 0).build()).isEqualTo(second);
+        assertThat(claimed).allSatisfy(e -> {
+            assertThat(e.claimedBy()).isEqualTo("worker-a");
+            assertThat(e.claimToken()).isNotZero();
+        });
     }
 
     @Test
@@ -163,7 +175,7 @@ public abstract class OutboxContract {
         assertThat(outbox.liveCount()).isEqualTo(2);
         OutboxEntry first = claimAll(T0, "w").get(0);
         assertThat(first.changeType()).isEqualTo(ChangeType.DELETED);
-        outbox.complete(first.id());
+        outbox.complete(first);
         assertThat(claimAll(T0, "w")).extracting(OutboxContract::payloadOf).containsExactly("recreated-again");
     }
 
@@ -174,7 +186,7 @@ public abstract class OutboxContract {
 
         List<OutboxEntry> firstClaim = claimAll(T0, "w");
         assertThat(firstClaim).extracting(OutboxContract::payloadOf).containsExactly("gone", "other");
-        firstClaim.forEach(e -> outbox.complete(e.id()));
+        firstClaim.forEach(e -> outbox.complete(e));
         assertThat(claimAll(T0, "w")).extracting(OutboxContract::payloadOf).containsExactly("recreated");
     }
 
@@ -196,7 +208,7 @@ public abstract class OutboxContract {
         assertThat(outbox.liveCount()).isEqualTo(2);
         assertThat(claimAll(T0, "w")).isEmpty();
 
-        outbox.complete(inFlight.id());
+        outbox.complete(inFlight);
         assertThat(claimAll(T0, "w")).extracting(OutboxContract::payloadOf).containsExactly("v2");
     }
 
@@ -227,7 +239,7 @@ public abstract class OutboxContract {
         outbox.append(List.of(entry("k1", "a")));
         OutboxEntry claimed = claimAll(T0, "w").get(0);
 
-        outbox.reschedule(claimed.id(), 1, T0.plusSeconds(300), "HTTP 503");
+        outbox.reschedule(claimed, 1, T0.plusSeconds(300), "HTTP 503");
 
         assertThat(claimAll(T0.plusSeconds(299), "w")).isEmpty();
         assertThat(claimAll(T0.plusSeconds(300), "w")).singleElement().satisfies(e -> {
@@ -244,7 +256,7 @@ public abstract class OutboxContract {
         OutboxEntry claimed = claimAll(T0, "w").get(0);
         outbox.append(List.of(entry("k1", "v2")));
 
-        outbox.reschedule(claimed.id(), 1, T0.plusSeconds(300), "HTTP 503");
+        outbox.reschedule(claimed, 1, T0.plusSeconds(300), "HTTP 503");
 
         assertThat(claimAll(T0.plusSeconds(10), "w")).isEmpty();
         assertThat(claimAll(T0.plusSeconds(300), "w")).extracting(OutboxContract::payloadOf).containsExactly("v1");
@@ -253,7 +265,7 @@ public abstract class OutboxContract {
     @Test
     public void completedEntryLeavesTheOutbox() {
         outbox.append(List.of(entry("k1", "a")));
-        outbox.complete(claimAll(T0, "w").get(0).id());
+        outbox.complete(claimAll(T0, "w").get(0));
 
         assertThat(outbox.liveCount()).isZero();
         assertThat(claimAll(T0.plus(LEASE), "w")).isEmpty();
@@ -265,7 +277,7 @@ public abstract class OutboxContract {
         OutboxEntry failed = claimAll(T0, "w").get(0);
         outbox.append(List.of(entry("k1", "v2")));
 
-        outbox.deadLetter(failed.id(), 5, "HTTP 400 Bad Request");
+        outbox.deadLetter(failed, 5, "HTTP 400 Bad Request");
 
         assertThat(outbox.liveCount()).isEqualTo(1);
         assertThat(claimAll(T0, "w")).extracting(OutboxContract::payloadOf).containsExactly("v2");
@@ -281,7 +293,7 @@ public abstract class OutboxContract {
         outbox.append(List.of(entry("k1", "a"), entry("k2", "b"), entry("k3", "c")));
         List<OutboxEntry> claimed = claimAll(T0, "w");
         for (int i = claimed.size() - 1; i >= 0; i--) {
-            outbox.deadLetter(claimed.get(i).id(), 1, "HTTP 400");
+            outbox.deadLetter(claimed.get(i), 1, "HTTP 400");
         }
 
         assertThat(outbox.deadLetters(2)).extracting(OutboxEntry::integrationKey).containsExactly("k1", "k2");
@@ -291,7 +303,7 @@ public abstract class OutboxContract {
     public void replayPutsADeadLetterBackWithAttemptsResetAndTheSameMessageId() {
         outbox.append(List.of(entry("k1", "a"), entry("k2", "b")));
         List<OutboxEntry> claimed = claimAll(T0, "w");
-        claimed.forEach(e -> outbox.deadLetter(e.id(), 3, "HTTP 400"));
+        claimed.forEach(e -> outbox.deadLetter(e, 3, "HTTP 400"));
         Instant replayAt = T0.plusSeconds(3600);
 
         assertThat(outbox.replay(List.of(claimed.get(0).id()), replayAt)).isEqualTo(1);
@@ -307,7 +319,7 @@ public abstract class OutboxContract {
     @Test
     public void replayOfAnEmptyIdListReplaysEveryDeadLetter() {
         outbox.append(List.of(entry("k1", "a"), entry("k2", "b")));
-        claimAll(T0, "w").forEach(e -> outbox.deadLetter(e.id(), 3, "HTTP 400"));
+        claimAll(T0, "w").forEach(e -> outbox.deadLetter(e, 3, "HTTP 400"));
 
         assertThat(outbox.replay(List.of(), T0)).isEqualTo(2);
 
@@ -318,7 +330,7 @@ public abstract class OutboxContract {
     @Test
     public void replayDropsADeadLetterWhoseKeyHasANewerLiveEntry() {
         outbox.append(List.of(entry("k1", "v1")));
-        outbox.deadLetter(claimAll(T0, "w").get(0).id(), 3, "HTTP 400");
+        outbox.deadLetter(claimAll(T0, "w").get(0), 3, "HTTP 400");
         outbox.append(List.of(entry("k1", "v2")));
 
         assertThat(outbox.replay(List.of(), T0)).isEqualTo(1);
@@ -340,7 +352,7 @@ public abstract class OutboxContract {
         outbox.append(List.of(entry("k1", "a"), entry("k2", "b")));
         List<OutboxEntry> claimed = outbox.claim(1, T0, LEASE, "w");
         outbox.append(List.of(entry("k3", "c")));
-        outbox.deadLetter(claimed.get(0).id(), 1, "HTTP 400");
+        outbox.deadLetter(claimed.get(0), 1, "HTTP 400");
 
         assertThat(outbox.liveCount()).isEqualTo(2);
     }
@@ -369,7 +381,7 @@ public abstract class OutboxContract {
     @Test
     public void nextDueAtIgnoresDeadLetters() {
         outbox.append(List.of(entry("k1", "a")));
-        outbox.deadLetter(claimAll(T0, "w").get(0).id(), 1, "HTTP 400");
+        outbox.deadLetter(claimAll(T0, "w").get(0), 1, "HTTP 400");
 
         assertThat(outbox.nextDueAt()).isNull();
     }
@@ -393,7 +405,7 @@ public abstract class OutboxContract {
         assertThat(outbox.newestLive("wh-other", "crm", "c1")).as("another webhook").isNull();
         assertThat(outbox.newestLive("wh-customer", "erp", "c1")).as("another destination").isNull();
 
-        outbox.complete(inFlight.id());
+        outbox.complete(inFlight);
         assertThat(outbox.newestLive("wh-customer", "crm", "c1"))
                 .isEqualTo(new PendingChange(ChangeType.DELETED, gone.payloadHash()));
     }
@@ -402,12 +414,94 @@ public abstract class OutboxContract {
     public void newestLiveIgnoresDeadLettersAndCompletedEntries() {
         outbox.append(List.of(entry("c1", "{\"v\":1}")));
         OutboxEntry failed = claimAll(T0, "worker").get(0);
-        outbox.deadLetter(failed.id(), 1, "HTTP 400");
+        outbox.deadLetter(failed, 1, "HTTP 400");
         assertThat(outbox.newestLive("wh-customer", "crm", "c1")).as("dead letter").isNull();
 
         outbox.append(List.of(entry("c1", "{\"v\":2}")));
         OutboxEntry delivered = claimAll(T0, "worker").get(0);
-        outbox.complete(delivered.id());
+        outbox.complete(delivered);
         assertThat(outbox.newestLive("wh-customer", "crm", "c1")).as("completed").isNull();
+    }
+    @Test
+    public void aStaleClaimCannotCompleteAnEntryAnotherWorkerClaimedAgain() {
+        outbox.append(List.of(entry("k1", "a")));
+        OutboxEntry stale = claimAll(T0, "worker-a").get(0);
+        OutboxEntry current = claimAll(T0.plus(LEASE), "worker-b").get(0);
+
+        assertThat(outbox.complete(stale)).as("stale complete").isFalse();
+        assertThat(outbox.reschedule(stale, 1, T0, "late")).as("stale reschedule").isFalse();
+        assertThat(outbox.deadLetter(stale, 1, "late")).as("stale dead letter").isFalse();
+        assertThat(outbox.liveCount()).isEqualTo(1);
+        assertThat(outbox.deadLetters(10)).isEmpty();
+        assertThat(outbox.complete(current)).isTrue();
+        assertThat(outbox.liveCount()).isZero();
+    }
+
+    @Test
+    public void aClaimOfTheSameOwnerFromAnEarlierPassIsStaleToo() {
+        outbox.append(List.of(entry("k1", "a")));
+        OutboxEntry first = claimAll(T0, "worker").get(0);
+        OutboxEntry again = claimAll(T0.plus(LEASE), "worker").get(0);
+
+        assertThat(again.claimToken()).isNotEqualTo(first.claimToken());
+        assertThat(outbox.complete(first)).isFalse();
+        assertThat(outbox.complete(again)).isTrue();
+    }
+
+    @Test
+    public void anEntryIsSettledOnce() {
+        outbox.append(List.of(entry("k1", "a"), entry("k2", "b")));
+        List<OutboxEntry> claimed = claimAll(T0, "worker");
+        assertThat(outbox.complete(claimed.get(0))).isTrue();
+
+        List<Settlement> refused = outbox.settle(List.of(Settlement.completed(claimed.get(0)),
+                Settlement.rescheduled(claimed.get(1), 1, T0.plusSeconds(5), "HTTP 503")));
+
+        assertThat(refused).extracting(Settlement::entry).containsExactly(claimed.get(0));
+        assertThat(claimAll(T0.plusSeconds(5), "worker")).extracting(OutboxEntry::integrationKey)
+                .containsExactly("k2");
+    }
+
+    @Test
+    public void settleAppliesCompletionsReschedulesAndDeadLettersTogether() {
+        outbox.append(List.of(entry("k1", "a"), entry("k2", "b"), entry("k3", "c")));
+        List<OutboxEntry> claimed = claimAll(T0, "worker");
+        assertThat(claimed).extracting(OutboxEntry::integrationKey).containsExactly("k1", "k2", "k3");
+        outbox.append(List.of(entry("k1", "next")));
+
+        assertThat(outbox.settle(List.of(Settlement.completed(claimed.get(0)),
+                Settlement.rescheduled(claimed.get(1), 1, T0.plusSeconds(60), "HTTP 503"),
+                Settlement.deadLettered(claimed.get(2), 1, "HTTP 400")))).isEmpty();
+
+        List<OutboxEntry> next = claimAll(T0, "worker");
+        assertThat(next).extracting(OutboxEntry::integrationKey, OutboxContract::payloadOf)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("k1", "next"));
+        assertThat(outbox.complete(next.get(0))).isTrue();
+        assertThat(outbox.deadLetters(10)).extracting(OutboxEntry::integrationKey).containsExactly("k3");
+        assertThat(claimAll(T0.plusSeconds(60), "worker")).extracting(OutboxEntry::integrationKey)
+                .containsExactly("k2");
+    }
+
+    @Test
+    public void aRenewedLeaseKeepsTheClaim() {
+        outbox.append(List.of(entry("k1", "a")));
+        OutboxEntry claimed = claimAll(T0, "worker-a").get(0);
+
+        assertThat(outbox.renew(List.of(claimed), T0.plus(LEASE).plus(LEASE))).containsExactly(claimed);
+
+        assertThat(claimAll(T0.plus(LEASE), "worker-b")).as("renewed lease still running").isEmpty();
+        assertThat(claimAll(T0.plus(LEASE).plus(LEASE), "worker-b")).hasSize(1);
+        assertThat(outbox.renew(List.of(claimed), T0.plus(LEASE.multipliedBy(3)))).as("claim lost").isEmpty();
+        assertThat(outbox.complete(claimed)).isFalse();
+    }
+
+    @Test
+    public void nextDueAtNamesTheEarliestPendingHeadOrLeaseEnd() {
+        assertThat(outbox.nextDueAt()).isNull();
+        outbox.append(List.of(entry("k1", "a", T0.plusSeconds(100)), entry("k2", "c", T0.plusSeconds(50))));
+        assertThat(outbox.nextDueAt()).isEqualTo(T0.plusSeconds(50));
+        assertThat(claimAll(T0.plusSeconds(50), "worker")).hasSize(1);
+        assertThat(outbox.nextDueAt()).as("the claimed one's lease ends before k1 is due")
+                .isEqualTo(T0.plusSeconds(50).plus(LEASE));
     }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,11 +32,11 @@ public final class ChangeRecorder {
     private final DeltaDetector delta;
     private final Clock clock;
     private final Supplier<String> messageIds;
-    private final Runnable onAppend;
+    private final Consumer<List<OutboxEntry>> onAppend;
 
     /** A recorder appending to {@code outbox} and calling {@code onAppend} after every append. */
     public ChangeRecorder(List<Route> routes, Outbox outbox, DeltaDetector delta, Clock clock,
-                          Supplier<String> messageIds, Runnable onAppend) {
+                          Supplier<String> messageIds, Consumer<List<OutboxEntry>> onAppend) {
         this.routes = List.copyOf(routes);
         this.outbox = outbox;
         this.delta = delta;
@@ -100,8 +101,9 @@ public final class ChangeRecorder {
      */
     public OutboxEntry entry(Route route, ChangeType type, String key, byte[] json, PayloadHash hash, Instant now) {
         delta.queued(route.id(), markerKey(route, key), type, hash);
-        return new OutboxEntry(0, messageIds.get(), route.id(), route.config().integrationObject(),
-                route.config().destinationId(), key, type, json, hash, now, 0, now, null);
+        return OutboxEntry.builder().messageId(messageIds.get()).webhookId(route.id())
+                .integrationObject(route.config().integrationObject()).destinationId(route.config().destinationId())
+                .integrationKey(key).changeType(type).payload(json).payloadHash(hash).createdAt(now).build();
     }
 
     /** Appends entries made by {@link #entry} (durable when the outbox is) and wakes the workers. */
@@ -117,7 +119,7 @@ public final class ChangeRecorder {
             }
         }
         LOG.debug("appended {} changes", entries.size());
-        onAppend.run();
+        onAppend.accept(entries);
     }
 
     /** Whether the payload with this hash is a change for the route. */

@@ -16,7 +16,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import dev.ioflow.core.PayloadHash;
+import dev.ioflow.webhook.ChangeInfo;
+import dev.ioflow.webhook.ChangeType;
+import dev.ioflow.webhook.DeliveryAttempt;
+import dev.ioflow.webhook.spi.Settlement;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +33,11 @@ import org.slf4j.LoggerFactory;
  * outcomes (complete + marker, reschedule with backoff, or dead letter), recording each attempt for monitoring.
  * Several threads may run passes at once; the outbox guarantees that each key is claimed by one at a time.
  *
- * <p>Leases are not renewed: the lease must be much longer than a pass takes (claim size × the target's call
- * timeout). If it is not, an entry may be delivered twice, never lost.
+ * <p>A pass costs a fixed number of outbox transactions, whatever its size: the claim, a lease check, the marker
+ * updates and the settlements. While the pass delivers, its leases are renewed every third of the lease, so a short
+ * lease (quick recovery of a dead process's claims) does not cause duplicate deliveries of slow ones. Before
+ * anything of a delivery is applied, its claim is confirmed (renewed); a claim that no longer holds (the process
+ * stalled past its lease and another worker took the entry) changes nothing: no marker, no settlement, a WARN.
  */
 public final class DeliveryWorker {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
@@ -39,10 +50,13 @@ public final class DeliveryWorker {
     private final String owner;
     private final Duration lease;
     private final int claimSize;
+    private final CompositeListener listener;
 
-    /** A worker for these routes (by webhook id). */
+    /** A worker for these routes (by webhook id), reporting to {@code listener}. */
     public DeliveryWorker(Outbox outbox, Map<String, Route> routes, DeltaDetector delta, RetryPolicy policy,
-                          OutboundMonitor monitor, Clock clock, String owner, Duration lease, int claimSize) {
+                          OutboundMonitor monitor, Clock clock, String owner, Duration lease, int claimSize,
+                          CompositeListener listener) {
+        this.listener = listener;
         this.outbox = outbox;
         this.routes = Map.copyOf(routes);
         this.delta = delta;
@@ -57,30 +71,45 @@ public final class DeliveryWorker {
     /** Delivers what is due now; returns how many entries were claimed (0: nothing was due). */
     public int deliverDue() {
         List<OutboxEntry> claimed = outbox.claim(claimSize, clock.instant(), lease, owner);
+        if (claimed.isEmpty()) {
+            return 0;
+        }
         Map<String, List<OutboxEntry>> byWebhook = new LinkedHashMap<>();
         for (OutboxEntry entry : claimed) {
             byWebhook.computeIfAbsent(entry.webhookId(), id -> new ArrayList<>()).add(entry);
         }
-        byWebhook.forEach((webhookId, entries) -> {
-            Route route = routes.get(webhookId);
-            if (route == null) {
-                release(webhookId, entries);
-                return;
-            }
-            for (int from = 0; from < entries.size(); from += route.batchSize()) {
-                deliver(route, entries.subList(from, Math.min(entries.size(), from + route.batchSize())));
-            }
-        });
+        List<Result> results = new ArrayList<>(claimed.size());
+        LeaseRenewal renewal = LeaseRenewal.start(outbox, claimed, lease, clock);
+        try {
+            byWebhook.forEach((webhookId, entries) -> {
+                Route route = routes.get(webhookId);
+                if (route == null) {
+                    release(webhookId, entries, results);
+                    return;
+                }
+                for (int from = 0; from < entries.size(); from += route.batchSize()) {
+                    deliver(route, entries.subList(from, Math.min(entries.size(), from + route.batchSize())),
+                            results);
+                }
+            });
+        } finally {
+            renewal.stop();
+        }
+        applyAll(results);
         return claimed.size();
     }
 
-    private void deliver(Route route, List<OutboxEntry> batch) {
+    private void deliver(Route route, List<OutboxEntry> batch, List<Result> results) {
         List<Delivery> changes = new ArrayList<>(batch.size());
         for (OutboxEntry e : batch) {
             changes.add(new Delivery(e.messageId(), e.changeType(), e.integrationObject(), e.destinationId(),
                     e.integrationKey(), e.payload(), e.attempts() + 1, e.createdAt()));
         }
+        for (int i = 0; i < batch.size(); i++) {
+            listener.deliveryStarted(ChangeInfo.of(batch.get(i)), changes.get(i).attempt());
+        }
         List<DeliveryOutcome> outcomes;
+        long started = System.nanoTime();
         try {
             outcomes = route.target().deliver(Collections.unmodifiableList(changes));
             if (outcomes == null || outcomes.size() != batch.size()) {
@@ -92,53 +121,125 @@ public final class DeliveryWorker {
             LOG.warn("webhook {}: target failed for {} changes: {}", route.id(), batch.size(), e.toString());
             outcomes = Collections.nCopies(batch.size(), DeliveryOutcome.retryable(0, Texts.describe(e), null));
         }
+        Duration call = Duration.ofNanos(System.nanoTime() - started);
+        Instant now = clock.instant();
         for (int i = 0; i < batch.size(); i++) {
-            apply(batch.get(i), outcomes.get(i));
+            results.add(settlement(batch.get(i), outcomes.get(i), now, call));
         }
     }
 
-    private void apply(OutboxEntry entry, DeliveryOutcome outcome) {
-        Instant now = clock.instant();
+    /** What one outcome makes of its entry. */
+    private Result settlement(OutboxEntry entry, DeliveryOutcome outcome, Instant now, Duration call) {
         int attempt = entry.attempts() + 1;
-        MarkerKey key = new MarkerKey(entry.integrationObject(), entry.destinationId(), entry.integrationKey());
         String detail = Texts.cap(outcome.detail());
         if (outcome instanceof DeliveryOutcome.Delivered) {
-            // the marker first: a save of the same payload in between then finds it, not an empty outbox and an old marker
-            delta.delivered(key, entry.changeType(), entry.payloadHash());
-            outbox.complete(entry.id());
-            LOG.debug("delivered {} (attempt {})", entry, attempt);
-            record(entry, OutboundRequestStatus.SUCCESS, attempt, now, null, outcome.httpStatus(), detail);
-            return;
+            return new Result(Settlement.completed(entry), OutboundRequestStatus.SUCCESS, now, null,
+                    outcome.httpStatus(), detail, call);
         }
         DeliveryOutcome.Failed failed = (DeliveryOutcome.Failed) outcome;
         Instant next = failed.retryable()
                 ? policy.nextAttemptAt(attempt, entry.createdAt(), now, failed.retryAt()) : null;
         if (next != null) {
-            outbox.reschedule(entry.id(), attempt, next, detail);
-            LOG.warn("delivery of {} failed (attempt {}), retrying at {}: {}", entry, attempt, next, detail);
-            record(entry, OutboundRequestStatus.RETRY, attempt, now, next, failed.httpStatus(), detail);
-        } else {
-            outbox.deadLetter(entry.id(), attempt, detail);
-            LOG.warn("delivery of {} failed (attempt {}, {}), now a dead letter: {}", entry, attempt,
-                    failed.retryable() ? "retries exhausted" : "not retryable", detail);
-            record(entry, OutboundRequestStatus.ERROR, attempt, now, null, failed.httpStatus(), detail);
+            return new Result(Settlement.rescheduled(entry, attempt, next, detail), OutboundRequestStatus.RETRY, now,
+                    next, failed.httpStatus(), detail, call);
+        }
+        return new Result(Settlement.deadLettered(entry, attempt, detail == null ? "failed" : detail),
+                OutboundRequestStatus.ERROR, now, null, failed.httpStatus(), detail, call);
+    }
+
+    /**
+     * Applies a pass's results: confirms the claims (a renewal), then writes the markers of the deliveries (before
+     * their entries leave the outbox, so that a save in between compares with the new marker), then settles.
+     */
+    private void applyAll(List<Result> results) {
+        List<OutboxEntry> entries = new ArrayList<>(results.size());
+        results.forEach(r -> entries.add(r.settlement.entry()));
+        Set<Long> held = new HashSet<>();
+        for (OutboxEntry e : outbox.renew(entries, clock.instant().plus(lease))) {
+            held.add(e.id());
+        }
+        Map<MarkerKey, @Nullable PayloadHash> markers = new LinkedHashMap<>();
+        List<Settlement> settlements = new ArrayList<>(results.size());
+        for (Result r : results) {
+            OutboxEntry e = r.settlement.entry();
+            if (!held.contains(e.id())) {
+                LOG.warn("claim of {} was lost while delivering it (lease ran out, another worker took it): the "
+                        + "outcome {} is not applied", e, r.status);
+                continue;
+            }
+            settlements.add(r.settlement);
+            if (r.settlement.kind() == Settlement.Kind.COMPLETED) {
+                markers.put(new MarkerKey(e.integrationObject(), e.destinationId(), e.integrationKey()),
+                        e.changeType() == ChangeType.DELETED ? null : e.payloadHash());
+            }
+        }
+        delta.deliveredAll(markers);
+        Set<Long> refused = new HashSet<>();
+        for (Settlement stale : outbox.settle(settlements)) {
+            refused.add(stale.entry().id());
+            LOG.warn("refused to apply {} of {}: its claim no longer holds (another worker owns the entry now)",
+                    stale.kind(), stale.entry());
+        }
+        for (Result r : results) {
+            OutboxEntry e = r.settlement.entry();
+            if (held.contains(e.id()) && !refused.contains(e.id())) {
+                log(r);
+                notify(r);
+            }
+            record(e, r);
         }
     }
 
-    private void record(OutboxEntry e, OutboundRequestStatus status, int attempt, Instant now, Instant next,
-                        int httpStatus, String detail) {
-        monitor.record(new OutboundRequest(0, e.messageId(), status, e.webhookId(), e.integrationObject(),
-                e.integrationKey(), e.destinationId(), e.changeType(), attempt, e.createdAt(), now, next, httpStatus,
-                detail, monitor.keepsPayloads() ? e.payload() : null));
+    private static void log(Result r) {
+        OutboxEntry e = r.settlement.entry();
+        int attempt = r.settlement.attempts();
+        switch (r.settlement.kind()) {
+            case COMPLETED -> LOG.debug("delivered {} (attempt {})", e, attempt);
+            case RESCHEDULED -> LOG.warn("delivery of {} failed (attempt {}), retrying at {}: {}", e, attempt,
+                    r.next, r.detail);
+            case DEAD_LETTERED -> LOG.warn("delivery of {} failed (attempt {}), now a dead letter: {}", e, attempt,
+                    r.detail);
+        }
+    }
+
+    private void notify(Result r) {
+        if (r.status == null) {
+            return;
+        }
+        OutboxEntry e = r.settlement.entry();
+        DeliveryAttempt attempt = DeliveryAttempt.of(Math.max(1, r.settlement.attempts()), r.httpStatus, r.call,
+                Duration.between(e.createdAt(), r.at), r.detail, r.next);
+        ChangeInfo change = ChangeInfo.of(e);
+        switch (r.settlement.kind()) {
+            case COMPLETED -> listener.delivered(change, attempt);
+            case RESCHEDULED -> listener.deliveryFailed(change, attempt);
+            case DEAD_LETTERED -> listener.deadLettered(change, attempt);
+        }
+    }
+
+    private void record(OutboxEntry e, Result r) {
+        if (r.status == null) {
+            return;
+        }
+        monitor.record(new OutboundRequest(0, e.messageId(), r.status, e.webhookId(), e.integrationObject(),
+                e.integrationKey(), e.destinationId(), e.changeType(), r.settlement.attempts(), e.createdAt(), r.at,
+                r.next, r.httpStatus, r.detail, monitor.keepsPayloads() ? e.payload() : null));
     }
 
     /** Entries of a webhook this process does not know (another instance's, or a removed one): leave them be. */
-    private void release(String webhookId, List<OutboxEntry> entries) {
+    private void release(String webhookId, List<OutboxEntry> entries, List<Result> results) {
         Instant later = clock.instant().plus(lease);
         LOG.warn("{} claimed changes belong to webhook '{}', which this service does not have; retrying them at {}",
                 entries.size(), webhookId, later);
         for (OutboxEntry e : entries) {
-            outbox.reschedule(e.id(), e.attempts(), later, "no webhook configuration '" + webhookId + "' here");
+            results.add(new Result(Settlement.rescheduled(e, e.attempts(), later,
+                    "no webhook configuration '" + webhookId + "' here"), null, later, later, 0, null,
+                    Duration.ZERO));
         }
+    }
+
+    /** A delivery's settlement and what to record about it (status null: nothing to record). */
+    private record Result(Settlement settlement, @Nullable OutboundRequestStatus status, Instant at,
+                          @Nullable Instant next, int httpStatus, @Nullable String detail, Duration call) {
     }
 }

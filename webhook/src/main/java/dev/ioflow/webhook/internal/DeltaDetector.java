@@ -7,7 +7,9 @@ import dev.ioflow.webhook.spi.Outbox;
 import dev.ioflow.webhook.spi.OutboxEntry;
 import dev.ioflow.webhook.spi.PendingChange;
 import dev.ioflow.webhook.spi.VersionMarkerStore;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides whether a saved payload is a change. It compares the payload's hash with, in this order:
@@ -62,6 +64,13 @@ public final class DeltaDetector {
             markers.remove(key);
         } else {
             markers.put(key, hash);
+        }
+    }
+
+    /** Changes were delivered: the markers follow them (null: a delete, the marker goes), in one store call. */
+    public void deliveredAll(Map<MarkerKey, @Nullable PayloadHash> changes) {
+        if (!changes.isEmpty()) {
+            markers.apply(changes);
         }
     }
 

@@ -6,7 +6,14 @@ import dev.ioflow.webhook.spi.Outbox;
 import dev.ioflow.webhook.spi.OutboxEntry;
 import dev.ioflow.webhook.spi.PendingChange;
 import dev.ioflow.core.PayloadHash;
+import dev.ioflow.webhook.internal.jdbc.GroupCommit;
+import dev.ioflow.webhook.internal.jdbc.KeyLocks;
 import dev.ioflow.webhook.internal.jdbc.OrderingKeys;
+import dev.ioflow.webhook.spi.Settlement;
+import dev.ioflow.webhook.spi.TransactionalOutbox;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
 
 import dev.ioflow.webhook.internal.Coalescing;
@@ -41,6 +48,14 @@ import java.util.Objects;
  *         .build();
  * }</pre>
  *
+ * <p><b>Speed.</b> Appends from concurrent threads are committed together (group commit); a worker's claim, lease
+ * renewals and settlements each take one transaction per pass, not one per entry. Each key's oldest live entry is
+ * flagged as its head when entries are appended or settled, so a claim reads a small index of due heads and costs
+ * the same with a thousand or a million entries waiting.
+ *
+ * <p><b>The application's transaction.</b> {@link #append(List, Connection)} writes into a transaction the caller
+ * commits or rolls back; the entry's ordering key stays locked until then.
+ *
  * <p>The tables are defined in {@code dev/ioflow/webhook/jdbc/schema-postgresql.sql} and {@code schema-h2.sql}
  * inside this jar; a {@linkplain JdbcStoreBuilder#tablePrefix table prefix} other than {@code ioflow_} renames them.
  * Database errors surface as {@link OutboxStoreException}. Thread-safe.
@@ -50,16 +65,21 @@ import java.util.Objects;
  *
  * @since 0.1
  */
-public final class JdbcOutbox implements Outbox {
+public final class JdbcOutbox implements TransactionalOutbox {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcOutbox.class);
 
     private final JdbcStore store;
     private final OutboxSql sql;
+    private final KeyLocks locks;
     private final Clock clock;
+    private final GroupCommit<List<OutboxEntry>> appends;
 
     private JdbcOutbox(JdbcStore store, Clock clock) {
         this.store = store;
         this.sql = new OutboxSql(store.table("outbox"));
+        this.locks = KeyLocks.of(store.dialect(), store.table("outbox"));
         this.clock = clock;
+        this.appends = new GroupCommit<>(this::appendTogether);
     }
 
     /** A builder with the defaults: prefix {@code ioflow_}, dialect detected, no schema creation, system clock. */
@@ -72,12 +92,44 @@ public final class JdbcOutbox implements Outbox {
         return store.dialect();
     }
 
+    /** {@inheritDoc} Concurrent calls share one transaction (each waits for its commit). */
     @Override
     public void append(List<OutboxEntry> entries) {
         Objects.requireNonNull(entries, "entries");
+        if (!entries.isEmpty()) {
+            appends.submit(List.copyOf(entries));
+        }
+    }
+
+    /** Appends several callers' entries in one transaction. */
+    private void appendTogether(List<List<OutboxEntry>> requests) {
+        List<OutboxEntry> all = new ArrayList<>();
+        requests.forEach(all::addAll);
+        store.inTransaction("append", sql.table(), connection -> {
+            appendIn(connection, all);
+            return null;
+        });
+    }
+
+    @Override
+    public void append(List<OutboxEntry> entries, Connection connection) {
+        Objects.requireNonNull(entries, "entries");
+        Objects.requireNonNull(connection, "connection");
         if (entries.isEmpty()) {
             return;
         }
+        try {
+            if (connection.getAutoCommit()) {
+                throw new IllegalStateException("append(entries, connection) writes into the caller's transaction, "
+                        + "but the connection is in auto-commit mode: call setAutoCommit(false) first");
+            }
+            appendIn(connection, entries);
+        } catch (SQLException e) {
+            throw new OutboxStoreException("append in the caller's transaction", sql.table(), e);
+        }
+    }
+
+    private void appendIn(Connection connection, List<OutboxEntry> entries) throws SQLException {
         List<OutboxEntry> survivors = coalesce(entries);
         // Per key, the first surviving entry decides which pending rows it replaces: all of them for a delete;
         // for a save, the saves not followed by a live delete.
@@ -85,26 +137,27 @@ public final class JdbcOutbox implements Outbox {
         for (OutboxEntry entry : survivors) {
             firstPerKey.putIfAbsent(entry.orderingKey(), entry);
         }
-        // Concurrent appends lock the rows they replace in one global key order, so that they cannot deadlock.
         List<OutboxEntry> byLockOrder = new ArrayList<>(firstPerKey.values());
         byLockOrder.sort(Comparator.comparing(OutboxEntry::orderingKey));
-        store.inTransaction("append", sql.table(), connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(sql.deletePending());
-                 PreparedStatement insert = connection.prepareStatement(sql.insert())) {
-                for (OutboxEntry entry : byLockOrder) {
-                    OutboxRows.bindOrderingKey(delete, entry);
-                    delete.setBoolean(5, entry.changeType() == ChangeType.DELETED);
-                    delete.addBatch();
-                }
-                for (OutboxEntry entry : survivors) {
-                    OutboxRows.bindInsert(insert, entry);
-                    insert.addBatch();
-                }
-                delete.executeBatch();
-                insert.executeBatch();
+        locks.lock(connection, byLockOrder.stream().map(OrderingKeys::hash).toList());
+        try (PreparedStatement delete = connection.prepareStatement(sql.deletePending());
+             PreparedStatement insert = connection.prepareStatement(sql.insert());
+             PreparedStatement promote = connection.prepareStatement(sql.promoteHead())) {
+            for (OutboxEntry entry : byLockOrder) {
+                OutboxRows.bindOrderingKey(delete, entry);
+                delete.setBoolean(5, entry.changeType() == ChangeType.DELETED);
+                delete.addBatch();
+                OutboxRows.bindOrderingKey(promote, entry);
+                promote.addBatch();
             }
-            return null;
-        });
+            for (OutboxEntry entry : survivors) {
+                OutboxRows.bindInsert(insert, entry);
+                insert.addBatch();
+            }
+            delete.executeBatch();
+            insert.executeBatch();
+            promote.executeBatch();
+        }
     }
 
     /** The entries left when each replaces its key's previous one in the list where {@link Coalescing} allows. */
@@ -132,65 +185,162 @@ public final class JdbcOutbox implements Outbox {
         if (max == 0) {
             return List.of();
         }
+        long token = newToken();
         return store.inTransaction("claim", sql.table(), connection -> {
-            List<OutboxEntry> candidates = selectClaimable(connection, max, now);
-            return candidates.isEmpty() ? candidates : markClaimed(connection, candidates, now, now.plus(lease), owner);
+            List<OutboxEntry> candidates = select(connection, sql.selectExpiredClaims(), now, max);
+            if (candidates.size() < max) {
+                candidates.addAll(select(connection, sql.selectDueHeads(), now, max - candidates.size()));
+            }
+            return candidates.isEmpty() ? candidates
+                    : markClaimed(connection, candidates, now.plus(lease), owner, token);
         });
     }
 
-    private List<OutboxEntry> selectClaimable(Connection connection, int max, Instant now) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(sql.selectClaimable())) {
+    private static long newToken() {
+        long token;
+        do {
+            token = ThreadLocalRandom.current().nextLong();
+        } while (token == 0);
+        return token;
+    }
+
+    private static List<OutboxEntry> select(Connection connection, String query, Instant now, int max)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(query)) {
             OutboxRows.setInstant(select, 1, now);
-            OutboxRows.setInstant(select, 2, now);
-            select.setInt(3, max);
+            select.setInt(2, max);
             return OutboxRows.readAll(select);
         }
     }
 
-    private List<OutboxEntry> markClaimed(Connection connection, List<OutboxEntry> candidates, Instant now,
-                                          Instant leaseUntil, String owner) throws SQLException {
+    /** Claims the selected rows, which this transaction holds locked. */
+    private List<OutboxEntry> markClaimed(Connection connection, List<OutboxEntry> candidates, Instant leaseUntil,
+                                          String owner, long token) throws SQLException {
+        List<OutboxEntry> claimed = new ArrayList<>(candidates.size());
         try (PreparedStatement update = connection.prepareStatement(sql.claim())) {
             for (OutboxEntry entry : candidates) {
                 update.setString(1, owner);
-                OutboxRows.setInstant(update, 2, leaseUntil);
-                update.setLong(3, entry.id());
-                OutboxRows.setInstant(update, 4, now);
+                update.setLong(2, token);
+                OutboxRows.setInstant(update, 3, leaseUntil);
+                update.setLong(4, entry.id());
                 update.addBatch();
+                claimed.add(entry.newBuilder().claim(owner, token).build());
             }
-            int[] counts = update.executeBatch();
-            List<OutboxEntry> claimed = new ArrayList<>(candidates.size());
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] != 0) {
-                    claimed.add(candidates.get(i));
+            update.executeBatch();
+        }
+        return claimed;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One transaction: the keys of completed and dead-lettered entries are locked, the conditional changes run
+     * as JDBC batches, and the next entry of each such key becomes its head.
+     */
+    @Override
+    public List<Settlement> settle(List<Settlement> settlements) {
+        Objects.requireNonNull(settlements, "settlements");
+        if (settlements.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        List<Settlement> refused = store.inTransaction("settle", sql.table(), connection -> {
+            List<Long> headChanges = new ArrayList<>();
+            for (Settlement settlement : settlements) {
+                if (settlement.kind() != Settlement.Kind.RESCHEDULED) {
+                    headChanges.add(OrderingKeys.hash(settlement.entry()));
                 }
             }
-            return claimed;
+            locks.lock(connection, headChanges);
+            List<Settlement> notApplied = new ArrayList<>();
+            try (PreparedStatement complete = connection.prepareStatement(sql.complete());
+                 PreparedStatement reschedule = connection.prepareStatement(sql.reschedule());
+                 PreparedStatement deadLetter = connection.prepareStatement(sql.deadLetter());
+                 PreparedStatement promote = connection.prepareStatement(sql.promoteHead())) {
+                Map<Settlement.Kind, List<Settlement>> byKind = new java.util.EnumMap<>(Settlement.Kind.class);
+                for (Settlement settlement : settlements) {
+                    byKind.computeIfAbsent(settlement.kind(), k -> new ArrayList<>()).add(settlement);
+                    OutboxEntry e = settlement.entry();
+                    switch (settlement.kind()) {
+                        case COMPLETED -> bindClaim(complete, 1, e);
+                        case RESCHEDULED -> {
+                            reschedule.setInt(1, settlement.attempts());
+                            OutboxRows.setInstant(reschedule, 2, settlement.nextAttemptAt());
+                            reschedule.setString(3, settlement.lastError());
+                            bindClaim(reschedule, 4, e);
+                        }
+                        case DEAD_LETTERED -> {
+                            deadLetter.setInt(1, settlement.attempts());
+                            deadLetter.setString(2, settlement.lastError());
+                            OutboxRows.setInstant(deadLetter, 3, now);
+                            bindClaim(deadLetter, 4, e);
+                        }
+                    }
+                }
+                collectRefused(byKind.get(Settlement.Kind.COMPLETED), complete, notApplied, promote);
+                collectRefused(byKind.get(Settlement.Kind.RESCHEDULED), reschedule, notApplied, null);
+                collectRefused(byKind.get(Settlement.Kind.DEAD_LETTERED), deadLetter, notApplied, promote);
+                promote.executeBatch();
+            }
+            return notApplied;
+        });
+        for (Settlement stale : refused) {
+            LOG.debug("refused {}: the claim of {} no longer holds", stale.kind(), stale.entry());
+        }
+        return refused;
+    }
+
+    private static void bindClaim(PreparedStatement statement, int from, OutboxEntry entry) throws SQLException {
+        statement.setLong(from, entry.id());
+        statement.setString(from + 1, entry.claimedBy());
+        statement.setLong(from + 2, entry.claimToken());
+        statement.addBatch();
+    }
+
+    /** Runs the batch; adds the settlements it did not apply to {@code refused}, promotes the next head of the others. */
+    private static void collectRefused(@Nullable List<Settlement> settlements, PreparedStatement batch,
+                                       List<Settlement> refused, @Nullable PreparedStatement promote)
+            throws SQLException {
+        if (settlements == null) {
+            return;
+        }
+        int[] counts = batch.executeBatch();
+        for (int i = 0; i < settlements.size(); i++) {
+            OutboxEntry e = settlements.get(i).entry();
+            if (counts[i] == 0) {
+                refused.add(settlements.get(i));
+            } else if (promote != null) {
+                OutboxRows.bindOrderingKey(promote, e);
+                promote.addBatch();
+            }
         }
     }
 
     @Override
-    public void complete(long id) {
-        store.update("complete", sql.table(), sql.complete(), statement -> statement.setLong(1, id));
-    }
-
-    @Override
-    public void reschedule(long id, int attempts, Instant nextAttemptAt, String lastError) {
-        Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
-        store.update("reschedule", sql.table(), sql.reschedule(), statement -> {
-            statement.setInt(1, attempts);
-            OutboxRows.setInstant(statement, 2, nextAttemptAt);
-            statement.setString(3, lastError);
-            statement.setLong(4, id);
-        });
-    }
-
-    @Override
-    public void deadLetter(long id, int attempts, String lastError) {
-        store.update("dead-letter", sql.table(), sql.deadLetter(), statement -> {
-            statement.setInt(1, attempts);
-            statement.setString(2, lastError);
-            OutboxRows.setInstant(statement, 3, clock.instant());
-            statement.setLong(4, id);
+    public List<OutboxEntry> renew(List<OutboxEntry> claimed, Instant leaseUntil) {
+        Objects.requireNonNull(claimed, "claimed");
+        Objects.requireNonNull(leaseUntil, "leaseUntil");
+        if (claimed.isEmpty()) {
+            return List.of();
+        }
+        return store.inTransaction("renew leases", sql.table(), connection -> {
+            try (PreparedStatement renew = connection.prepareStatement(sql.renew())) {
+                for (OutboxEntry entry : claimed) {
+                    if (entry.claimedBy() == null) {
+                        throw new IllegalArgumentException("only a claimed entry can be renewed, got " + entry);
+                    }
+                    OutboxRows.setInstant(renew, 1, leaseUntil);
+                    bindClaim(renew, 2, entry);
+                }
+                int[] counts = renew.executeBatch();
+                List<OutboxEntry> held = new ArrayList<>(claimed.size());
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] != 0) {
+                        held.add(claimed.get(i));
+                    }
+                }
+                return held;
+            }
         });
     }
 
@@ -220,31 +370,52 @@ public final class JdbcOutbox implements Outbox {
         Objects.requireNonNull(now, "now");
         boolean all = ids.isEmpty();
         return store.inTransaction("replay", sql.table(), connection -> {
-            try (PreparedStatement drop = connection.prepareStatement(sql.dropSupersededDead(all));
-                 PreparedStatement replay = connection.prepareStatement(sql.replay(all))) {
-                OutboxRows.setInstant(replay, 1, now);
-                if (all) {
-                    return drop.executeUpdate() + replay.executeUpdate();
+            List<DeadKey> dead = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(sql.selectDeadKeys(all))) {
+                for (long id : all ? List.of(0L) : ids) {
+                    if (!all) {
+                        select.setLong(1, id);
+                    }
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            dead.add(new DeadKey(rows.getLong(1), rows.getLong(2), rows.getString(3),
+                                    rows.getString(4), rows.getString(5)));
+                        }
+                    }
                 }
-                for (long id : ids) {
-                    drop.setLong(1, id);
+            }
+            locks.lock(connection, dead.stream().map(DeadKey::hash).toList());
+            try (PreparedStatement drop = connection.prepareStatement(sql.dropSupersededDead());
+                 PreparedStatement replay = connection.prepareStatement(sql.replay());
+                 PreparedStatement promote = connection.prepareStatement(sql.promoteHead())) {
+                for (DeadKey key : dead) {
+                    drop.setLong(1, key.id());
                     drop.addBatch();
-                    replay.setLong(2, id);
+                    OutboxRows.setInstant(replay, 1, now);
+                    replay.setLong(2, key.id());
                     replay.addBatch();
+                    OutboxRows.bindOrderingKey(promote, key.hash(), key.webhookId(), key.destinationId(),
+                            key.integrationKey());
+                    promote.addBatch();
                 }
-                return sum(drop.executeBatch()) + sum(replay.executeBatch());
+                int replayed = sum(drop.executeBatch()) + sum(replay.executeBatch());
+                promote.executeBatch();
+                return replayed;
             }
         });
+    }
+
+    /** A dead letter's id and ordering key. */
+    private record DeadKey(long id, long hash, String webhookId, String destinationId, String integrationKey) {
     }
 
     @Override
     public @Nullable PendingChange newestLive(String webhookId, String destinationId, String integrationKey) {
         return store.inTransaction("find the newest live entry of a key", sql.table(), connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql.newestLive())) {
-                select.setLong(1, OrderingKeys.hash(OutboxEntry.orderingKey(webhookId, destinationId, integrationKey)));
-                select.setString(2, webhookId);
-                select.setString(3, destinationId);
-                select.setString(4, integrationKey);
+                OutboxRows.bindOrderingKey(select,
+                        OrderingKeys.hash(OutboxEntry.orderingKey(webhookId, destinationId, integrationKey)),
+                        webhookId, destinationId, integrationKey);
                 try (ResultSet row = select.executeQuery()) {
                     return row.next() ? new PendingChange(ChangeType.valueOf(row.getString(1)),
                             new PayloadHash(row.getLong(2), row.getLong(3))) : null;
@@ -264,15 +435,28 @@ public final class JdbcOutbox implements Outbox {
         });
     }
 
+    /** {@inheritDoc} One primary-key range read. */
+    @Override
+    public @Nullable Instant oldestLiveCreatedAt() {
+        return store.inTransaction("find the oldest live entry", sql.table(),
+                connection -> first(connection, sql.oldestLive()));
+    }
+
+    /** {@inheritDoc} Two index lookups (earliest pending head, earliest lease end); no scan of the backlog. */
     @Override
     public @Nullable Instant nextDueAt() {
         return store.inTransaction("find the next due entry", sql.table(), connection -> {
-            try (PreparedStatement next = connection.prepareStatement(sql.nextDue());
-                 ResultSet row = next.executeQuery()) {
-                row.next();
-                return OutboxRows.getInstant(row, 1);
-            }
+            Instant pending = first(connection, sql.nextPendingDue());
+            Instant leaseEnd = first(connection, sql.nextLeaseEnd());
+            return pending == null || (leaseEnd != null && leaseEnd.isBefore(pending)) ? leaseEnd : pending;
         });
+    }
+
+    private static @Nullable Instant first(Connection connection, String query) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(query);
+             ResultSet row = select.executeQuery()) {
+            return row.next() ? OutboxRows.getInstant(row, 1) : null;
+        }
     }
 
     /** Nothing to release: connections are borrowed per operation and the data source belongs to the caller. */

@@ -12,6 +12,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -79,6 +81,45 @@ public final class JdbcVersionMarkerStore implements VersionMarkerStore {
     public void remove(MarkerKey key) {
         Objects.requireNonNull(key, "key");
         store.update("remove version marker", sql.table(), sql.delete(), statement -> bindKey(statement, key));
+    }
+
+    /** {@inheritDoc} One transaction, with the writes and removals as JDBC batches. */
+    @Override
+    public void apply(Map<MarkerKey, @Nullable PayloadHash> changes) {
+        Objects.requireNonNull(changes, "changes");
+        if (changes.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        store.inTransaction("write version markers", sql.table(), connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement(sql.upsert());
+                 PreparedStatement delete = connection.prepareStatement(sql.delete())) {
+                boolean puts = false;
+                boolean removals = false;
+                for (Map.Entry<MarkerKey, @Nullable PayloadHash> change : changes.entrySet()) {
+                    PayloadHash hash = change.getValue();
+                    if (hash == null) {
+                        bindKey(delete, change.getKey());
+                        delete.addBatch();
+                        removals = true;
+                    } else {
+                        bindKey(upsert, change.getKey());
+                        upsert.setLong(4, hash.high());
+                        upsert.setLong(5, hash.low());
+                        OutboxRows.setInstant(upsert, 6, now);
+                        upsert.addBatch();
+                        puts = true;
+                    }
+                }
+                if (puts) {
+                    upsert.executeBatch();
+                }
+                if (removals) {
+                    delete.executeBatch();
+                }
+            }
+            return null;
+        });
     }
 
     /** Nothing to release: connections are borrowed per operation and the data source belongs to the caller. */

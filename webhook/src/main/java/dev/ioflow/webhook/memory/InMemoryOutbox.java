@@ -4,6 +4,7 @@ import dev.ioflow.webhook.WebhookService;
 import dev.ioflow.webhook.spi.Outbox;
 import dev.ioflow.webhook.spi.OutboxEntry;
 import dev.ioflow.webhook.spi.PendingChange;
+import dev.ioflow.webhook.spi.Settlement;
 
 import dev.ioflow.webhook.internal.Coalescing;
 import java.time.Duration;
@@ -45,7 +46,7 @@ public final class InMemoryOutbox implements Outbox {
     private final Object lock = new Object();
     /** Live entries of each ordering key, oldest first; only the head may be claimed. */
     private final Map<String, ArrayDeque<Slot>> queues = new HashMap<>();
-    private final Map<Long, Slot> live = new HashMap<>();
+    private final TreeMap<Long, Slot> live = new TreeMap<>();
     /** Pending heads that were due at the last claim, in id order. */
     private final TreeMap<Long, Slot> due = new TreeMap<>();
     /** Pending heads not known to be due yet. */
@@ -54,6 +55,7 @@ public final class InMemoryOutbox implements Outbox {
     private final TreeSet<Slot> leased = new TreeSet<>(BY_LEASE);
     private final TreeMap<Long, OutboxEntry> dead = new TreeMap<>();
     private long nextId = 1;
+    private long nextToken = 1;
 
     /** An empty outbox. */
     public InMemoryOutbox() {
@@ -63,7 +65,7 @@ public final class InMemoryOutbox implements Outbox {
     public void append(List<OutboxEntry> entries) {
         synchronized (lock) {
             for (OutboxEntry entry : entries) {
-                enqueue(entry.withId(nextId++));
+                enqueue(entry.newBuilder().id(nextId++).claim(null, 0).build());
             }
         }
     }
@@ -73,6 +75,7 @@ public final class InMemoryOutbox implements Outbox {
         Objects.requireNonNull(owner, "owner");
         Instant leaseUntil = now.plus(lease);
         synchronized (lock) {
+            long token = nextToken++;
             while (!leased.isEmpty() && !leased.first().leaseUntil.isAfter(now)) {
                 Slot expired = leased.pollFirst();
                 expired.release();
@@ -86,49 +89,65 @@ public final class InMemoryOutbox implements Outbox {
             while (claimed.size() < max && !due.isEmpty()) {
                 Slot slot = due.pollFirstEntry().getValue();
                 slot.owner = owner;
+                slot.token = token;
                 slot.leaseUntil = leaseUntil;
                 leased.add(slot);
-                claimed.add(slot.entry);
+                claimed.add(slot.entry.newBuilder().claim(owner, token).build());
             }
             return claimed;
         }
     }
 
     @Override
-    public void complete(long id) {
+    public List<Settlement> settle(List<Settlement> settlements) {
+        List<Settlement> refused = new ArrayList<>();
         synchronized (lock) {
-            Slot slot = live.get(id);
-            if (slot != null) {
-                removeLive(slot);
+            for (Settlement settlement : settlements) {
+                Slot slot = claimedSlot(settlement.entry());
+                if (slot == null) {
+                    refused.add(settlement);
+                } else if (settlement.kind() == Settlement.Kind.COMPLETED) {
+                    removeLive(slot);
+                } else if (settlement.kind() == Settlement.Kind.RESCHEDULED) {
+                    unindex(slot);
+                    slot.release();
+                    slot.entry = slot.entry.newBuilder().attempts(settlement.attempts())
+                            .nextAttemptAt(settlement.nextAttemptAt()).lastError(settlement.lastError()).build();
+                    if (isHead(slot)) {
+                        waiting.add(slot);
+                    }
+                } else {
+                    removeLive(slot);
+                    dead.put(slot.entry.id(), slot.entry.newBuilder().attempts(settlement.attempts())
+                            .lastError(settlement.lastError()).build());
+                }
             }
         }
+        return refused;
     }
 
     @Override
-    public void reschedule(long id, int attempts, Instant nextAttemptAt, String lastError) {
+    public List<OutboxEntry> renew(List<OutboxEntry> claimed, Instant leaseUntil) {
+        List<OutboxEntry> held = new ArrayList<>(claimed.size());
         synchronized (lock) {
-            Slot slot = live.get(id);
-            if (slot == null) {
-                return;
-            }
-            unindex(slot);
-            slot.release();
-            slot.entry = slot.entry.withRetry(attempts, nextAttemptAt, lastError);
-            if (isHead(slot)) {
-                waiting.add(slot);
+            for (OutboxEntry entry : claimed) {
+                Slot slot = claimedSlot(entry);
+                if (slot != null) {
+                    leased.remove(slot);
+                    slot.leaseUntil = leaseUntil;
+                    leased.add(slot);
+                    held.add(entry);
+                }
             }
         }
+        return held;
     }
 
-    @Override
-    public void deadLetter(long id, int attempts, String lastError) {
-        synchronized (lock) {
-            Slot slot = live.get(id);
-            if (slot != null) {
-                removeLive(slot);
-                dead.put(id, slot.entry.withRetry(attempts, slot.entry.nextAttemptAt(), lastError));
-            }
-        }
+    /** The live slot the entry's claim still holds, or null. */
+    private @Nullable Slot claimedSlot(OutboxEntry entry) {
+        Slot slot = live.get(entry.id());
+        return slot != null && slot.owner != null && slot.owner.equals(entry.claimedBy())
+                && slot.token == entry.claimToken() ? slot : null;
     }
 
     @Override
@@ -152,7 +171,7 @@ public final class InMemoryOutbox implements Outbox {
                 ArrayDeque<Slot> queue = queues.get(entry.orderingKey());
                 boolean superseded = queue != null && queue.peekLast().entry.id() > entry.id();
                 if (!superseded) {
-                    enqueue(entry.withRetry(0, now, entry.lastError()));
+                    enqueue(entry.newBuilder().attempts(0).nextAttemptAt(now).build());
                 }
             }
             return replayed;
@@ -176,6 +195,13 @@ public final class InMemoryOutbox implements Outbox {
     public long liveCount() {
         synchronized (lock) {
             return live.size();
+        }
+    }
+
+    @Override
+    public @Nullable Instant oldestLiveCreatedAt() {
+        synchronized (lock) {
+            return live.isEmpty() ? null : live.firstEntry().getValue().entry.createdAt();
         }
     }
 
@@ -256,8 +282,9 @@ public final class InMemoryOutbox implements Outbox {
     private static final class Slot {
         final String key;
         OutboxEntry entry;
-        String owner;
-        Instant leaseUntil;
+        @Nullable String owner;
+        long token;
+        @Nullable Instant leaseUntil;
 
         Slot(OutboxEntry entry, String key) {
             this.entry = entry;
@@ -266,6 +293,7 @@ public final class InMemoryOutbox implements Outbox {
 
         void release() {
             owner = null;
+            token = 0;
             leaseUntil = null;
         }
     }

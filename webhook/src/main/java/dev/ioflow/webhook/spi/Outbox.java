@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Contract, for every implementation:
  * <ul>
+ *   <li><b>Fencing.</b> Every state change of a claimed entry is conditional on its claim: a worker whose lease
+ *       ran out (and whose entry another worker claimed since) cannot complete, reschedule or dead-letter it.</li>
  *   <li><b>Coalescing.</b> {@link #append} replaces a <em>pending</em> (not claimed) entry with the same
  *       {@link OutboxEntry#orderingKey()} by the new one (the newest payload wins, the old message id is dropped);
  *       an entry that is claimed (in flight) is never replaced: the new one queues behind it. A pending DELETED
@@ -33,19 +35,58 @@ public interface Outbox extends AutoCloseable {
     void append(List<OutboxEntry> entries);
 
     /**
-     * Claims up to {@code max} due entries ({@code nextAttemptAt <= now}) in id order, leased to {@code owner}
-     * until {@code now + lease}.
+     * Claims up to {@code max} due entries ({@code nextAttemptAt <= now}, or whose previous claim's lease ended),
+     * the oldest due first, leased to {@code owner} until {@code now + lease}. The returned copies carry the claim
+     * ({@link OutboxEntry#claimedBy()}, a fresh {@link OutboxEntry#claimToken()}), which every later state change of
+     * the entry must present.
      */
     List<OutboxEntry> claim(int max, Instant now, Duration lease, String owner);
 
-    /** The entry was delivered: it leaves the outbox. */
-    void complete(long id);
+    /**
+     * Applies settlements of claimed entries, together (one transaction in a database outbox). A settlement whose
+     * claim no longer holds (its lease ran out and the entry was claimed again, or it was settled already) is
+     * refused and changes nothing.
+     *
+     * @return the refused settlements, in the given order (empty when all were applied)
+     * @since 1.0
+     */
+    List<Settlement> settle(List<Settlement> settlements);
 
-    /** The attempt failed and may be retried: releases the claim and records attempts, next time and error. */
-    void reschedule(long id, int attempts, Instant nextAttemptAt, @Nullable String lastError);
+    /**
+     * Extends the leases of claimed entries to {@code leaseUntil}, for deliveries that take long; only entries whose
+     * claim still holds (same owner and token, not settled) are extended.
+     *
+     * @return the entries whose claim still holds, in the given order
+     * @since 1.0
+     */
+    List<OutboxEntry> renew(List<OutboxEntry> claimed, Instant leaseUntil);
 
-    /** The entry will not be retried: it becomes a dead letter with its last error. */
-    void deadLetter(long id, int attempts, String lastError);
+    /**
+     * The claimed entry was delivered: it leaves the outbox.
+     *
+     * @return false when the claim no longer held and nothing changed
+     */
+    default boolean complete(OutboxEntry claimed) {
+        return settle(List.of(Settlement.completed(claimed))).isEmpty();
+    }
+
+    /**
+     * The attempt failed and may be retried: releases the claim and records attempts, next time and error.
+     *
+     * @return false when the claim no longer held and nothing changed
+     */
+    default boolean reschedule(OutboxEntry claimed, int attempts, Instant nextAttemptAt, @Nullable String lastError) {
+        return settle(List.of(Settlement.rescheduled(claimed, attempts, nextAttemptAt, lastError))).isEmpty();
+    }
+
+    /**
+     * The entry will not be retried: it becomes a dead letter with its last error.
+     *
+     * @return false when the claim no longer held and nothing changed
+     */
+    default boolean deadLetter(OutboxEntry claimed, int attempts, String lastError) {
+        return settle(List.of(Settlement.deadLettered(claimed, attempts, lastError))).isEmpty();
+    }
 
     /** Dead letters, oldest first. */
     List<OutboxEntry> deadLetters(int limit);
@@ -67,6 +108,17 @@ public interface Outbox extends AutoCloseable {
      * @since 1.0
      */
     @Nullable PendingChange newestLive(String webhookId, String destinationId, String integrationKey);
+
+    /**
+     * When the oldest live (pending or in-flight) entry was recorded, for backlog metrics
+     * ({@link dev.ioflow.webhook.WebhookService#backlog()}); null when nothing is live. The default returns null:
+     * an outbox that cannot tell reports no age. The built-in outboxes answer without scanning the backlog.
+     *
+     * @since 1.0
+     */
+    default @Nullable Instant oldestLiveCreatedAt() {
+        return null;
+    }
 
     /** Live (pending or in-flight) entries. */
     long liveCount();

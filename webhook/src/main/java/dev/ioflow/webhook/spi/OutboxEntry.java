@@ -1,46 +1,168 @@
 package dev.ioflow.webhook.spi;
 
-import dev.ioflow.webhook.ChangeType;
-
 import dev.ioflow.core.PayloadHash;
+import dev.ioflow.webhook.ChangeType;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One change waiting in an {@link Outbox} for delivery to one destination.
+ * One change waiting in an {@link Outbox} for delivery to one destination. Immutable; the payload bytes are copied
+ * in and out. Build one with {@link #builder()}, change one with {@link #newBuilder()}.
  *
- * @param id                 the outbox's own id, assigned on append (0 before); increasing in append order
- * @param messageId          stays the same across redeliveries: receivers use it to drop duplicates
- * @param webhookId          the webhook configuration (or sync channel) that produced the change
- * @param integrationObject  the integration object's code
- * @param destinationId      the consumed destination's id
- * @param integrationKey     the root item's integration key
- * @param changeType         saved or deleted
- * @param payload            the rendered JSON payload (for a delete: the payload at delete time)
- * @param payloadHash        the payload's hash; stored as the delivered marker once delivery succeeds
- * @param createdAt          when the change was appended
- * @param attempts           delivery attempts made so far
- * @param nextAttemptAt      not to be claimed before this instant
- * @param lastError          the last attempt's error text (capped, never a secret), or null
+ * <p>An entry returned by {@link Outbox#claim} carries its claim ({@link #claimedBy()} and {@link #claimToken()}):
+ * every later state change of the entry ({@link Outbox#settle}, {@link Outbox#renew}) is applied only while that
+ * claim still holds, so that a worker whose lease ran out cannot overwrite what another worker did since.
+ *
  * @since 0.1
  */
-public record OutboxEntry(long id, String messageId, String webhookId, String integrationObject,
-                          String destinationId, String integrationKey, ChangeType changeType, byte[] payload,
-                          PayloadHash payloadHash, Instant createdAt, int attempts, Instant nextAttemptAt,
-                          String lastError) {
+public final class OutboxEntry {
+    private final long id;
+    private final String messageId;
+    private final String webhookId;
+    private final String integrationObject;
+    private final String destinationId;
+    private final String integrationKey;
+    private final ChangeType changeType;
+    private final byte[] payload;
+    private final PayloadHash payloadHash;
+    private final Instant createdAt;
+    private final int attempts;
+    private final Instant nextAttemptAt;
+    private final @Nullable String lastError;
+    private final @Nullable String claimedBy;
+    private final long claimToken;
 
-    /** Requires every component but {@code lastError}. */
-    public OutboxEntry {
-        Objects.requireNonNull(messageId, "messageId");
-        Objects.requireNonNull(webhookId, "webhookId");
-        Objects.requireNonNull(integrationObject, "integrationObject");
-        Objects.requireNonNull(destinationId, "destinationId");
-        Objects.requireNonNull(integrationKey, "integrationKey");
-        Objects.requireNonNull(changeType, "changeType");
-        Objects.requireNonNull(payload, "payload");
-        Objects.requireNonNull(payloadHash, "payloadHash");
-        Objects.requireNonNull(createdAt, "createdAt");
-        Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
+    private OutboxEntry(Builder b) {
+        this.id = b.id;
+        this.messageId = required(b.messageId, "messageId");
+        this.webhookId = required(b.webhookId, "webhookId");
+        this.integrationObject = required(b.integrationObject, "integrationObject");
+        this.destinationId = required(b.destinationId, "destinationId");
+        this.integrationKey = required(b.integrationKey, "integrationKey");
+        this.changeType = required(b.changeType, "changeType");
+        this.payload = required(b.payload, "payload").clone();
+        this.payloadHash = required(b.payloadHash, "payloadHash");
+        this.createdAt = required(b.createdAt, "createdAt");
+        this.nextAttemptAt = b.nextAttemptAt != null ? b.nextAttemptAt : createdAt;
+        if (b.attempts < 0) {
+            throw new IllegalArgumentException("OutboxEntry attempts must not be negative, got " + b.attempts);
+        }
+        this.attempts = b.attempts;
+        this.lastError = b.lastError;
+        if ((b.claimedBy == null) != (b.claimToken == 0)) {
+            throw new IllegalArgumentException("OutboxEntry claimedBy and claimToken go together: claimedBy="
+                    + b.claimedBy + ", claimToken=" + b.claimToken);
+        }
+        this.claimedBy = b.claimedBy;
+        this.claimToken = b.claimToken;
+    }
+
+    private static <T> T required(@Nullable T value, String name) {
+        if (value == null) {
+            throw new IllegalArgumentException("OutboxEntry " + name + " is required");
+        }
+        return value;
+    }
+
+    /** An empty builder: every field but {@code id}, {@code attempts}, {@code nextAttemptAt} and the error is required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this entry's fields. */
+    public Builder newBuilder() {
+        return new Builder(this);
+    }
+
+    /** The outbox's own id, assigned on append (0 before); increasing in append order. */
+    public long id() {
+        return id;
+    }
+
+    /** Stays the same across redeliveries: receivers use it to drop duplicates. */
+    public String messageId() {
+        return messageId;
+    }
+
+    /** The webhook configuration (or sync channel) that produced the change. */
+    public String webhookId() {
+        return webhookId;
+    }
+
+    /** The integration object's code. */
+    public String integrationObject() {
+        return integrationObject;
+    }
+
+    /** The consumed destination's id. */
+    public String destinationId() {
+        return destinationId;
+    }
+
+    /** The root item's integration key. */
+    public String integrationKey() {
+        return integrationKey;
+    }
+
+    /** Saved or deleted. */
+    public ChangeType changeType() {
+        return changeType;
+    }
+
+    /** A copy of the rendered JSON payload (for a delete: the payload at delete time). */
+    public byte[] payload() {
+        return payload.clone();
+    }
+
+    /** The payload's length in bytes, without copying it. */
+    public int payloadLength() {
+        return payload.length;
+    }
+
+    /** The payload's hash; stored as the delivered marker once delivery succeeds. */
+    public PayloadHash payloadHash() {
+        return payloadHash;
+    }
+
+    /** When the change was appended. */
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** Delivery attempts made so far. */
+    public int attempts() {
+        return attempts;
+    }
+
+    /** Not to be claimed before this instant. */
+    public Instant nextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    /** The last attempt's error text (capped, never a secret), or null. */
+    public @Nullable String lastError() {
+        return lastError;
+    }
+
+    /**
+     * The owner of the claim this entry was returned under, or null when it is not a claimed copy.
+     *
+     * @since 1.0
+     */
+    public @Nullable String claimedBy() {
+        return claimedBy;
+    }
+
+    /**
+     * The token of the claim this entry was returned under (0 when it is not a claimed copy): a later claim of the
+     * same entry, by anyone, gets another token.
+     *
+     * @since 1.0
+     */
+    public long claimToken() {
+        return claimToken;
     }
 
     /** The per-key ordering and coalescing unit: (webhook, destination, integration key). */
@@ -57,21 +179,166 @@ public record OutboxEntry(long id, String messageId, String webhookId, String in
         return webhookId + '\u0000' + destinationId + '\u0000' + integrationKey;
     }
 
-    /** A copy with the id the outbox assigned. */
-    public OutboxEntry withId(long newId) {
-        return new OutboxEntry(newId, messageId, webhookId, integrationObject, destinationId, integrationKey,
-                changeType, payload, payloadHash, createdAt, attempts, nextAttemptAt, lastError);
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof OutboxEntry other)) {
+            return false;
+        }
+        return id == other.id && attempts == other.attempts && claimToken == other.claimToken
+                && messageId.equals(other.messageId) && webhookId.equals(other.webhookId)
+                && integrationObject.equals(other.integrationObject) && destinationId.equals(other.destinationId)
+                && integrationKey.equals(other.integrationKey) && changeType == other.changeType
+                && Arrays.equals(payload, other.payload) && payloadHash.equals(other.payloadHash)
+                && createdAt.equals(other.createdAt) && nextAttemptAt.equals(other.nextAttemptAt)
+                && Objects.equals(lastError, other.lastError) && Objects.equals(claimedBy, other.claimedBy);
     }
 
-    /** A copy after a failed attempt. */
-    public OutboxEntry withRetry(int newAttempts, Instant newNextAttemptAt, String error) {
-        return new OutboxEntry(id, messageId, webhookId, integrationObject, destinationId, integrationKey,
-                changeType, payload, payloadHash, createdAt, newAttempts, newNextAttemptAt, error);
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, messageId, integrationKey, changeType, payloadHash, claimToken);
     }
 
     @Override
     public String toString() {
         return "OutboxEntry[id=" + id + ", messageId=" + messageId + ", " + changeType + " " + integrationObject
-                + " key=" + integrationKey + " -> " + destinationId + ", attempts=" + attempts + "]";
+                + " key=" + integrationKey + " -> " + destinationId + ", attempts=" + attempts
+                + (claimedBy == null ? "" : ", claimedBy=" + claimedBy) + "]";
+    }
+
+    /**
+     * Builds an {@link OutboxEntry}. Not thread-safe.
+     *
+     * @since 1.0
+     */
+    public static final class Builder {
+        private long id;
+        private @Nullable String messageId;
+        private @Nullable String webhookId;
+        private @Nullable String integrationObject;
+        private @Nullable String destinationId;
+        private @Nullable String integrationKey;
+        private @Nullable ChangeType changeType;
+        private byte @Nullable [] payload;
+        private @Nullable PayloadHash payloadHash;
+        private @Nullable Instant createdAt;
+        private int attempts;
+        private @Nullable Instant nextAttemptAt;
+        private @Nullable String lastError;
+        private @Nullable String claimedBy;
+        private long claimToken;
+
+        private Builder() {
+        }
+
+        private Builder(OutboxEntry e) {
+            id = e.id;
+            messageId = e.messageId;
+            webhookId = e.webhookId;
+            integrationObject = e.integrationObject;
+            destinationId = e.destinationId;
+            integrationKey = e.integrationKey;
+            changeType = e.changeType;
+            payload = e.payload;
+            payloadHash = e.payloadHash;
+            createdAt = e.createdAt;
+            attempts = e.attempts;
+            nextAttemptAt = e.nextAttemptAt;
+            lastError = e.lastError;
+            claimedBy = e.claimedBy;
+            claimToken = e.claimToken;
+        }
+
+        /** The outbox's id (outboxes set it on append). */
+        public Builder id(long id) {
+            this.id = id;
+            return this;
+        }
+
+        /** The message id receivers deduplicate by. */
+        public Builder messageId(String messageId) {
+            this.messageId = messageId;
+            return this;
+        }
+
+        /** The webhook (or sync channel) id. */
+        public Builder webhookId(String webhookId) {
+            this.webhookId = webhookId;
+            return this;
+        }
+
+        /** The integration object's code. */
+        public Builder integrationObject(String integrationObject) {
+            this.integrationObject = integrationObject;
+            return this;
+        }
+
+        /** The consumed destination's id. */
+        public Builder destinationId(String destinationId) {
+            this.destinationId = destinationId;
+            return this;
+        }
+
+        /** The root item's integration key. */
+        public Builder integrationKey(String integrationKey) {
+            this.integrationKey = integrationKey;
+            return this;
+        }
+
+        /** Saved or deleted. */
+        public Builder changeType(ChangeType changeType) {
+            this.changeType = changeType;
+            return this;
+        }
+
+        /** The payload; copied when the entry is built. */
+        public Builder payload(byte[] payload) {
+            this.payload = payload;
+            return this;
+        }
+
+        /** The payload's hash. */
+        public Builder payloadHash(PayloadHash payloadHash) {
+            this.payloadHash = payloadHash;
+            return this;
+        }
+
+        /** When the change was made. */
+        public Builder createdAt(Instant createdAt) {
+            this.createdAt = createdAt;
+            return this;
+        }
+
+        /** Attempts made so far (default 0). */
+        public Builder attempts(int attempts) {
+            this.attempts = attempts;
+            return this;
+        }
+
+        /** Not to be claimed before (default: {@code createdAt}). */
+        public Builder nextAttemptAt(Instant nextAttemptAt) {
+            this.nextAttemptAt = nextAttemptAt;
+            return this;
+        }
+
+        /** The last attempt's error, or null. */
+        public Builder lastError(@Nullable String lastError) {
+            this.lastError = lastError;
+            return this;
+        }
+
+        /** The claim the entry is returned under (outboxes set it on claim); null and 0 for none. */
+        public Builder claim(@Nullable String claimedBy, long claimToken) {
+            this.claimedBy = claimedBy;
+            this.claimToken = claimToken;
+            return this;
+        }
+
+        /** The entry. */
+        public OutboxEntry build() {
+            return new OutboxEntry(this);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ioflow.webhook.spi;
 
+import java.util.Map;
 import dev.ioflow.core.PayloadHash;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +21,22 @@ public interface VersionMarkerStore extends AutoCloseable {
 
     /** Forgets the key (after a delete was delivered). */
     void remove(MarkerKey key);
+
+    /**
+     * Applies several changes at once (in one transaction where the store has them): a hash is put, null removes
+     * the key. The default applies them one by one.
+     *
+     * @since 1.0
+     */
+    default void apply(Map<MarkerKey, @Nullable PayloadHash> changes) {
+        changes.forEach((key, hash) -> {
+            if (hash == null) {
+                remove(key);
+            } else {
+                put(key, hash);
+            }
+        });
+    }
 
     /** Releases resources; does not delete anything. */
     @Override

@@ -71,7 +71,9 @@ class H2FileDurabilityTest {
     }
 
     private static OutboxEntry entry() {
-        return new OutboxEntry(0, "msg-durable", "wh", "ioCustomer", "crm", "c-1", ChangeType.SAVED,
-                "{\"id\":\"c-1\"}".getBytes(StandardCharsets.UTF_8), new PayloadHash(1, 2), T0, 0, T0, null);
+        return OutboxEntry.builder().messageId("msg-durable").webhookId("wh").integrationObject("ioCustomer")
+                .destinationId("crm").integrationKey("c-1").changeType(ChangeType.SAVED)
+                .payload("{\"id\":\"c-1\"}".getBytes(StandardCharsets.UTF_8)).payloadHash(new PayloadHash(1, 2))
+                .createdAt(T0).attempts(0).nextAttemptAt(T0).build();
     }
 }

@@ -125,8 +125,10 @@ class JdbcStoreSetupTest {
     }
 
     private static OutboxEntry entry(String payload) {
-        return new OutboxEntry(0, "msg-1", "wh", "ioCustomer", "crm", "c-1", ChangeType.SAVED,
-                payload.getBytes(StandardCharsets.UTF_8), new PayloadHash(1, 2), T0, 0, T0, null);
+        return OutboxEntry.builder().messageId("msg-1").webhookId("wh").integrationObject("ioCustomer")
+                .destinationId("crm").integrationKey("c-1").changeType(ChangeType.SAVED)
+                .payload(payload.getBytes(StandardCharsets.UTF_8)).payloadHash(new PayloadHash(1, 2)).createdAt(T0)
+                .attempts(0).nextAttemptAt(T0).build();
     }
 
     /** A data source whose connections claim to belong to the named database product, and do nothing else. */

@@ -87,7 +87,7 @@ abstract class SharedOutboxContract {
                 if (previous != null) {
                     doubleClaims.add(entry.id() + " by " + previous + " and " + owner);
                 }
-                outbox.complete(entry.id());
+                outbox.complete(entry);
             }
         }
         return null;
@@ -111,7 +111,7 @@ abstract class SharedOutboxContract {
                 for (int i = inFlight.size() - 1; i >= 0; i--) {
                     OutboxEntry first = inFlight.get(i);
                     firstDone.put(first.integrationKey(), sequence.incrementAndGet());
-                    instanceA.complete(first.id());
+                    instanceA.complete(first);
                 }
                 return null;
             });
@@ -168,7 +168,7 @@ abstract class SharedOutboxContract {
             List<OutboxEntry> batch = outbox.claim(5, T0, Duration.ofMinutes(10), owner);
             for (OutboxEntry second : batch) {
                 secondClaimed.put(second.integrationKey(), sequence.incrementAndGet());
-                outbox.complete(second.id());
+                outbox.complete(second);
             }
             if (batch.isEmpty()) {
                 Thread.sleep(1);
@@ -182,8 +182,10 @@ abstract class SharedOutboxContract {
     }
 
     private static OutboxEntry entry(String key, String payload) {
-        return new OutboxEntry(0, "msg-" + key + "-" + payload, "wh", "ioCustomer", "crm", key, ChangeType.SAVED,
-                payload.getBytes(StandardCharsets.UTF_8), new PayloadHash(key.hashCode(), payload.hashCode()), T0, 0,
-                T0, null);
+        return OutboxEntry.builder().messageId("msg-" + key + "-" + payload).webhookId("wh")
+                .integrationObject("ioCustomer").destinationId("crm").integrationKey(key)
+                .changeType(ChangeType.SAVED).payload(payload.getBytes(StandardCharsets.UTF_8))
+                .payloadHash(new PayloadHash(key.hashCode(), payload.hashCode())).createdAt(T0).attempts(0)
+                .nextAttemptAt(T0).build();
     }
 }

@@ -43,18 +43,26 @@ public final class OutboxRows {
 
     /** Binds the ordering key as parameters 1 to 4 of {@link OutboxSql#deletePending()}. */
     public static void bindOrderingKey(PreparedStatement statement, OutboxEntry entry) throws SQLException {
-        statement.setLong(1, OrderingKeys.hash(entry));
-        statement.setString(2, entry.webhookId());
-        statement.setString(3, entry.destinationId());
-        statement.setString(4, entry.integrationKey());
+        bindOrderingKey(statement, OrderingKeys.hash(entry), entry.webhookId(), entry.destinationId(),
+                entry.integrationKey());
+    }
+
+    /** Binds an ordering key as parameters 1 to 4: its hash, webhook, destination and integration key. */
+    public static void bindOrderingKey(PreparedStatement statement, long hash, String webhookId, String destinationId,
+                                       String integrationKey) throws SQLException {
+        statement.setLong(1, hash);
+        statement.setString(2, webhookId);
+        statement.setString(3, destinationId);
+        statement.setString(4, integrationKey);
     }
 
     /** Reads the entry at the cursor: the id followed by {@link OutboxSql#COLUMNS}. */
     public static OutboxEntry read(ResultSet row) throws SQLException {
-        return new OutboxEntry(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
-                row.getString(5), row.getString(6), ChangeType.valueOf(row.getString(8)), row.getBytes(9),
-                new PayloadHash(row.getLong(10), row.getLong(11)), getInstant(row, 12), row.getInt(13),
-                getInstant(row, 14), row.getString(15));
+        return OutboxEntry.builder().id(row.getLong(1)).messageId(row.getString(2)).webhookId(row.getString(3))
+                .integrationObject(row.getString(4)).destinationId(row.getString(5)).integrationKey(row.getString(6))
+                .changeType(ChangeType.valueOf(row.getString(8))).payload(row.getBytes(9))
+                .payloadHash(new PayloadHash(row.getLong(10), row.getLong(11))).createdAt(getInstant(row, 12))
+                .attempts(row.getInt(13)).nextAttemptAt(getInstant(row, 14)).lastError(row.getString(15)).build();
     }
 
     /** Runs the query and reads every entry it returns. */

@@ -2,9 +2,11 @@ package dev.ioflow.webhook.internal.jdbc;
 
 /**
  * The outbox's statements for one table. An entry is LIVE (pending, or in flight while {@code claimed_by} is set)
- * or DEAD. The head of an ordering key is its oldest LIVE entry: only heads are claimed.
+ * or DEAD. The head of an ordering key is its oldest LIVE entry, flagged by the {@code head} column: only heads are
+ * claimed, found through the due-time index without looking at the entries queued behind them.
  *
- * <p>Both dialects understand the same SQL here, {@code FOR UPDATE SKIP LOCKED} included (H2 since 2.2).
+ * <p>Both dialects understand the same SQL here, {@code FOR UPDATE SKIP LOCKED} included (H2 since 2.2), except for
+ * the per-key locks.
  *
  * @param table the outbox table's name
  */
@@ -15,14 +17,10 @@ public record OutboxSql(String table) {
             + "ordering_hash, change_type, payload, payload_hash_high, payload_hash_low, created_at, attempts, "
             + "next_attempt_at, last_error";
 
+    private static final String CLAIM_HOLDS = " AND claimed_by = ? AND claim_token = ?";
+
     private static final String SAME_KEY = "p.ordering_hash = o.ordering_hash AND p.webhook_id = o.webhook_id "
             + "AND p.destination_id = o.destination_id AND p.integration_key = o.integration_key";
-
-    /** True for an entry that is the oldest live one of its ordering key. */
-    private String isHead() {
-        return "NOT EXISTS (SELECT 1 FROM " + table + " p WHERE p.status = 'LIVE' AND p.id < o.id AND "
-                + SAME_KEY + ")";
-    }
 
     /** Inserts a new live, unclaimed entry. */
     public String insert() {
@@ -42,37 +40,61 @@ public record OutboxSql(String table) {
                 + "AND p.change_type = 'DELETED' AND p.id > o.id AND " + SAME_KEY + ")))";
     }
 
-    /** Selects and locks claimable heads: parameters now, now, max. */
-    public String selectClaimable() {
-        return "SELECT o.id, " + prefixed(COLUMNS) + " FROM " + table + " o WHERE o.status = 'LIVE' "
-                + "AND o.next_attempt_at <= ? AND (o.claimed_by IS NULL OR o.lease_until <= ?) AND " + isHead()
-                + " ORDER BY o.id LIMIT ? FOR UPDATE SKIP LOCKED";
+    /** Selects and locks pending heads that are due: parameters now, max. */
+    public String selectDueHeads() {
+        return "SELECT o.id, " + prefixed(COLUMNS) + " FROM " + table + " o WHERE o.head = TRUE "
+                + "AND o.claimed_by IS NULL AND o.next_attempt_at <= ? ORDER BY o.next_attempt_at, o.id LIMIT ? "
+                + "FOR UPDATE SKIP LOCKED";
+    }
+
+    /** Selects and locks claimed entries whose lease ended (they are heads): parameters now, max. */
+    public String selectExpiredClaims() {
+        return "SELECT o.id, " + prefixed(COLUMNS) + " FROM " + table + " o WHERE o.lease_until IS NOT NULL "
+                + "AND o.lease_until <= ? ORDER BY o.lease_until, o.id LIMIT ? FOR UPDATE SKIP LOCKED";
+    }
+
+    /** Claims one selected (and locked) entry: owner, token, lease end, id. */
+    public String claim() {
+        return "UPDATE " + table + " SET claimed_by = ?, claim_token = ?, lease_until = ? WHERE id = ?";
+    }
+
+    /** Extends a claim that still holds: lease end, id, owner, token. */
+    public String renew() {
+        return "UPDATE " + table + " SET lease_until = ? WHERE id = ?" + CLAIM_HOLDS;
+    }
+
+    /** Deletes a delivered entry whose claim still holds: id, owner, token. */
+    public String complete() {
+        return "DELETE FROM " + table + " WHERE id = ?" + CLAIM_HOLDS;
+    }
+
+    /** Releases an entry whose claim still holds for a later attempt: attempts, next attempt, error, id, owner, token. */
+    public String reschedule() {
+        return "UPDATE " + table + " SET attempts = ?, next_attempt_at = ?, last_error = ?, claimed_by = NULL, "
+                + "claim_token = 0, lease_until = NULL WHERE id = ?" + CLAIM_HOLDS;
+    }
+
+    /** Makes an entry whose claim still holds a dead letter: attempts, error, dead at, id, owner, token. */
+    public String deadLetter() {
+        return "UPDATE " + table + " SET status = 'DEAD', head = FALSE, attempts = ?, last_error = ?, dead_at = ?, "
+                + "claimed_by = NULL, claim_token = 0, lease_until = NULL WHERE id = ?" + CLAIM_HOLDS;
     }
 
     /**
-     * Claims one selected entry unless someone else did in between: owner, lease end, id, now. The condition
-     * repeats the selection's, so that one entry never goes to two owners even if a row lock were not taken.
+     * Makes the oldest live entry of one ordering key its head, if it is not already: ordering hash, webhook,
+     * destination, key. Run under the key's lock after anything that may have removed the head or added the first
+     * entry.
      */
-    public String claim() {
-        return "UPDATE " + table + " SET claimed_by = ?, lease_until = ? WHERE id = ? AND status = 'LIVE' "
-                + "AND (claimed_by IS NULL OR lease_until <= ?)";
+    public String promoteHead() {
+        return "UPDATE " + table + " SET head = TRUE WHERE head = FALSE AND id = (SELECT MIN(p.id) FROM " + table
+                + " p WHERE p.ordering_hash = ? AND p.webhook_id = ? AND p.destination_id = ? "
+                + "AND p.integration_key = ? AND p.status = 'LIVE')";
     }
 
-    /** Deletes one entry: id. */
-    public String complete() {
-        return "DELETE FROM " + table + " WHERE id = ? AND status = 'LIVE'";
-    }
-
-    /** Releases one live entry for a later attempt: attempts, next attempt, error, id. */
-    public String reschedule() {
-        return "UPDATE " + table + " SET attempts = ?, next_attempt_at = ?, last_error = ?, claimed_by = NULL, "
-                + "lease_until = NULL WHERE id = ? AND status = 'LIVE'";
-    }
-
-    /** Makes one entry a dead letter: attempts, error, dead at, id. */
-    public String deadLetter() {
-        return "UPDATE " + table + " SET status = 'DEAD', attempts = ?, last_error = ?, dead_at = ?, "
-                + "claimed_by = NULL, lease_until = NULL WHERE id = ? AND status = 'LIVE'";
+    /** The ids and ordering hashes of dead letters: all, or one id (parameter). */
+    public String selectDeadKeys(boolean all) {
+        return "SELECT id, ordering_hash, webhook_id, destination_id, integration_key FROM " + table
+                + " WHERE status = 'DEAD'" + (all ? "" : " AND id = ?");
     }
 
     /** Dead letters, oldest first: limit. */
@@ -82,19 +104,18 @@ public record OutboxSql(String table) {
     }
 
     /**
-     * Drops dead letters whose key got a newer live entry since: that entry carries the current state, and
-     * delivering the older payload after it would move the receiver back in time. Parameter: the id unless all.
+     * Drops a dead letter whose key got a newer live entry since: that entry carries the current state, and
+     * delivering the older payload after it would move the receiver back in time. Parameter: the id.
      */
-    public String dropSupersededDead(boolean all) {
-        return "DELETE FROM " + table + " o WHERE o.status = 'DEAD'" + (all ? "" : " AND o.id = ?")
-                + " AND EXISTS (SELECT 1 FROM " + table + " p WHERE p.status = 'LIVE' AND p.id > o.id AND "
-                + SAME_KEY + ")";
+    public String dropSupersededDead() {
+        return "DELETE FROM " + table + " o WHERE o.id = ? AND o.status = 'DEAD' AND EXISTS (SELECT 1 FROM " + table
+                + " p WHERE p.status = 'LIVE' AND p.id > o.id AND " + SAME_KEY + ")";
     }
 
-    /** Puts dead letters back into the live queue: now, then the id unless all. */
-    public String replay(boolean all) {
+    /** Puts one dead letter back into the live queue, behind any head: now, id. */
+    public String replay() {
         return "UPDATE " + table + " SET status = 'LIVE', attempts = 0, next_attempt_at = ?, dead_at = NULL "
-                + "WHERE status = 'DEAD'" + (all ? "" : " AND id = ?");
+                + "WHERE status = 'DEAD' AND id = ?";
     }
 
     /** The newest live entry's change type and payload hash: ordering hash, webhook, destination, key. */
@@ -104,15 +125,26 @@ public record OutboxSql(String table) {
                 + "AND o.status = 'LIVE' ORDER BY o.id DESC LIMIT 1";
     }
 
+    /** The creation time of the oldest live entry (lowest id: ids grow with appends). */
+    public String oldestLive() {
+        return "SELECT created_at FROM " + table + " WHERE status = 'LIVE' ORDER BY id LIMIT 1";
+    }
+
     /** Counts live entries. */
     public String countLive() {
         return "SELECT COUNT(*) FROM " + table + " WHERE status = 'LIVE'";
     }
 
-    /** When the earliest head becomes claimable: its next attempt when pending, its lease end when in flight. */
-    public String nextDue() {
-        return "SELECT MIN(CASE WHEN o.claimed_by IS NULL THEN o.next_attempt_at ELSE o.lease_until END) FROM "
-                + table + " o WHERE o.status = 'LIVE' AND " + isHead();
+    /** When the earliest pending head is due (null when none), through the due-time index. */
+    public String nextPendingDue() {
+        return "SELECT o.next_attempt_at FROM " + table + " o WHERE o.head = TRUE AND o.claimed_by IS NULL "
+                + "ORDER BY o.next_attempt_at LIMIT 1";
+    }
+
+    /** When the earliest lease ends (null when nothing is claimed), through the lease index. */
+    public String nextLeaseEnd() {
+        return "SELECT o.lease_until FROM " + table + " o WHERE o.lease_until IS NOT NULL "
+                + "ORDER BY o.lease_until LIMIT 1";
     }
 
     private static String prefixed(String columns) {
