@@ -11,6 +11,7 @@ import dev.ioflow.spring.internal.TypeSystems;
 import dev.ioflow.spring.internal.WebhookFactory;
 import dev.ioflow.webhook.RetryPolicy;
 import dev.ioflow.webhook.WebhookConfiguration;
+import dev.ioflow.webhook.WebhookEventListener;
 import dev.ioflow.webhook.WebhookService;
 import dev.ioflow.webhook.jdbc.JdbcOutbox;
 import dev.ioflow.webhook.jdbc.JdbcStoreBuilder;
@@ -117,7 +118,8 @@ public class IoflowAutoConfiguration {
     /**
      * The webhook service: the webhooks of {@code ioflow.webhooks.*} plus every {@link WebhookConfiguration} bean,
      * over the outbox, markers, destinations and retry policy beans; the items are rendered over the application's
-     * {@link TypeSystem} bean, or without one over the classes of {@code ioflow.types}. Not started here: see
+     * {@link TypeSystem} bean, or without one over the classes of {@code ioflow.types}; every
+     * {@link WebhookEventListener} bean (e.g. the metrics) observes it. Not started here: see
      * {@link WebhookServiceLifecycle}.
      */
     @Bean(destroyMethod = "close")
@@ -127,7 +129,8 @@ public class IoflowAutoConfiguration {
                                          Outbox outbox, VersionMarkerStore markers, RetryPolicy retryPolicy,
                                          ObjectProvider<TypeSystem> types,
                                          ObjectProvider<IntegrationObject> integrationObjectBeans,
-                                         ObjectProvider<WebhookConfiguration> webhookBeans, BeanFactory beans) {
+                                         ObjectProvider<WebhookConfiguration> webhookBeans,
+                                         ObjectProvider<WebhookEventListener> listeners, BeanFactory beans) {
         ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(classLoader(beans));
         Map<String, IntegrationObject> ios = DefinitionLoader.load(properties.getDefinitions(), resolver,
                 integrationObjectBeans.orderedStream().toList());
@@ -150,6 +153,11 @@ public class IoflowAutoConfiguration {
             throw new IoflowConfigurationException("ioflow.threads", e.getMessage(), e);
         }
         webhooks.forEach(b::webhook);
+        List<WebhookEventListener> all = listeners.orderedStream().toList();
+        if (!all.isEmpty()) {
+            b.eventListener(all.size() == 1 ? all.get(0)
+                    : WebhookEventListener.composite(all.toArray(WebhookEventListener[]::new)));
+        }
         try {
             return b.build();
         } catch (IllegalStateException | IllegalArgumentException e) {
