@@ -18,7 +18,9 @@ import dev.ioflow.webhook.jdbc.JdbcStoreBuilder;
 import dev.ioflow.webhook.jdbc.JdbcVersionMarkerStore;
 import dev.ioflow.webhook.memory.InMemoryOutbox;
 import dev.ioflow.webhook.memory.InMemoryVersionMarkerStore;
+import dev.ioflow.spring.jdbc.SpringTransactionBinding;
 import dev.ioflow.webhook.spi.Outbox;
+import dev.ioflow.webhook.spi.TransactionBinding;
 import dev.ioflow.webhook.spi.VersionMarkerStore;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,7 @@ import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -203,6 +206,20 @@ public class IoflowAutoConfiguration {
         @ConditionalOnMissingBean
         VersionMarkerStore ioflowVersionMarkerStore(DataSource dataSource, IoflowProperties properties) {
             return configure(JdbcVersionMarkerStore.builder(), dataSource, properties).build();
+        }
+
+        /**
+         * Lets the JDBC outbox append into the application's Spring transaction on the same data source (needs
+         * spring-jdbc, which every Boot JDBC application has).
+         */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(name = "org.springframework.jdbc.datasource.DataSourceUtils")
+        static class Transactions {
+            @Bean
+            @ConditionalOnMissingBean
+            TransactionBinding ioflowTransactionBinding(DataSource dataSource) {
+                return new SpringTransactionBinding(dataSource);
+            }
         }
 
         private static <S> JdbcStoreBuilder<S> configure(JdbcStoreBuilder<S> b, DataSource dataSource,

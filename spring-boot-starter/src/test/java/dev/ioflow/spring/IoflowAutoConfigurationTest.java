@@ -22,7 +22,9 @@ import dev.ioflow.webhook.jdbc.JdbcVersionMarkerStore;
 import dev.ioflow.webhook.memory.InMemoryOutbox;
 import dev.ioflow.webhook.memory.InMemoryVersionMarkerStore;
 import dev.ioflow.webhook.spi.Delivery;
+import dev.ioflow.spring.jdbc.SpringTransactionBinding;
 import dev.ioflow.webhook.spi.Outbox;
+import dev.ioflow.webhook.spi.TransactionBinding;
 import dev.ioflow.webhook.spi.VersionMarkerStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,6 +66,7 @@ class IoflowAutoConfigurationTest {
             assertThat(context.getBean(VersionMarkerStore.class)).isInstanceOf(InMemoryVersionMarkerStore.class);
             assertThat(context).doesNotHaveBean(WebhookService.class);
             assertThat(context).doesNotHaveBean(WebhookServiceLifecycle.class);
+            assertThat(context).doesNotHaveBean(TransactionBinding.class);
         });
     }
 
@@ -309,6 +312,7 @@ class IoflowAutoConfigurationTest {
                     assertThat(context).hasNotFailed();
                     assertThat(context.getBean(Outbox.class)).isInstanceOf(JdbcOutbox.class);
                     assertThat(context.getBean(VersionMarkerStore.class)).isInstanceOf(JdbcVersionMarkerStore.class);
+                    assertThat(context.getBean(TransactionBinding.class)).isInstanceOf(SpringTransactionBinding.class);
                     try (var c = context.getBean(DataSource.class).getConnection();
                          var tables = c.getMetaData().getTables(null, null, "SHOP_OUTBOX", null)) {
                         assertThat(tables.next()).as("table shop_outbox created").isTrue();
@@ -323,6 +327,7 @@ class IoflowAutoConfigurationTest {
                 .run(context -> {
                     assertThat(context.getBean(Outbox.class)).isInstanceOf(InMemoryOutbox.class);
                     assertThat(context.getBean(VersionMarkerStore.class)).isInstanceOf(InMemoryVersionMarkerStore.class);
+                    assertThat(context).doesNotHaveBean(TransactionBinding.class);
                 });
     }
 

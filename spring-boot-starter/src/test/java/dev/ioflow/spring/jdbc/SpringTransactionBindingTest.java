@@ -1,0 +1,93 @@
+package dev.ioflow.spring.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ioflow.core.PayloadHash;
+import dev.ioflow.webhook.ChangeType;
+import dev.ioflow.webhook.jdbc.JdbcOutbox;
+import dev.ioflow.webhook.spi.OutboxEntry;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class SpringTransactionBindingTest {
+    private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+    private final DataSource dataSource = h2();
+    private final SpringTransactionBinding binding = new SpringTransactionBinding(dataSource);
+    private final TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    private final JdbcOutbox outbox = JdbcOutbox.builder().dataSource(dataSource).createSchema(true).build();
+
+    @AfterEach
+    void close() {
+        outbox.close();
+    }
+
+    @Test
+    void outsideATransactionThereIsNoConnection() {
+        assertThat(binding.currentConnection()).isNull();
+    }
+
+    @Test
+    void aTransactionOnAnotherDataSourceDoesNotCount() {
+        new TransactionTemplate(new DataSourceTransactionManager(h2())).executeWithoutResult(status ->
+                assertThat(binding.currentConnection()).isNull());
+    }
+
+    @Test
+    void insideATransactionItIsTheTransactionsOwnConnection() {
+        tx.executeWithoutResult(status -> {
+            Connection connection = binding.currentConnection();
+            assertThat(connection).isNotNull();
+            assertThat(connection).isSameAs(
+                    org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource));
+            assertThat(TransactionSynchronizationManager.isActualTransactionActive()).isTrue();
+        });
+    }
+
+    @Test
+    void aChangeAppendedInARolledBackTransactionVanishesAndItsAfterCommitActionNeverRuns() {
+        AtomicInteger woken = new AtomicInteger();
+        tx.executeWithoutResult(status -> {
+            outbox.append(List.of(entry("c-1")), binding.currentConnection());
+            binding.afterCommit(woken::incrementAndGet);
+            status.setRollbackOnly();
+        });
+        assertThat(outbox.liveCount()).isZero();
+        assertThat(woken).hasValue(0);
+    }
+
+    @Test
+    void aChangeAppendedInACommittedTransactionIsLiveAfterTheCommitAndTheActionRunsThen() {
+        AtomicInteger woken = new AtomicInteger();
+        tx.executeWithoutResult(status -> {
+            outbox.append(List.of(entry("c-2")), binding.currentConnection());
+            binding.afterCommit(woken::incrementAndGet);
+            assertThat(woken).as("not before the commit").hasValue(0);
+        });
+        assertThat(outbox.liveCount()).isEqualTo(1);
+        assertThat(woken).hasValue(1);
+    }
+
+    private static OutboxEntry entry(String key) {
+        return OutboxEntry.builder().messageId("msg-" + key).webhookId("wh").integrationObject("ioCustomer")
+                .destinationId("crm").integrationKey(key).changeType(ChangeType.SAVED)
+                .payload("{}".getBytes(StandardCharsets.UTF_8)).payloadHash(new PayloadHash(1, 2)).createdAt(T0)
+                .attempts(0).nextAttemptAt(T0).build();
+    }
+
+    private static DataSource h2() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        return ds;
+    }
+}
