@@ -122,7 +122,8 @@ public class IoflowAutoConfiguration {
      * The webhook service: the webhooks of {@code ioflow.webhooks.*} plus every {@link WebhookConfiguration} bean,
      * over the outbox, markers, destinations and retry policy beans; the items are rendered over the application's
      * {@link TypeSystem} bean, or without one over the classes of {@code ioflow.types}; every
-     * {@link WebhookEventListener} bean (e.g. the metrics) observes it. Not started here: see
+     * {@link WebhookEventListener} bean (e.g. the metrics) observes it, and every {@link WebhookServiceCustomizer}
+     * bean adjusts the builder last. Not started here: see
      * {@link WebhookServiceLifecycle}.
      */
     @Bean(destroyMethod = "close")
@@ -133,7 +134,8 @@ public class IoflowAutoConfiguration {
                                          ObjectProvider<TypeSystem> types,
                                          ObjectProvider<IntegrationObject> integrationObjectBeans,
                                          ObjectProvider<WebhookConfiguration> webhookBeans,
-                                         ObjectProvider<WebhookEventListener> listeners, BeanFactory beans) {
+                                         ObjectProvider<WebhookEventListener> listeners,
+                                         ObjectProvider<WebhookServiceCustomizer> customizers, BeanFactory beans) {
         ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(classLoader(beans));
         Map<String, IntegrationObject> ios = DefinitionLoader.load(properties.getDefinitions(), resolver,
                 integrationObjectBeans.orderedStream().toList());
@@ -161,6 +163,7 @@ public class IoflowAutoConfiguration {
             b.eventListener(all.size() == 1 ? all.get(0)
                     : WebhookEventListener.composite(all.toArray(WebhookEventListener[]::new)));
         }
+        customizers.orderedStream().forEach(c -> c.customize(b));
         try {
             return b.build();
         } catch (IllegalStateException | IllegalArgumentException e) {

@@ -267,6 +267,22 @@ class IoflowAutoConfigurationTest {
     }
 
     @Test
+    void customizerBeansAdjustTheServiceInOrder() {
+        RecordingTarget target = new RecordingTarget();
+        runner.withBean("crmTarget", RecordingTarget.class, () -> target)
+                .withBean("first", WebhookServiceCustomizer.class, () -> b -> b.messageIds(() -> "first"))
+                .withBean("second", WebhookServiceCustomizer.class, () -> b -> b.messageIds(() -> "second"))
+                .withPropertyValues(CUSTOMER_WEBHOOK)
+                .withPropertyValues("ioflow.webhooks.customers.target=crmTarget", "ioflow.poll-interval=50ms")
+                .run(context -> {
+                    context.getBean(WebhookService.class).saved(new Customer("c4", "di@example.com"));
+                    Delivery delivery = target.received.poll(10, TimeUnit.SECONDS);
+                    assertThat(delivery).isNotNull();
+                    assertThat(delivery.messageId()).isEqualTo("second");
+                });
+    }
+
+    @Test
     void applicationBeansReplaceEveryPart() {
         DestinationRegistry registry = DestinationRegistry.builder()
                 .add(ConsumedDestination.builder("own", "https://own.example.com").build()).build();
