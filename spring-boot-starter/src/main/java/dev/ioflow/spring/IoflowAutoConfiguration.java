@@ -22,6 +22,7 @@ import dev.ioflow.spring.jdbc.SpringTransactionBinding;
 import dev.ioflow.webhook.spi.Outbox;
 import dev.ioflow.webhook.spi.TransactionBinding;
 import dev.ioflow.webhook.spi.VersionMarkerStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -139,7 +140,7 @@ public class IoflowAutoConfiguration {
         ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(classLoader(beans));
         Map<String, IntegrationObject> ios = DefinitionLoader.load(properties.getDefinitions(), resolver,
                 integrationObjectBeans.orderedStream().toList());
-        List<WebhookConfiguration> webhooks = new java.util.ArrayList<>(WebhookFactory.webhooks(properties, ios,
+        List<WebhookConfiguration> webhooks = new ArrayList<>(WebhookFactory.webhooks(properties, ios,
                 () -> types.getIfAvailable(() -> TypeSystems.of(properties.getTypes(), classLoader(beans))),
                 destinations.registry(), beans));
         webhookBeans.orderedStream().forEach(webhooks::add);

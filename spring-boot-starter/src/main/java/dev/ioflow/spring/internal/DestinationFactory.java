@@ -6,6 +6,8 @@ import dev.ioflow.destinations.DestinationRegistry;
 import dev.ioflow.destinations.OAuth2ClientCredentials;
 import dev.ioflow.spring.IoflowConfigurationException;
 import dev.ioflow.spring.IoflowProperties;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -84,7 +86,7 @@ public final class DestinationFactory {
 
     /** Rejects fields set for another credential type (a likely typo in the type or the field). */
     private static void onlyFields(String at, IoflowProperties.Credential c, String type, String... allowed) {
-        Map<String, @Nullable String> set = new java.util.LinkedHashMap<>();
+        Map<String, @Nullable String> set = new LinkedHashMap<>();
         set.put("username", c.getUsername());
         set.put("password", c.getPassword());
         set.put("token", c.getToken());
@@ -94,7 +96,7 @@ public final class DestinationFactory {
         set.put("client-id", c.getClientId());
         set.put("client-secret", c.getClientSecret());
         set.put("scope", c.getScope());
-        java.util.List<String> allowedList = java.util.List.of(allowed);
+        List<String> allowedList = List.of(allowed);
         for (Map.Entry<String, @Nullable String> field : set.entrySet()) {
             if (field.getValue() != null && !allowedList.contains(field.getKey())) {
                 throw new IoflowConfigurationException(at + "." + field.getKey(),

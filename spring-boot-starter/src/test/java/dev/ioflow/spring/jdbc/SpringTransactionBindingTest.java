@@ -2,13 +2,8 @@ package dev.ioflow.spring.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ioflow.core.PayloadHash;
-import dev.ioflow.webhook.ChangeType;
 import dev.ioflow.webhook.jdbc.JdbcOutbox;
-import dev.ioflow.webhook.spi.OutboxEntry;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,7 +16,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 class SpringTransactionBindingTest {
-    private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
     private final DataSource dataSource = h2();
     private final SpringTransactionBinding binding = new SpringTransactionBinding(dataSource);
     private final TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -58,7 +52,7 @@ class SpringTransactionBindingTest {
     void aChangeAppendedInARolledBackTransactionVanishesAndItsAfterCommitActionNeverRuns() {
         AtomicInteger woken = new AtomicInteger();
         tx.executeWithoutResult(status -> {
-            outbox.append(List.of(entry("c-1")), binding.currentConnection());
+            outbox.append(List.of(Entries.entry("c-1")), binding.currentConnection());
             binding.afterCommit(woken::incrementAndGet);
             status.setRollbackOnly();
         });
@@ -70,19 +64,12 @@ class SpringTransactionBindingTest {
     void aChangeAppendedInACommittedTransactionIsLiveAfterTheCommitAndTheActionRunsThen() {
         AtomicInteger woken = new AtomicInteger();
         tx.executeWithoutResult(status -> {
-            outbox.append(List.of(entry("c-2")), binding.currentConnection());
+            outbox.append(List.of(Entries.entry("c-2")), binding.currentConnection());
             binding.afterCommit(woken::incrementAndGet);
             assertThat(woken).as("not before the commit").hasValue(0);
         });
         assertThat(outbox.liveCount()).isEqualTo(1);
         assertThat(woken).hasValue(1);
-    }
-
-    private static OutboxEntry entry(String key) {
-        return OutboxEntry.builder().messageId("msg-" + key).webhookId("wh").integrationObject("ioCustomer")
-                .destinationId("crm").integrationKey(key).changeType(ChangeType.SAVED)
-                .payload("{}".getBytes(StandardCharsets.UTF_8)).payloadHash(new PayloadHash(1, 2)).createdAt(T0)
-                .attempts(0).nextAttemptAt(T0).build();
     }
 
     private static DataSource h2() {
