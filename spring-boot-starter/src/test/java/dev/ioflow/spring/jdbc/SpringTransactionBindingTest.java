@@ -15,15 +15,29 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+/** On H2; {@link SpringTransactionBindingPostgresTest} runs the same on PostgreSQL. */
 class SpringTransactionBindingTest {
-    private final DataSource dataSource = h2();
+    /** The table prefix of this test's outbox. */
+    protected final String prefix = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "_";
+    private final DataSource dataSource = dataSource();
     private final SpringTransactionBinding binding = new SpringTransactionBinding(dataSource);
     private final TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-    private final JdbcOutbox outbox = JdbcOutbox.builder().dataSource(dataSource).createSchema(true).build();
+    private final JdbcOutbox outbox = JdbcOutbox.builder().dataSource(dataSource).tablePrefix(prefix)
+            .createSchema(true).build();
+
+    /** The database under test. */
+    DataSource dataSource() {
+        return h2();
+    }
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
         outbox.close();
+        dropTables(dataSource);
+    }
+
+    /** Removes this test's tables (an in-memory H2 database vanishes on its own). */
+    void dropTables(DataSource db) throws Exception {
     }
 
     @Test
