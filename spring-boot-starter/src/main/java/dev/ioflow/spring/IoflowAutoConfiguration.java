@@ -124,7 +124,8 @@ public class IoflowAutoConfiguration {
      * over the outbox, markers, destinations and retry policy beans; the items are rendered over the application's
      * {@link TypeSystem} bean, or without one over the classes of {@code ioflow.types}; every
      * {@link WebhookEventListener} bean (e.g. the metrics) observes it, and every {@link WebhookServiceCustomizer}
-     * bean adjusts the builder last. Not started here: see
+     * bean adjusts the builder last. With a {@link TransactionBinding} bean (auto-configured beside the JDBC
+     * stores) {@code saved}/{@code deleted} inside a Spring transaction write their changes into it. Not started here: see
      * {@link WebhookServiceLifecycle}.
      */
     @Bean(destroyMethod = "close")
@@ -136,6 +137,7 @@ public class IoflowAutoConfiguration {
                                          ObjectProvider<IntegrationObject> integrationObjectBeans,
                                          ObjectProvider<WebhookConfiguration> webhookBeans,
                                          ObjectProvider<WebhookEventListener> listeners,
+                                         ObjectProvider<TransactionBinding> transactionBindings,
                                          ObjectProvider<WebhookServiceCustomizer> customizers, BeanFactory beans) {
         ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(classLoader(beans));
         Map<String, IntegrationObject> ios = DefinitionLoader.load(properties.getDefinitions(), resolver,
@@ -164,6 +166,7 @@ public class IoflowAutoConfiguration {
             b.eventListener(all.size() == 1 ? all.get(0)
                     : WebhookEventListener.composite(all.toArray(WebhookEventListener[]::new)));
         }
+        transactionBindings.ifAvailable(b::transactionBinding);
         customizers.orderedStream().forEach(c -> c.customize(b));
         try {
             return b.build();
