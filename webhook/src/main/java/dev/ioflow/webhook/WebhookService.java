@@ -9,14 +9,18 @@ import dev.ioflow.webhook.spi.VersionMarkerStore;
 
 import dev.ioflow.destinations.DestinationClient;
 import dev.ioflow.webhook.internal.ChangeRecorder;
+import dev.ioflow.webhook.internal.CompositeListener;
 import dev.ioflow.webhook.internal.DeliveryWorker;
 import dev.ioflow.webhook.internal.DeltaDetector;
 import dev.ioflow.webhook.internal.Route;
 import dev.ioflow.webhook.internal.SyncRunner;
 import dev.ioflow.webhook.internal.WorkerPool;
 import dev.ioflow.webhook.internal.WorkerThreads;
+import dev.ioflow.webhook.spi.TransactionBinding;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -33,6 +37,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,9 +77,11 @@ public final class WebhookService implements AutoCloseable {
     private final Outbox outbox;
     private final VersionMarkerStore markers;
     private final OutboundMonitor monitor;
+    private final CompositeListener listener;
     private final Clock clock;
     private final Duration drainTimeout;
     private final Runnable shutdownOwned;
+    private final @Nullable TransactionBinding transactionBinding;
     private volatile boolean closed;
 
     private WebhookService(Builder b) {
@@ -83,15 +90,17 @@ public final class WebhookService implements AutoCloseable {
         this.markers = b.markers != null ? b.markers : new InMemoryVersionMarkerStore();
         this.monitor = b.monitor != null ? b.monitor : OutboundMonitor.builder().clock(b.clock).build();
         this.drainTimeout = b.drainTimeout;
+        this.transactionBinding = b.transactionBinding;
         List<Route> routes = b.routes(this.clock);
         this.delta = new DeltaDetector(markers, outbox);
-        this.recorder = new ChangeRecorder(routes, outbox, delta, clock, b.messageIds, this::wakeWorkers);
+        this.listener = new CompositeListener(b.listener);
+        this.recorder = new ChangeRecorder(routes, outbox, delta, clock, b.messageIds, this::appended);
         this.syncRunner = new SyncRunner(recorder, clock);
         int claimSize = b.claimSize > 0 ? b.claimSize : routes.stream().mapToInt(Route::batchSize).max().orElse(1);
         Map<String, Route> byId = new LinkedHashMap<>();
         routes.forEach(r -> byId.put(r.id(), r));
         this.worker = new DeliveryWorker(outbox, byId, delta, b.retryPolicy, monitor, clock, b.owner, b.lease,
-                claimSize);
+                claimSize, listener);
         ExecutorService executor = b.executor != null ? b.executor : Executors.newFixedThreadPool(b.threads,
                 new WorkerThreads());
         this.pool = new WorkerPool(worker, outbox, clock, b.threads, b.pollInterval, executor);
@@ -146,7 +155,54 @@ public final class WebhookService implements AutoCloseable {
      */
     public int saved(Collection<?> items) {
         requireOpen();
-        return recorder.record(ChangeType.SAVED, List.copyOf(items));
+        return recordBound(ChangeType.SAVED, List.copyOf(items));
+    }
+
+    /**
+     * Records that the item was created or updated, as {@link #saved(Object)} does, inside the application's own
+     * transaction on {@code connection}: the change is committed or rolled back with the application's write.
+     * Needs an outbox in that database (a {@link dev.ioflow.webhook.spi.TransactionalOutbox} such as
+     * {@link dev.ioflow.webhook.jdbc.JdbcOutbox}); the connection must not be in auto-commit mode. Workers find
+     * the change after the commit, within their poll interval; the change's key stays locked in the outbox until
+     * then.
+     *
+     * @return the number of changes queued in the transaction
+     * @since 1.0
+     */
+    public int saved(Object item, Connection connection) {
+        return single(ChangeType.SAVED, item, Objects.requireNonNull(connection, "connection"));
+    }
+
+    /**
+     * Records saves of several items inside the application's transaction on {@code connection}, as
+     * {@link #saved(Object, Connection)} does.
+     *
+     * @since 1.0
+     */
+    public int saved(Collection<?> items, Connection connection) {
+        requireOpen();
+        return recorder.record(ChangeType.SAVED, List.copyOf(items), Objects.requireNonNull(connection, "connection"));
+    }
+
+    /**
+     * Records that the item was deleted inside the application's transaction on {@code connection}, as
+     * {@link #saved(Object, Connection)} does for saves.
+     *
+     * @since 1.0
+     */
+    public int deleted(Object item, Connection connection) {
+        return single(ChangeType.DELETED, item, Objects.requireNonNull(connection, "connection"));
+    }
+
+    /**
+     * Records deletes of several items inside the application's transaction on {@code connection}.
+     *
+     * @since 1.0
+     */
+    public int deleted(Collection<?> items, Connection connection) {
+        requireOpen();
+        return recorder.record(ChangeType.DELETED, List.copyOf(items),
+                Objects.requireNonNull(connection, "connection"));
     }
 
     /**
@@ -220,7 +276,7 @@ public final class WebhookService implements AutoCloseable {
      */
     public int deleted(Collection<?> items) {
         requireOpen();
-        return recorder.record(ChangeType.DELETED, List.copyOf(items));
+        return recordBound(ChangeType.DELETED, List.copyOf(items));
     }
 
     /**
@@ -282,6 +338,18 @@ public final class WebhookService implements AutoCloseable {
             pool.awaitIdleLoop(Math.min(left, TimeUnit.MILLISECONDS.toNanos(10)));
         }
         return true;
+    }
+
+    /**
+     * How many changes are live in the outbox and how long the oldest has waited (two outbox queries; meant for
+     * metrics gauges and health checks, not for every save).
+     *
+     * @since 1.0
+     */
+    public Backlog backlog() {
+        Instant now = clock.instant();
+        long live = outbox.liveCount();
+        return Backlog.of(live, live == 0 ? null : outbox.oldestLiveCreatedAt(), now);
     }
 
     /** The dead letters, oldest first. */
@@ -354,13 +422,46 @@ public final class WebhookService implements AutoCloseable {
     private int single(ChangeType type, Object item) {
         requireOpen();
         try {
-            return recorder.record(type, List.of(Objects.requireNonNull(item, "item")));
+            return recordBound(type, List.of(Objects.requireNonNull(item, "item")));
         } catch (ChangeRejectedException e) {
             throw e.rejections().get(0).cause();
         }
     }
 
-    private void wakeWorkers() {
+    private int single(ChangeType type, Object item, Connection connection) {
+        requireOpen();
+        try {
+            return recorder.record(type, List.of(Objects.requireNonNull(item, "item")), connection);
+        } catch (ChangeRejectedException e) {
+            throw e.rejections().get(0).cause();
+        }
+    }
+
+    /** Records into the transaction bound to this thread, if a binding is configured and finds one. */
+    private int recordBound(ChangeType type, List<?> items) {
+        Connection bound = transactionBinding == null ? null : transactionBinding.currentConnection();
+        return bound == null ? recorder.record(type, items) : recorder.record(type, items, bound);
+    }
+
+    /**
+     * After an append: listeners hear of the changes and workers wake, right away, or, for an append into a
+     * transaction the binding finds on this thread, once that transaction commits (never for a rollback).
+     */
+    private void appended(List<OutboxEntry> entries) {
+        Connection bound = transactionBinding == null ? null : transactionBinding.currentConnection();
+        if (bound != null) {
+            transactionBinding.afterCommit(() -> queued(entries));
+        } else {
+            queued(entries);
+        }
+    }
+
+    private void queued(List<OutboxEntry> entries) {
+        if (!listener.isEmpty()) {
+            for (OutboxEntry e : entries) {
+                listener.changeQueued(ChangeInfo.of(e));
+            }
+        }
         pool.wake();
     }
 
@@ -381,7 +482,9 @@ public final class WebhookService implements AutoCloseable {
         private ExecutorService executor;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private OutboundMonitor monitor;
+        private WebhookEventListener listener = WebhookEventListener.NONE;
         private Duration lease = Duration.ofSeconds(30);
+        private @Nullable TransactionBinding transactionBinding;
         private int claimSize;
         private Duration pollInterval = Duration.ofSeconds(1);
         private Duration drainTimeout = Duration.ofSeconds(30);
@@ -389,6 +492,19 @@ public final class WebhookService implements AutoCloseable {
         private String owner = "ioflow-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
 
         private Builder() {
+        }
+
+        /**
+         * Writes {@code saved}/{@code deleted} changes into the transaction this binding finds on the calling
+         * thread (for example Spring's), so that they commit or roll back with the application's write; workers
+         * are woken after the commit. Without a transaction on the thread, changes are committed on their own.
+         * Needs an outbox in the same database (a {@link dev.ioflow.webhook.spi.TransactionalOutbox}).
+         *
+         * @since 1.0
+         */
+        public Builder transactionBinding(TransactionBinding binding) {
+            this.transactionBinding = Objects.requireNonNull(binding, "binding");
+            return this;
         }
 
         /** Sends the webhooks without a custom target by HTTP POST through this client. */
@@ -442,6 +558,17 @@ public final class WebhookService implements AutoCloseable {
         /** When to retry (default {@link RetryPolicy#defaults()}). */
         public Builder retryPolicy(RetryPolicy policy) {
             this.retryPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Observes queued changes, attempts, dead letters, destination health and worker failures (default
+         * {@link WebhookEventListener#NONE}); combine several with {@link WebhookEventListener#composite}.
+         *
+         * @since 1.0
+         */
+        public Builder eventListener(WebhookEventListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

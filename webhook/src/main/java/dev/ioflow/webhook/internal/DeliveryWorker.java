@@ -20,7 +20,9 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import dev.ioflow.core.PayloadHash;
+import dev.ioflow.webhook.ChangeInfo;
 import dev.ioflow.webhook.ChangeType;
+import dev.ioflow.webhook.DeliveryAttempt;
 import dev.ioflow.webhook.spi.Settlement;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -48,10 +50,13 @@ public final class DeliveryWorker {
     private final String owner;
     private final Duration lease;
     private final int claimSize;
+    private final CompositeListener listener;
 
-    /** A worker for these routes (by webhook id). */
+    /** A worker for these routes (by webhook id), reporting to {@code listener}. */
     public DeliveryWorker(Outbox outbox, Map<String, Route> routes, DeltaDetector delta, RetryPolicy policy,
-                          OutboundMonitor monitor, Clock clock, String owner, Duration lease, int claimSize) {
+                          OutboundMonitor monitor, Clock clock, String owner, Duration lease, int claimSize,
+                          CompositeListener listener) {
+        this.listener = listener;
         this.outbox = outbox;
         this.routes = Map.copyOf(routes);
         this.delta = delta;
@@ -102,7 +107,11 @@ public final class DeliveryWorker {
                     .integrationKey(e.integrationKey()).payload(e.payload()).attempt(e.attempts() + 1)
                     .createdAt(e.createdAt()).source(e.source()).build());
         }
+        for (int i = 0; i < batch.size(); i++) {
+            listener.deliveryStarted(ChangeInfo.of(batch.get(i)), changes.get(i).attempt());
+        }
         List<DeliveryOutcome> outcomes;
+        long started = System.nanoTime();
         try {
             outcomes = route.target().deliver(Collections.unmodifiableList(changes));
             if (outcomes == null || outcomes.size() != batch.size()) {
@@ -114,29 +123,30 @@ public final class DeliveryWorker {
             LOG.warn("webhook {}: target failed for {} changes: {}", route.id(), batch.size(), e.toString());
             outcomes = Collections.nCopies(batch.size(), DeliveryOutcome.retryable(0, Texts.describe(e), null));
         }
+        Duration call = Duration.ofNanos(System.nanoTime() - started);
         Instant now = clock.instant();
         for (int i = 0; i < batch.size(); i++) {
-            results.add(settlement(batch.get(i), outcomes.get(i), now));
+            results.add(settlement(batch.get(i), outcomes.get(i), now, call));
         }
     }
 
     /** What one outcome makes of its entry. */
-    private Result settlement(OutboxEntry entry, DeliveryOutcome outcome, Instant now) {
+    private Result settlement(OutboxEntry entry, DeliveryOutcome outcome, Instant now, Duration call) {
         int attempt = entry.attempts() + 1;
         String detail = Texts.cap(outcome.detail());
         if (outcome instanceof DeliveryOutcome.Delivered) {
             return new Result(Settlement.completed(entry), OutboundRequestStatus.SUCCESS, now, null,
-                    outcome.httpStatus(), detail);
+                    outcome.httpStatus(), detail, call);
         }
         DeliveryOutcome.Failed failed = (DeliveryOutcome.Failed) outcome;
         Instant next = failed.retryable()
                 ? policy.nextAttemptAt(attempt, entry.createdAt(), now, failed.retryAt()) : null;
         if (next != null) {
             return new Result(Settlement.rescheduled(entry, attempt, next, detail), OutboundRequestStatus.RETRY, now,
-                    next, failed.httpStatus(), detail);
+                    next, failed.httpStatus(), detail, call);
         }
         return new Result(Settlement.deadLettered(entry, attempt, detail == null ? "failed" : detail),
-                OutboundRequestStatus.ERROR, now, null, failed.httpStatus(), detail);
+                OutboundRequestStatus.ERROR, now, null, failed.httpStatus(), detail, call);
     }
 
     /**
@@ -176,6 +186,7 @@ public final class DeliveryWorker {
             OutboxEntry e = r.settlement.entry();
             if (held.contains(e.id()) && !refused.contains(e.id())) {
                 log(r);
+                notify(r);
             }
             record(e, r);
         }
@@ -190,6 +201,21 @@ public final class DeliveryWorker {
                     r.next, r.detail);
             case DEAD_LETTERED -> LOG.warn("delivery of {} failed (attempt {}), now a dead letter: {}", e, attempt,
                     r.detail);
+        }
+    }
+
+    private void notify(Result r) {
+        if (r.status == null) {
+            return;
+        }
+        OutboxEntry e = r.settlement.entry();
+        DeliveryAttempt attempt = DeliveryAttempt.of(Math.max(1, r.settlement.attempts()), r.httpStatus, r.call,
+                Duration.between(e.createdAt(), r.at), r.detail, r.next);
+        ChangeInfo change = ChangeInfo.of(e);
+        switch (r.settlement.kind()) {
+            case COMPLETED -> listener.delivered(change, attempt);
+            case RESCHEDULED -> listener.deliveryFailed(change, attempt);
+            case DEAD_LETTERED -> listener.deadLettered(change, attempt);
         }
     }
 
@@ -212,12 +238,13 @@ public final class DeliveryWorker {
                 entries.size(), webhookId, later);
         for (OutboxEntry e : entries) {
             results.add(new Result(Settlement.rescheduled(e, e.attempts(), later,
-                    "no webhook configuration '" + webhookId + "' here"), null, later, later, 0, null));
+                    "no webhook configuration '" + webhookId + "' here"), null, later, later, 0, null,
+                    Duration.ZERO));
         }
     }
 
     /** A delivery's settlement and what to record about it (status null: nothing to record). */
     private record Result(Settlement settlement, @Nullable OutboundRequestStatus status, Instant at,
-                          @Nullable Instant next, int httpStatus, @Nullable String detail) {
+                          @Nullable Instant next, int httpStatus, @Nullable String detail, Duration call) {
     }
 }

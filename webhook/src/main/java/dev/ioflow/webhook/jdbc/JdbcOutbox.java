@@ -435,6 +435,13 @@ public final class JdbcOutbox implements TransactionalOutbox {
         });
     }
 
+    /** {@inheritDoc} One primary-key range read. */
+    @Override
+    public @Nullable Instant oldestLiveCreatedAt() {
+        return store.inTransaction("find the oldest live entry", sql.table(),
+                connection -> first(connection, sql.oldestLive()));
+    }
+
     /** {@inheritDoc} Two index lookups (earliest pending head, earliest lease end); no scan of the backlog. */
     @Override
     public @Nullable Instant nextDueAt() {

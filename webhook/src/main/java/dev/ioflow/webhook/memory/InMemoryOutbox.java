@@ -46,7 +46,7 @@ public final class InMemoryOutbox implements Outbox {
     private final Object lock = new Object();
     /** Live entries of each ordering key, oldest first; only the head may be claimed. */
     private final Map<String, ArrayDeque<Slot>> queues = new HashMap<>();
-    private final Map<Long, Slot> live = new HashMap<>();
+    private final TreeMap<Long, Slot> live = new TreeMap<>();
     /** Pending heads that were due at the last claim, in id order. */
     private final TreeMap<Long, Slot> due = new TreeMap<>();
     /** Pending heads not known to be due yet. */
@@ -195,6 +195,13 @@ public final class InMemoryOutbox implements Outbox {
     public long liveCount() {
         synchronized (lock) {
             return live.size();
+        }
+    }
+
+    @Override
+    public @Nullable Instant oldestLiveCreatedAt() {
+        synchronized (lock) {
+            return live.isEmpty() ? null : live.firstEntry().getValue().entry.createdAt();
         }
     }
 

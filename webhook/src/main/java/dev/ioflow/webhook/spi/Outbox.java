@@ -109,6 +109,17 @@ public interface Outbox extends AutoCloseable {
      */
     @Nullable PendingChange newestLive(String webhookId, String destinationId, String integrationKey);
 
+    /**
+     * When the oldest live (pending or in-flight) entry was recorded, for backlog metrics
+     * ({@link dev.ioflow.webhook.WebhookService#backlog()}); null when nothing is live. The default returns null:
+     * an outbox that cannot tell reports no age. The built-in outboxes answer without scanning the backlog.
+     *
+     * @since 1.0
+     */
+    default @Nullable Instant oldestLiveCreatedAt() {
+        return null;
+    }
+
     /** Live (pending or in-flight) entries. */
     long liveCount();
 

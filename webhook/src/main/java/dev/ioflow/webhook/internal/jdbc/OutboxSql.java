@@ -125,6 +125,11 @@ public record OutboxSql(String table) {
                 + "AND o.status = 'LIVE' ORDER BY o.id DESC LIMIT 1";
     }
 
+    /** The creation time of the oldest live entry (lowest id: ids grow with appends). */
+    public String oldestLive() {
+        return "SELECT created_at FROM " + table + " WHERE status = 'LIVE' ORDER BY id LIMIT 1";
+    }
+
     /** Counts live entries. */
     public String countLive() {
         return "SELECT COUNT(*) FROM " + table + " WHERE status = 'LIVE'";

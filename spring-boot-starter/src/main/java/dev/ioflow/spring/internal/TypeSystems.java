@@ -1,0 +1,36 @@
+package dev.ioflow.spring.internal;
+
+import dev.ioflow.core.JavaTypeSystem;
+import dev.ioflow.spring.IoflowConfigurationException;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.ClassUtils;
+
+/** Builds the default type system from {@code ioflow.types}. */
+public final class TypeSystems {
+    private TypeSystems() {
+    }
+
+    /** A Java type system over the named classes. */
+    public static JavaTypeSystem of(List<String> classNames, @Nullable ClassLoader loader) {
+        if (classNames.isEmpty()) {
+            throw new IoflowConfigurationException("ioflow.types", "must name the item classes the webhooks render"
+                    + " (or declare a TypeSystem bean)");
+        }
+        JavaTypeSystem.Builder types = JavaTypeSystem.builder();
+        for (int i = 0; i < classNames.size(); i++) {
+            String name = classNames.get(i).trim();
+            try {
+                types.type(ClassUtils.forName(name, loader));
+            } catch (ClassNotFoundException | LinkageError e) {
+                throw new IoflowConfigurationException("ioflow.types[" + i + "]", "class '" + name
+                        + "' is not on the class path", e);
+            }
+        }
+        try {
+            return types.build();
+        } catch (IllegalArgumentException e) {
+            throw new IoflowConfigurationException("ioflow.types", e.getMessage(), e);
+        }
+    }
+}
