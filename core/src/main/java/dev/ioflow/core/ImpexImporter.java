@@ -77,8 +77,7 @@ public final class ImpexImporter {
 
     private final ImpexDefinitionReader reader = new ImpexDefinitionReader();
 
-    /** An importer; the same as {@link #create()}. */
-    public ImpexImporter() {
+    private ImpexImporter() {
         // stateless: every read has its own scanner and problem list
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns items into payloads for one integration object, bound to a {@link TypeSystem}. Built once (the
@@ -70,7 +71,7 @@ public final class PayloadRenderer {
     }
 
     /** Whether {@code item} is an instance of the root item's type (events for other items are not for this IO). */
-    public boolean accepts(Object item) {
+    public boolean accepts(@Nullable Object item) {
         return engine.accepts(item);
     }
 
