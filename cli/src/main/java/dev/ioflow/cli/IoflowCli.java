@@ -14,7 +14,12 @@ import picocli.CommandLine.Spec;
  * java -jar cli/target/ioflow.jar validate definitions/ioCustomer.json definitions/ioProduct.impex
  * java -jar cli/target/ioflow.jar render --definition ioCustomer.json --io ioCustomer --item c1.json --hash
  * java -jar cli/target/ioflow.jar convert ioCustomer.impex --to json
+ * java -jar cli/target/ioflow.jar validate genericproduct.impex electronicsproduct.impex --items myext-items.xml
  * </pre>
+ *
+ * Definitions are checked (and rendered) against SAP Commerce's platform types from ioflow's built-in catalog, the
+ * project's {@code items.xml} files given with {@code --items}, and what the definitions declare that neither knows;
+ * ImpEx files given together are read as one set, in order, as SAP imports them.
  *
  * Exit codes: 0 when everything is valid, 1 when a definition or item is invalid (every problem is printed
  * with its path or {@code file:line:column}), 2 when an input cannot be read or the command line is wrong.

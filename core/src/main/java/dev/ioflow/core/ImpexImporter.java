@@ -39,7 +39,12 @@ import java.util.List;
  *       {@code partOf}), and virtual attributes: {@code IntegrationObjectVirtualAttributeDescriptor}
  *       ({@code code}, {@code logicLocation} or {@code logicLocation(code)}, {@code type(code)}) with {@code IntegrationObjectItemVirtualAttribute}
  *       ({@code integrationObjectItem(integrationObject(code),code)}, {@code attributeName},
- *       {@code retrievalDescriptor(code)}). Blocks of other types are skipped (logged at debug).</li>
+ *       {@code retrievalDescriptor(code)}), and classification attributes:
+ *       {@code IntegrationObjectItemClassificationAttribute} ({@code integrationObjectItem(integrationObject(code),code)},
+ *       {@code attributeName}, {@code classAttributeAssignment(classificationClass(catalogVersion(catalog(id),version),code),
+ *       classificationAttribute(systemVersion(catalog(id),version),code))} written
+ *       {@code system:version:classCode:system:version:attributeCode}, {@code returnIntegrationObjectItem(…)},
+ *       {@code autoCreate}). Blocks of other types are skipped (logged at debug).</li>
  *   <li>Header modifiers in brackets (one group or several: {@code code[unique=true][default=x]}): {@code default}
  *       applies when a value is empty; {@code unique}, {@code allownull}, {@code forceWrite} and {@code ignorenull}
  *       are accepted. Type codes and column names may be in any case; blanks inside columns and modifiers are ignored.</li>
@@ -51,16 +56,21 @@ import java.util.List;
  *   <li>Rows with the same key are merged as ImpEx would ({@code INSERT} of a known key and {@code UPDATE} of an
  *       unknown one are errors); rows may refer to rows further down the file. Items and attributes keep file
  *       order. An item's {@code type} defaults to its code; an attribute without descriptor reads the attribute
- *       named like it.</li>
+ *       named like it. An attribute descriptor of another type than the item's (a supertype's, as SAP allows:
+ *       {@code Product:europe1Prices} on a {@code GenericVariantProduct} item) is kept as the attribute's
+ *       {@link IntegrationObjectAttribute#descriptorType() descriptorType}, which the validator checks against
+ *       the type system.</li>
+ *   <li>{@link #read(List)} reads several files as one set, in order, as SAP imports them.</li>
  * </ul>
  *
  * <h2>Errors</h2>
  * Every problem of a file is reported in one {@link DefinitionParseException}, each at
  * {@code source:line:column}: unknown header or column, a line with more values than its header has columns,
  * an unterminated quote (at the quote that opens it), an item of an undefined integration object, an attribute
- * of an undefined item, a bad boolean or enum value, an attribute descriptor of another type than its item's,
- * macro expansion beyond its bounds (macros nested more than 16 levels deep, or more than 4 Mi characters
- * inserted into one file by all expansions together: a few hundred bytes of macros must not fill the heap).
+ * of an undefined item, a bad boolean or enum value, a malformed class attribute assignment, macro expansion beyond
+ * its bounds (macros nested more than 16 levels deep, or more than 4 Mi characters inserted into one file by all
+ * expansions together: a few hundred bytes of macros must not fill the heap). Files read as a set report every
+ * problem of every file, each at its own file's line.
  *
  * @since 0.1
  */

@@ -11,12 +11,18 @@ import java.util.Objects;
  *
  * <p>Field rules (blank codes, {@code |} or {@code /} in codes and names, no items) are Jakarta Validation
  * constraints on the definition records, checked by Hibernate Validator. The semantic checks are: exactly one
- * root item; unique item codes and payload names; every non-virtual attribute has a source; nested items
- * ({@code returnItem}) declared; every item has a unique attribute (its integration key; a unique reference
- * contributes the referenced item's key); no cycle of unique references (an infinite key) and no cycle made
- * only of {@code partOf} references (an endless payload). Against a {@link TypeSystem} also: the item's type
- * exists; the source attribute exists on it; nested items are given exactly for reference attributes and are
- * of the referenced type; no localized or collection attribute is unique. Virtual attributes are not checked against types.
+ * root item; unique item codes and payload names; every attribute that is neither virtual nor a classification
+ * attribute has a source; classification attributes are not unique; nested items ({@code returnItem}) declared;
+ * every item has a key attribute (its integration key; a unique reference contributes the referenced item's key);
+ * no cycle of key references (an infinite key) and no cycle made only of {@code partOf} references (an endless
+ * payload). Key attributes follow SAP's rule: an attribute is one when the definition flags it unique OR, against a
+ * type system, when the type attribute it reads is {@link AttributeDescriptor#unique() unique} (so a
+ * {@code CatalogVersion} item of SAP's platform types is keyed by {@code catalog} and {@code version} unflagged).
+ * Against a {@link TypeSystem} also: the item's type exists; the source attribute exists on it; an attribute
+ * descriptor of another type ({@link IntegrationObjectAttribute#descriptorType()}) is of a supertype; nested items
+ * are given exactly for reference attributes and are of the referenced type or a subtype (SAP's polymorphic
+ * references); no localized or collection attribute is flagged unique. Virtual and classification attributes are
+ * not checked against types.
  *
  * <p>Thread-safe and reusable: create one and share it (creating one boots Hibernate Validator).
  *

@@ -114,8 +114,9 @@ public final class PayloadRenderer {
     }
 
     /**
-     * The root item's integration key, by SAP's rule: the item's key attributes (its unique attributes, where a
-     * unique reference expands into the referenced item's key attributes) ordered by {@code ItemCode_attributeName},
+     * The root item's integration key, by SAP's rule: the item's key attributes (those flagged unique or unique in the
+     * type system, where a key reference expands into the referenced item's key attributes) ordered by
+     * {@code ItemCode_attributeName},
      * each value as text (instants as epoch milliseconds, local dates and date-times as epoch milliseconds at UTC,
      * enums by name, decimals without exponent, anything else by {@code toString()}), URL-encoded as UTF-8 the
      * way {@link java.net.URLEncoder} does ({@code |} becomes {@code %7C}, a space {@code +}), joined with

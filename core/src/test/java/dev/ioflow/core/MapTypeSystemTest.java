@@ -140,6 +140,26 @@ class MapTypeSystemTest {
     }
 
     @Test
+    void derivedSchemaTakesTheTypeOfASupertypesDescriptorAsTheSupertype() {
+        IntegrationObject variants = IntegrationObject.builder("ioVariant")
+                .item("GenericVariantProduct", i -> i.root().attribute("code", a -> a.unique())
+                        .attribute("europe1Prices", a -> a.descriptorType("Product").item("PriceRow")))
+                .item("PriceRow", i -> i.attribute("price", a -> a.unique()))
+                .build();
+
+        MapTypeSystem derived = MapTypeSystem.derivedFrom(variants);
+
+        assertThat(derived.require("GenericVariantProduct").supertype()).isEqualTo("Product");
+        assertThat(derived.isSubtype("GenericVariantProduct", "Product")).isTrue();
+        assertThat(IntegrationObjectValidator.create().validate(variants, derived)).isEmpty();
+        assertThat(IntegrationObjectValidator.create().validate(variants, MapTypeSystem.builder()
+                .type("GenericVariantProduct", t -> t.attribute("code", ValueKind.STRING).reference("europe1Prices", "PriceRow", true))
+                .type("PriceRow", t -> t.attribute("price", ValueKind.DOUBLE))
+                .build())).extracting(DefinitionProblem::message).containsExactly("attribute descriptor 'Product:europe1Prices' "
+                + "is of type 'Product', but item 'GenericVariantProduct' is of type 'GenericVariantProduct', which does not extend it");
+    }
+
+    @Test
     void derivedSchemaCanHaveADiscriminator() {
         MapTypeSystem derived = MapTypeSystem.builder().deriveFrom(ioCustomer).discriminator("itemtype").build();
 

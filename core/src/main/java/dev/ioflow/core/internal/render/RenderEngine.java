@@ -94,7 +94,7 @@ public final class RenderEngine {
      * item's {@code itemTypeMatch} (its type, subtypes and, by default, supertypes); otherwise when it is an instance
      * of the root item's type.
      */
-    public boolean accepts(Object item) {
+    public boolean accepts(@Nullable Object item) {
         ItemType actual = rootMatch.types().typeOf(item);
         return actual != null
                 ? rootMatch.root().itemTypeMatch().matches(rootMatch.types(), rootMatch.root().type(), actual.code())
