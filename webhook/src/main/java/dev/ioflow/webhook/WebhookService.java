@@ -133,6 +133,8 @@ public final class WebhookService implements AutoCloseable {
      *
      * @return the number of changes queued (0 when nothing changed or no webhook wants the item)
      * @throws dev.ioflow.core.ItemRenderException when the item cannot be rendered (nothing is queued for it)
+     * @throws OutboxFullException when a bounded outbox (the in-memory default holds 100,000 live changes) stayed
+     *                             full for its append timeout (nothing is queued)
      */
     public int saved(Object item) {
         return single(ChangeType.SAVED, item);
