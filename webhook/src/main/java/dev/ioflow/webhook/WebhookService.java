@@ -16,6 +16,8 @@ import dev.ioflow.webhook.internal.Route;
 import dev.ioflow.webhook.internal.SyncRunner;
 import dev.ioflow.webhook.internal.WorkerPool;
 import dev.ioflow.webhook.internal.WorkerThreads;
+import dev.ioflow.webhook.spi.TransactionBinding;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +37,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +81,7 @@ public final class WebhookService implements AutoCloseable {
     private final Clock clock;
     private final Duration drainTimeout;
     private final Runnable shutdownOwned;
+    private final @Nullable TransactionBinding transactionBinding;
     private volatile boolean closed;
 
     private WebhookService(Builder b) {
@@ -86,6 +90,7 @@ public final class WebhookService implements AutoCloseable {
         this.markers = b.markers != null ? b.markers : new InMemoryVersionMarkerStore();
         this.monitor = b.monitor != null ? b.monitor : OutboundMonitor.builder().clock(b.clock).build();
         this.drainTimeout = b.drainTimeout;
+        this.transactionBinding = b.transactionBinding;
         List<Route> routes = b.routes(this.clock);
         this.delta = new DeltaDetector(markers, outbox);
         this.listener = new CompositeListener(b.listener);
@@ -150,7 +155,54 @@ public final class WebhookService implements AutoCloseable {
      */
     public int saved(Collection<?> items) {
         requireOpen();
-        return recorder.record(ChangeType.SAVED, List.copyOf(items));
+        return recordBound(ChangeType.SAVED, List.copyOf(items));
+    }
+
+    /**
+     * Records that the item was created or updated, as {@link #saved(Object)} does, inside the application's own
+     * transaction on {@code connection}: the change is committed or rolled back with the application's write.
+     * Needs an outbox in that database (a {@link dev.ioflow.webhook.spi.TransactionalOutbox} such as
+     * {@link dev.ioflow.webhook.jdbc.JdbcOutbox}); the connection must not be in auto-commit mode. Workers find
+     * the change after the commit, within their poll interval; the change's key stays locked in the outbox until
+     * then.
+     *
+     * @return the number of changes queued in the transaction
+     * @since 1.0
+     */
+    public int saved(Object item, Connection connection) {
+        return single(ChangeType.SAVED, item, Objects.requireNonNull(connection, "connection"));
+    }
+
+    /**
+     * Records saves of several items inside the application's transaction on {@code connection}, as
+     * {@link #saved(Object, Connection)} does.
+     *
+     * @since 1.0
+     */
+    public int saved(Collection<?> items, Connection connection) {
+        requireOpen();
+        return recorder.record(ChangeType.SAVED, List.copyOf(items), Objects.requireNonNull(connection, "connection"));
+    }
+
+    /**
+     * Records that the item was deleted inside the application's transaction on {@code connection}, as
+     * {@link #saved(Object, Connection)} does for saves.
+     *
+     * @since 1.0
+     */
+    public int deleted(Object item, Connection connection) {
+        return single(ChangeType.DELETED, item, Objects.requireNonNull(connection, "connection"));
+    }
+
+    /**
+     * Records deletes of several items inside the application's transaction on {@code connection}.
+     *
+     * @since 1.0
+     */
+    public int deleted(Collection<?> items, Connection connection) {
+        requireOpen();
+        return recorder.record(ChangeType.DELETED, List.copyOf(items),
+                Objects.requireNonNull(connection, "connection"));
     }
 
     /**
@@ -174,7 +226,7 @@ public final class WebhookService implements AutoCloseable {
      */
     public int deleted(Collection<?> items) {
         requireOpen();
-        return recorder.record(ChangeType.DELETED, List.copyOf(items));
+        return recordBound(ChangeType.DELETED, List.copyOf(items));
     }
 
     /**
@@ -342,10 +394,36 @@ public final class WebhookService implements AutoCloseable {
     private int single(ChangeType type, Object item) {
         requireOpen();
         try {
-            return recorder.record(type, List.of(Objects.requireNonNull(item, "item")));
+            return recordBound(type, List.of(Objects.requireNonNull(item, "item")));
         } catch (ChangeRejectedException e) {
             throw e.rejections().get(0).cause();
         }
+    }
+
+    private int single(ChangeType type, Object item, Connection connection) {
+        requireOpen();
+        try {
+            return recorder.record(type, List.of(Objects.requireNonNull(item, "item")), connection);
+        } catch (ChangeRejectedException e) {
+            throw e.rejections().get(0).cause();
+        }
+    }
+
+    /** Records into the transaction bound to this thread, if a binding is configured and finds one. */
+    private int recordBound(ChangeType type, List<?> items) {
+        Connection bound = transactionBinding == null ? null : transactionBinding.currentConnection();
+        if (bound == null) {
+            return recorder.record(type, items);
+        }
+        int queued = recorder.record(type, items, bound);
+        if (queued > 0) {
+            transactionBinding.afterCommit(this::wakeWorkers);
+        }
+        return queued;
+    }
+
+    private void wakeWorkers() {
+        pool.wake();
     }
 
     private void appended(List<OutboxEntry> entries) {
@@ -376,6 +454,7 @@ public final class WebhookService implements AutoCloseable {
         private OutboundMonitor monitor;
         private WebhookEventListener listener = WebhookEventListener.NONE;
         private Duration lease = Duration.ofSeconds(30);
+        private @Nullable TransactionBinding transactionBinding;
         private int claimSize;
         private Duration pollInterval = Duration.ofSeconds(1);
         private Duration drainTimeout = Duration.ofSeconds(30);
@@ -383,6 +462,19 @@ public final class WebhookService implements AutoCloseable {
         private String owner = "ioflow-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
 
         private Builder() {
+        }
+
+        /**
+         * Writes {@code saved}/{@code deleted} changes into the transaction this binding finds on the calling
+         * thread (for example Spring's), so that they commit or roll back with the application's write; workers
+         * are woken after the commit. Without a transaction on the thread, changes are committed on their own.
+         * Needs an outbox in the same database (a {@link dev.ioflow.webhook.spi.TransactionalOutbox}).
+         *
+         * @since 1.0
+         */
+        public Builder transactionBinding(TransactionBinding binding) {
+            this.transactionBinding = Objects.requireNonNull(binding, "binding");
+            return this;
         }
 
         /** Sends the webhooks without a custom target by HTTP POST through this client. */

@@ -7,6 +7,8 @@ import dev.ioflow.webhook.ChangeType;
 import dev.ioflow.webhook.spi.MarkerKey;
 import dev.ioflow.webhook.spi.Outbox;
 import dev.ioflow.webhook.spi.OutboxEntry;
+import dev.ioflow.webhook.spi.TransactionalOutbox;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +60,15 @@ public final class ChangeRecorder {
      * @throws ChangeRejectedException after appending the others, when some items could not be rendered
      */
     public int record(ChangeType type, List<?> items) {
+        return record(type, items, null);
+    }
+
+    /**
+     * Records the event as {@link #record(ChangeType, List)} does, into the caller's transaction on
+     * {@code connection} when it is not null (the workers are then not woken: the caller's commit makes the
+     * changes visible).
+     */
+    public int record(ChangeType type, List<?> items, @Nullable Connection connection) {
         Instant now = clock.instant();
         int appended = 0;
         List<OutboxEntry> entries = new ArrayList<>(Math.min(items.size(), APPEND_CHUNK));
@@ -82,12 +94,12 @@ public final class ChangeRecorder {
                 }
             }
             if (entries.size() >= APPEND_CHUNK) {
-                append(entries);
+                append(entries, connection);
                 appended += entries.size();
                 entries = new ArrayList<>(APPEND_CHUNK);
             }
         }
-        append(entries);
+        append(entries, connection);
         appended += entries.size();
         if (!rejections.isEmpty()) {
             throw new ChangeRejectedException(rejections, items.size());
@@ -108,18 +120,36 @@ public final class ChangeRecorder {
 
     /** Appends entries made by {@link #entry} (durable when the outbox is) and wakes the workers. */
     public void append(List<OutboxEntry> entries) {
+        append(entries, null);
+    }
+
+    private void append(List<OutboxEntry> entries, @Nullable Connection connection) {
         if (entries.isEmpty()) {
             return;
         }
         try {
-            outbox.append(entries);
+            if (connection == null) {
+                outbox.append(entries);
+            } else {
+                transactional().append(entries, connection);
+            }
         } finally {
             for (OutboxEntry entry : entries) {
                 delta.appended(entry);
             }
         }
-        LOG.debug("appended {} changes", entries.size());
-        onAppend.accept(entries);
+        LOG.debug("appended {} changes{}", entries.size(), connection == null ? "" : " in the caller's transaction");
+        if (connection == null) {
+            onAppend.accept(entries);
+        }
+    }
+
+    private TransactionalOutbox transactional() {
+        if (outbox instanceof TransactionalOutbox transactional) {
+            return transactional;
+        }
+        throw new IllegalStateException("changes can only be written into the application's transaction with an "
+                + "outbox in the same database (such as JdbcOutbox); this service uses " + outbox);
     }
 
     /** Whether the payload with this hash is a change for the route. */

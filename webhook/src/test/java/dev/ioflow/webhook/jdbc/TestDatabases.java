@@ -49,6 +49,7 @@ public final class TestDatabases {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS " + prefix + "outbox");
             statement.execute("DROP TABLE IF EXISTS " + prefix + "version_marker");
+            statement.execute("DROP TABLE IF EXISTS " + prefix + "outbox_lock");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot drop the test tables " + prefix + "*", e);
         }
