@@ -5,9 +5,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The delivery health of one destination: enabled, or disabled because it kept failing (see
- * {@link WebhookService.Builder#disableFailingDestinationsAfter}). While a destination is disabled its changes
- * wait in the outbox without being attempted; {@link WebhookService#enableDestination} delivers them again.
+ * The delivery health of one destination: enabled, or disabled because it kept failing; reported by
+ * {@link WebhookEventListener#destinationDisabled} and {@link WebhookHealth#disabledDestinations()}.
+ * While a destination is disabled its changes wait in the outbox without being attempted.
  *
  * <p>Immutable.
  *

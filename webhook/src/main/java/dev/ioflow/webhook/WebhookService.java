@@ -103,7 +103,7 @@ public final class WebhookService implements AutoCloseable {
                 claimSize, listener);
         ExecutorService executor = b.executor != null ? b.executor : Executors.newFixedThreadPool(b.threads,
                 new WorkerThreads());
-        this.pool = new WorkerPool(worker, outbox, clock, b.threads, b.pollInterval, executor);
+        this.pool = new WorkerPool(worker, outbox, clock, b.threads, b.pollInterval, executor, listener);
         boolean ownsOutbox = b.outbox == null;
         boolean ownsMarkers = b.markers == null;
         boolean ownsExecutor = b.executor == null;
@@ -140,6 +140,8 @@ public final class WebhookService implements AutoCloseable {
      *
      * @return the number of changes queued (0 when nothing changed or no webhook wants the item)
      * @throws dev.ioflow.core.ItemRenderException when the item cannot be rendered (nothing is queued for it)
+     * @throws OutboxFullException when a bounded outbox (the in-memory default holds 100,000 live changes) stayed
+     *                             full for its append timeout (nothing is queued)
      */
     public int saved(Object item) {
         return single(ChangeType.SAVED, item);
@@ -350,6 +352,28 @@ public final class WebhookService implements AutoCloseable {
         Instant now = clock.instant();
         long live = outbox.liveCount();
         return Backlog.of(live, live == 0 ? null : outbox.oldestLiveCreatedAt(), now);
+    }
+
+    /**
+     * Whether delivery works: worker loops running, failures of delivery passes (an {@link Error} such as
+     * {@link OutOfMemoryError} or an unreachable outbox: the loops log it, pause and go on), disabled destinations.
+     *
+     * @since 1.0
+     */
+    public WebhookHealth health() {
+        List<DestinationHealth> disabled = List.of();
+        WebhookHealth.Status status;
+        if (closed) {
+            status = WebhookHealth.Status.STOPPED;
+        } else if (!pool.started()) {
+            status = WebhookHealth.Status.NOT_STARTED;
+        } else if (pool.failingSince() != null || pool.running() < pool.loops() || !disabled.isEmpty()) {
+            status = WebhookHealth.Status.DEGRADED;
+        } else {
+            status = WebhookHealth.Status.UP;
+        }
+        return WebhookHealth.of(status, pool.loops(), pool.running(), pool.failingSince(), pool.lastFailureAt(),
+                pool.lastFailure(), disabled);
     }
 
     /** The dead letters, oldest first. */

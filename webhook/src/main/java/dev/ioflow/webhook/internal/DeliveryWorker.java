@@ -119,7 +119,8 @@ public final class DeliveryWorker {
                         + " returned " + (outcomes == null ? "null" : outcomes.size() + " outcomes") + " for "
                         + batch.size() + " changes", null));
             }
-        } catch (RuntimeException e) {
+        } catch (Exception | StackOverflowError | LinkageError | AssertionError e) {
+            // what a target throws fails its batch (retried), not the worker; OutOfMemoryError goes to the pool
             LOG.warn("webhook {}: target failed for {} changes: {}", route.id(), batch.size(), e.toString());
             outcomes = Collections.nCopies(batch.size(), DeliveryOutcome.retryable(0, Texts.describe(e), null));
         }

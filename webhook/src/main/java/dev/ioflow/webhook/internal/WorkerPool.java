@@ -6,12 +6,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,10 +43,17 @@ public final class WorkerPool {
     private volatile State state = State.NEW;
     private volatile long drainDeadline;
     private CountDownLatch finished;
+    private final CompositeListener listener;
+    private final AtomicInteger running = new AtomicInteger();
+    /** The loops (by thread id) whose last pass failed, with their first failure since their last good pass. */
+    private final ConcurrentHashMap<Long, Instant> failing = new ConcurrentHashMap<>();
+    private volatile @Nullable Instant lastFailureAt;
+    private volatile @Nullable String lastFailure;
 
     /** A pool of {@code loops} loops run on {@code executor}, which must be able to run them all at once. */
     public WorkerPool(DeliveryWorker worker, Outbox outbox, Clock clock, int loops, Duration pollInterval,
-                      ExecutorService executor) {
+                      ExecutorService executor, CompositeListener listener) {
+        this.listener = listener;
         this.worker = worker;
         this.outbox = outbox;
         this.clock = clock;
@@ -115,6 +125,7 @@ public final class WorkerPool {
     }
 
     private void loop() {
+        running.incrementAndGet();
         try {
             while (state == State.RUNNING || (state == State.DRAINING && System.nanoTime() < drainDeadline)) {
                 long seen = wakeupsSeen();
@@ -124,24 +135,79 @@ public final class WorkerPool {
                     if (state != State.RUNNING) {
                         return;
                     }
-                    sleep(seen, delivered < 0 ? ERROR_PAUSE_MILLIS : untilDue());
+                    // after a failure the pause is kept even when woken: a failing pass must not spin
+                    sleep(delivered < 0 ? Long.MIN_VALUE : seen, delivered < 0 ? ERROR_PAUSE_MILLIS : untilDue());
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            failing.remove(Thread.currentThread().getId());
+            running.decrementAndGet();
             finished.countDown();
         }
     }
 
-    /** Entries handled, or -1 after an error (the entries' leases will bring them back). */
+    /**
+     * Entries handled, or -1 after a failure (the entries' leases will bring them back). Whatever the pass throws,
+     * {@link Error}s included, is logged, reported to the listener and kept for {@link #health}; the loop pauses and
+     * goes on: an {@link OutOfMemoryError} may pass (the heap frees up), and a dead loop would stop delivery
+     * silently.
+     */
     private int pass() {
         try {
-            return worker.deliverDue();
-        } catch (RuntimeException e) {
-            LOG.warn("delivery pass failed, pausing {} ms: {}", ERROR_PAUSE_MILLIS, e.toString());
+            int handled = worker.deliverDue();
+            failing.remove(Thread.currentThread().getId());
+            return handled;
+        } catch (Throwable e) { // NOPMD: a worker loop must survive whatever a pass throws, and say so
+            failed(e);
             return -1;
         }
+    }
+
+    private void failed(Throwable e) {
+        Instant now = Instant.now(clock);
+        failing.putIfAbsent(Thread.currentThread().getId(), now);
+        lastFailureAt = now;
+        lastFailure = Texts.describe(e);
+        String name = Thread.currentThread().getName();
+        if (e instanceof Error) {
+            LOG.error("delivery worker {} failed with {}; pausing {} ms and trying again", name, e.toString(),
+                    ERROR_PAUSE_MILLIS, e instanceof OutOfMemoryError ? null : e);
+        } else {
+            LOG.warn("delivery pass failed, pausing {} ms: {}", ERROR_PAUSE_MILLIS, e.toString());
+        }
+        listener.workerFailed(name, e);
+    }
+
+    /** The number of loops running now. */
+    public int running() {
+        return running.get();
+    }
+
+    /** The configured number of loops. */
+    public int loops() {
+        return loops;
+    }
+
+    /** The earliest first failure of a loop whose last pass failed, or null when every loop's last pass was good. */
+    public @Nullable Instant failingSince() {
+        return failing.values().stream().min(Instant::compareTo).orElse(null);
+    }
+
+    /** When a pass last failed, or null. */
+    public @Nullable Instant lastFailureAt() {
+        return lastFailureAt;
+    }
+
+    /** The last failure's description, or null. */
+    public @Nullable String lastFailure() {
+        return lastFailure;
+    }
+
+    /** Whether the loops were started (and not yet stopped). */
+    public boolean started() {
+        return state == State.RUNNING || state == State.DRAINING;
     }
 
     private long untilDue() {
@@ -152,7 +218,7 @@ public final class WorkerPool {
                 return max;
             }
             return Math.max(1, Math.min(max, Duration.between(clock.instant(), next).toMillis()));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             LOG.warn("could not ask the outbox when work is due: {}", e.toString());
             return max;
         }
@@ -190,7 +256,7 @@ public final class WorkerPool {
         lock.lock();
         try {
             long nanos = TimeUnit.MILLISECONDS.toNanos(millis);
-            while (wakeups == seenWakeups && state == State.RUNNING && nanos > 0) {
+            while ((wakeups == seenWakeups || seenWakeups == Long.MIN_VALUE) && state == State.RUNNING && nanos > 0) {
                 nanos = signal.awaitNanos(nanos);
             }
         } finally {

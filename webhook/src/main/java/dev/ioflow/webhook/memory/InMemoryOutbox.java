@@ -1,5 +1,6 @@
 package dev.ioflow.webhook.memory;
 
+import dev.ioflow.webhook.OutboxFullException;
 import dev.ioflow.webhook.WebhookService;
 import dev.ioflow.webhook.spi.Outbox;
 import dev.ioflow.webhook.spi.OutboxEntry;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,6 +30,10 @@ import org.jspecify.annotations.Nullable;
  * <p>A replayed dead letter whose key meanwhile got a newer live change is dropped rather than queued: the newer
  * change carries the current state, and delivering the older payload after it would move the receiver back in
  * time. It still counts as replayed. Dead letters stay in memory until replayed.
+ *
+ * <p>The outbox is bounded: by default it holds {@value #DEFAULT_CAPACITY} live changes, and an append that finds
+ * it full waits up to 10 s for deliveries to make room, then fails with {@link OutboxFullException}, queueing
+ * nothing; {@link #bounded(int, Duration)} sets other limits.
  *
  * <pre>{@code
  * WebhookService webhooks = WebhookService.builder()
@@ -43,6 +49,10 @@ public final class InMemoryOutbox implements Outbox {
     private static final Comparator<Slot> BY_LEASE =
             Comparator.comparing((Slot s) -> s.leaseUntil).thenComparingLong(s -> s.entry.id());
 
+    /** The default bound on live changes. */
+    public static final int DEFAULT_CAPACITY = 100_000;
+    private static final Duration DEFAULT_APPEND_TIMEOUT = Duration.ofSeconds(10);
+
     private final Object lock = new Object();
     /** Live entries of each ordering key, oldest first; only the head may be claimed. */
     private final Map<String, ArrayDeque<Slot>> queues = new HashMap<>();
@@ -57,13 +67,56 @@ public final class InMemoryOutbox implements Outbox {
     private long nextId = 1;
     private long nextToken = 1;
 
-    /** An empty outbox. */
+    private final int capacity;
+    private final Duration appendTimeout;
+
+    /**
+     * An empty outbox with the default bound: {@value #DEFAULT_CAPACITY} live changes, appends waiting up to 10 s
+     * for room.
+     */
     public InMemoryOutbox() {
+        this(DEFAULT_CAPACITY, DEFAULT_APPEND_TIMEOUT);
     }
 
+    private InMemoryOutbox(int capacity, Duration appendTimeout) {
+        this.capacity = capacity;
+        this.appendTimeout = appendTimeout;
+    }
+
+    /**
+     * An empty outbox holding at most {@code capacity} live (pending, retrying or in-flight) changes. An append
+     * that would exceed it blocks until deliveries make room, up to {@code appendTimeout}, then throws
+     * {@link OutboxFullException} and queues nothing (backpressure: {@code saved} slows down to the delivery
+     * rate instead of filling the heap). An append larger than the capacity waits for an empty outbox.
+     * Coalescing appends count as new changes while waiting. Dead letters do not count.
+     *
+     * @throws IllegalArgumentException when the capacity is below 1 or the timeout negative
+     * @since 1.0
+     */
+    public static InMemoryOutbox bounded(int capacity, Duration appendTimeout) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("outbox capacity must be at least 1, got " + capacity);
+        }
+        if (appendTimeout.isNegative()) {
+            throw new IllegalArgumentException("append timeout must not be negative, got " + appendTimeout);
+        }
+        return new InMemoryOutbox(capacity, appendTimeout);
+    }
+
+    /** The most live changes held. */
+    public int capacity() {
+        return capacity;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws OutboxFullException when the outbox had no room for the entries within the append timeout
+     */
     @Override
     public void append(List<OutboxEntry> entries) {
         synchronized (lock) {
+            awaitRoom(entries.size());
             for (OutboxEntry entry : entries) {
                 enqueue(entry.newBuilder().id(nextId++).claim(null, 0).build());
             }
@@ -250,8 +303,25 @@ public final class InMemoryOutbox implements Outbox {
         }
     }
 
+    private void awaitRoom(int changes) {
+        long deadline = System.nanoTime() + appendTimeout.toNanos();
+        while (!live.isEmpty() && live.size() + changes > capacity) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new OutboxFullException(capacity, changes, appendTimeout);
+            }
+            try {
+                TimeUnit.NANOSECONDS.timedWait(lock, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new OutboxFullException(capacity, changes, Duration.ofNanos(appendTimeout.toNanos() - left));
+            }
+        }
+    }
+
     private void removeLive(Slot slot) {
         live.remove(slot.entry.id());
+        lock.notifyAll();
         unindex(slot);
         ArrayDeque<Slot> queue = queues.get(slot.key);
         queue.remove(slot);
