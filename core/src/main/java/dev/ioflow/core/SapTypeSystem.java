@@ -50,9 +50,14 @@ public final class SapTypeSystem implements TypeSystem {
         this.discriminator = discriminator;
     }
 
-    /** The built-in catalog of SAP platform types alone. */
+    /** The built-in catalog of SAP platform types alone; read once per class loader and shared (it is immutable). */
     public static SapTypeSystem platform() {
-        return builder().build();
+        return PlatformCatalog.TYPES;
+    }
+
+    /** Holds the platform-only type system, read on first use (the initialization-on-demand holder idiom). */
+    private static final class PlatformCatalog {
+        static final SapTypeSystem TYPES = builder().build();
     }
 
     /** Starts a type system: the built-in platform catalog, plus what the builder adds. */
