@@ -97,17 +97,11 @@ public final class CustomerScenario {
      * @throws InterruptedException     when interrupted while waiting for deliveries
      */
     public ScenarioResult run() throws InterruptedException {
-        DestinationClient destinations = DestinationClient.builder().destination(settings.destination()).build();
-        EmarsysClient emarsys = EmarsysClient.builder().destination(destinations, EmarsysSettings.DESTINATION_ID).build();
-        checkAccount(emarsys);
+        EmarsysClient emarsys = emarsysClient(settings);
+        checkAccount(emarsys, settings, progress);
         ContactMapping mapping = mapping(settings.customerIdField());
         OutboundMonitor monitor = OutboundMonitor.builder().keepPayloads(true).build();
-        WebhookConfiguration webhook = WebhookConfiguration.builder(
-                        PayloadRenderer.of(IO_CUSTOMER, JavaTypeSystem.of(Customer.class)), EmarsysSettings.DESTINATION_ID)
-                .eventTypes(ChangeType.SAVED, ChangeType.DELETED)
-                .target(EmarsysContactTarget.builder(emarsys, mapping).build())
-                .build();
-        try (WebhookService webhooks = WebhookService.builder().webhook(webhook).monitor(monitor).build()) {
+        try (WebhookService webhooks = WebhookService.builder().webhook(webhook(emarsys, mapping)).monitor(monitor).build()) {
             webhooks.start();
             List<Customer> registered = IntStream.rangeClosed(1, 5).mapToObj(CustomerScenario::customer).toList();
             step("Register c1..c5 (five storefront sign-ups)", webhooks.saved(registered));
@@ -117,25 +111,51 @@ public final class CustomerScenario {
             step("Change c3's e-mail to c3.new@example.com", webhooks.saved(customer(3).withContactEmail("c3.new@example.com")));
             step("Delete c5", webhooks.deleted(customer(5)));
             idle = webhooks.awaitIdle(timeout) && idle;
-            progress.println(idle ? "All deliveries ended." : "Some deliveries did not end within " + timeout + ".");
-            ContactData after = null;
-            String problem = null;
-            try {
-                after = emarsys.getContactData(mapping.keyFieldId(), registered.stream().map(Customer::customerID).toList(),
-                        List.of(mapping.keyFieldId(), 3, 1, 2));
-            } catch (EmarsysException e) {
-                problem = e.getMessage();
-            }
-            return new ScenarioResult(mapping, monitor.query(OutboundRequestQuery.all()), idle,
-                    webhooks.deadLetters(Integer.MAX_VALUE).size(), unchanged, after, problem);
+            return result(webhooks, monitor, mapping, emarsys, idle, unchanged, progress, timeout);
         }
+    }
+
+    /** The Emarsys client of the settings' destination. */
+    static EmarsysClient emarsysClient(EmarsysSettings settings) {
+        DestinationClient destinations = DestinationClient.builder().destination(settings.destination()).build();
+        return EmarsysClient.builder().destination(destinations, EmarsysSettings.DESTINATION_ID).build();
+    }
+
+    /** The SAVED + DELETED webhook that sends {@code ioCustomer} payloads to Emarsys as contacts. */
+    static WebhookConfiguration webhook(EmarsysClient emarsys, ContactMapping mapping) {
+        return WebhookConfiguration.builder(PayloadRenderer.of(IO_CUSTOMER, JavaTypeSystem.of(Customer.class)),
+                        EmarsysSettings.DESTINATION_ID)
+                .eventTypes(ChangeType.SAVED, ChangeType.DELETED)
+                .target(EmarsysContactTarget.builder(emarsys, mapping).build())
+                .build();
+    }
+
+    /**
+     * Reports whether the deliveries ended, reads customers c1..c5 back from Emarsys and gathers the result.
+     *
+     * @param unchanged how many changes the unchanged save queued
+     */
+    static ScenarioResult result(WebhookService webhooks, OutboundMonitor monitor, ContactMapping mapping, EmarsysClient emarsys,
+                                 boolean idle, int unchanged, PrintStream progress, Duration timeout) {
+        progress.println(idle ? "All deliveries ended." : "Some deliveries did not end within " + timeout + ".");
+        ContactData after = null;
+        String problem = null;
+        try {
+            after = emarsys.getContactData(mapping.keyFieldId(),
+                    IntStream.rangeClosed(1, 5).mapToObj(n -> customer(n).customerID()).toList(),
+                    List.of(mapping.keyFieldId(), 3, 1, 2));
+        } catch (EmarsysException e) {
+            problem = e.getMessage();
+        }
+        return new ScenarioResult(mapping, monitor.query(OutboundRequestQuery.all()), idle,
+                webhooks.deadLetters(Integer.MAX_VALUE).size(), unchanged, after, problem);
     }
 
     /**
      * Fails fast, before any change is recorded, when Emarsys refuses the credentials or the account has no field
      * for {@code customerID}: one {@code GET field}, what SAP calls testing the destination.
      */
-    private void checkAccount(EmarsysClient emarsys) {
+    static void checkAccount(EmarsysClient emarsys, EmarsysSettings settings, PrintStream progress) {
         List<EmarsysField> fields;
         try {
             fields = emarsys.listFields();

@@ -5,12 +5,15 @@ import dev.ioflow.testing.EmarsysStandIn;
 import dev.ioflow.testing.StandInRequest;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The README's main example: {@code java -jar examples/target/ioflow-examples.jar}. Runs the
- * {@link CustomerScenario} (customers of a storefront become Emarsys contacts) and prints what was sent, the
- * monitoring records and the contacts afterwards.
+ * {@link CustomerScenario} (customers of a storefront become Emarsys contacts), or with the argument
+ * {@code inbound} the {@link InboundScenario} (customers POSTed by an integration platform to an OData service, stored
+ * and forwarded), and prints what was sent, the monitoring records and the contacts afterwards.
  *
  * <p>With no {@code EMARSYS_*} variable set it runs offline against an in-process Emarsys stand-in that issues OAuth
  * 2.0 access tokens and checks the bearer token like the real service ({@code --wsse}: WSSE instead, which Emarsys
@@ -26,6 +29,7 @@ public final class CustomerToEmarsys {
     private static final String STAND_IN_USER = "ioflow-example";
     private static final String STAND_IN_SECRET = "stand-in-secret";
     private static final String WSSE_ARGUMENT = "--wsse";
+    private static final String INBOUND_ARGUMENT = "inbound";
 
     private CustomerToEmarsys() {
     }
@@ -45,15 +49,20 @@ public final class CustomerToEmarsys {
      * @return the exit code: 0 all delivered, 1 not, 2 wrong configuration or arguments
      */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+        List<String> arguments = List.of(args);
+        if (arguments.contains("--help") || arguments.contains("-h")) {
             out.print(usage());
             return 0;
         }
-        boolean wsse = args.length == 1 && args[0].equals(WSSE_ARGUMENT);
-        if (args.length > (wsse ? 1 : 0)) {
-            err.println("Unknown argument: " + args[wsse ? 1 : 0]);
-            err.print(usage());
-            return 2;
+        boolean inbound = arguments.contains(INBOUND_ARGUMENT);
+        boolean wsse = arguments.contains(WSSE_ARGUMENT);
+        for (String argument : arguments) {
+            boolean known = argument.equals(INBOUND_ARGUMENT) || argument.equals(WSSE_ARGUMENT);
+            if (!known || Collections.frequency(arguments, argument) > 1) {
+                err.println((known ? "Repeated argument: " : "Unknown argument: ") + argument);
+                err.print(usage());
+                return 2;
+            }
         }
         EmarsysSettings settings;
         try {
@@ -63,7 +72,8 @@ public final class CustomerToEmarsys {
             err.println("Run with --help for the variables; unset all EMARSYS_* variables to use the embedded stand-in.");
             return 2;
         }
-        out.println("ioflow example: Customer -> Emarsys, against " + settings.describe());
+        out.println("ioflow example: " + (inbound ? "integration platform -> OData inbound -> Customer -> Emarsys"
+                : "Customer -> Emarsys") + ", against " + settings.describe());
         try {
             if (settings.mode() != EmarsysSettings.Mode.EMBEDDED) {
                 if (wsse) {
@@ -71,13 +81,13 @@ public final class CustomerToEmarsys {
                             + "a real account authenticates with the EMARSYS_* variables");
                     return 2;
                 }
-                return runScenario(settings, out);
+                return runScenario(settings, inbound, out);
             }
             try (EmarsysStandIn standIn = standIn(wsse, settings.customerIdField())) {
                 int exit = runScenario(wsse
                         ? EmarsysSettings.wsse(standIn.apiBaseUrl(2), STAND_IN_USER, STAND_IN_SECRET, settings.customerIdField())
                         : EmarsysSettings.oauth(standIn.apiBaseUrl(3), standIn.tokenUrl(), STAND_IN_USER, STAND_IN_SECRET,
-                                settings.customerIdField()), out);
+                                settings.customerIdField()), inbound, out);
                 printStandInRequests(standIn, wsse, out);
                 return exit;
             }
@@ -94,8 +104,9 @@ public final class CustomerToEmarsys {
         }
     }
 
-    private static int runScenario(EmarsysSettings settings, PrintStream out) throws InterruptedException {
-        ScenarioResult result = new CustomerScenario(settings, out, STEP_TIMEOUT).run();
+    private static int runScenario(EmarsysSettings settings, boolean inbound, PrintStream out) throws InterruptedException {
+        ScenarioResult result = inbound ? new InboundScenario(settings, out, STEP_TIMEOUT).run()
+                : new CustomerScenario(settings, out, STEP_TIMEOUT).run();
         new ScenarioReport(out).print(result);
         return result.allDelivered() ? 0 : 1;
     }
@@ -126,11 +137,16 @@ public final class CustomerToEmarsys {
 
     static String usage() {
         return """
-                Usage: java -jar examples/target/ioflow-examples.jar [--help | --wsse]
+                Usage: java -jar examples/target/ioflow-examples.jar [--help | inbound] [--wsse]
 
                 Registers customers c1..c5 as a storefront would, saves c2 again unchanged, changes c3's e-mail and
                 deletes c5; an ioCustomer webhook sends each change to Emarsys as a contact. Prints what was sent,
                 the monitoring records and the contacts afterwards. Exit code 0 when every change was delivered.
+
+                inbound: the same changes arrive from an integration platform instead, as SAP Cloud Integration
+                sends them (JSON, Basic authentication) to an InboundCustomer OData V2 service on a free loopback
+                port: c1 in a POST, c2..c5 in one $batch change set, c2 again, c3's new e-mail, DELETE of c5. The
+                service stores them and hands each change to the same webhook; GETs with $filter show the store.
 
                 Without configuration it runs offline against an embedded Emarsys stand-in that authenticates
                 with OAuth 2.0 (--wsse: with WSSE instead, which Emarsys retires at the end of 2026).

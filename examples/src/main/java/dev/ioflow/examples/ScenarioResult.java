@@ -11,14 +11,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What the {@link CustomerScenario} did: the monitoring records of every delivery attempt, whether every delivery
- * ended in time, and the contacts Emarsys holds afterwards.
+ * What the {@link CustomerScenario} or the {@link InboundScenario} did: the monitoring records of every delivery
+ * attempt, whether every delivery ended in time, and the contacts Emarsys holds afterwards.
  *
  * @param mapping            the contact mapping the changes went through
  * @param records            every {@link OutboundRequest} (one per attempt), oldest first, with payloads
  * @param idle               whether every delivery ended (delivered or dead-lettered) before the timeout
  * @param deadLetters        how many changes ended as dead letters
- * @param unchangedSaveQueue how many changes the unchanged save of {@code c2} queued (0: delta detection worked)
+ * @param unchangedSaveQueue how many changes the unchanged save (or POST) of {@code c2} queued (0: delta detection worked)
  * @param contactsAfter      Emarsys' answer to reading the five customers back, or null when that failed
  * @param readBackProblem    why reading back failed, or null
  * @since 0.1

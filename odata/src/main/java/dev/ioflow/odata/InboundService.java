@@ -167,9 +167,19 @@ public final class InboundService {
         }
 
         /**
-         * Closes the loop: every item written through the service becomes {@code webhooks.saved(item)}, every deleted
-         * one {@code webhooks.deleted(item)}, before the request's unit of work commits (a failure there rolls the
-         * write back). Needs {@code ioflow-webhook} on the class path.
+         * Closes the loop: every item written through the service becomes a saved change for {@code webhooks}, every
+         * deleted one a deleted change, recorded inside the request's unit of work (a {@code $batch} change set's)
+         * before it commits; a failure there rolls the write back, and a write that fails or rolls back queues
+         * nothing. Needs {@code ioflow-webhook} on the class path.
+         *
+         * <p>When the {@link #repository repository} is JDBC (its units of work answer
+         * {@code unwrap(Connection.class)}) and the webhooks' outbox is transactional
+         * ({@link dev.ioflow.webhook.jdbc.JdbcOutbox}), both must be on the same database: the changes are written
+         * on the unit of work's connection ({@code webhooks.saved(item, connection)}), so the items and their outbox
+         * rows commit together or not at all, and no crash can separate them. Workers then find the changes after
+         * the commit, within their poll interval. Otherwise (in-memory repository or outbox) the changes are
+         * recorded with {@code webhooks.saved(item)} just before the commit: in the transaction a
+         * {@link dev.ioflow.webhook.spi.TransactionBinding} finds, or on their own.
          */
         // ioflow-webhook is an optional dependency ('requires static'): users who call this have it.
         @SuppressWarnings("exports")

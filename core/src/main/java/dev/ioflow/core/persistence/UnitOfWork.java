@@ -77,6 +77,26 @@ public interface UnitOfWork extends AutoCloseable {
      */
     long count(ItemType type, @Nullable ItemFilter filter);
 
+    /**
+     * The resource of this unit of work's transaction of the given type, for work that must commit or roll back
+     * with it: a JDBC repository answers its {@code java.sql.Connection} (auto-commit off), a JPA one its
+     * {@code EntityManager}. The inbound OData service asks for the {@code Connection} to write the changes it
+     * hands to a webhook outbox on the same database in the same transaction as the items (the transactional
+     * outbox pattern). The caller must not commit, roll back or close what it gets; it is valid until the unit of
+     * work ends. The default, for stores that have no such resource (in memory), answers null.
+     *
+     * <pre>{@code
+     * Connection connection = work.unwrap(Connection.class); // null: not a JDBC unit of work
+     * }</pre>
+     *
+     * @param type the class of the resource, e.g. {@code java.sql.Connection.class}
+     * @return the resource, or null when this unit of work has none of that type
+     * @since 1.0
+     */
+    default <T> @Nullable T unwrap(Class<T> type) {
+        return null;
+    }
+
     /** Makes every change of this unit of work durable and visible; the unit of work ends. */
     void commit();
 

@@ -168,6 +168,12 @@ final class JdbcUnitOfWork implements UnitOfWork {
         }
     }
 
+    /** The connection of this unit of work's transaction, so that an outbox on the same database joins it. */
+    @Override
+    public <T> T unwrap(Class<T> type) {
+        return type == Connection.class ? type.cast(connection) : null;
+    }
+
     @Override
     public void commit() {
         end(true);

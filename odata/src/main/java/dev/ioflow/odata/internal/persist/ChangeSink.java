@@ -1,18 +1,24 @@
 package dev.ioflow.odata.internal.persist;
 
-/** Where written and deleted items go besides the store (a WebhookService, when one is attached). */
+import dev.ioflow.core.persistence.UnitOfWork;
+
+/**
+ * Where written and deleted items go besides the store (a WebhookService, when one is attached). Called inside the
+ * request's unit of work, before it commits, so that a sink writing into the same transaction commits or rolls back
+ * with the items.
+ */
 public interface ChangeSink {
     ChangeSink NONE = new ChangeSink() {
         @Override
-        public void saved(Object item) {
+        public void saved(UnitOfWork work, Object item) {
         }
 
         @Override
-        public void deleted(Object item) {
+        public void deleted(UnitOfWork work, Object item) {
         }
     };
 
-    void saved(Object item);
+    void saved(UnitOfWork work, Object item);
 
-    void deleted(Object item);
+    void deleted(UnitOfWork work, Object item);
 }

@@ -225,7 +225,7 @@ public final class DataProcessor extends IoProcessor {
                 throw new SapError(404, "not_found", "No " + entity.name() + " has the key [" + key + "].", key);
             }
             exchange.touched(key);
-            pendingChanges.add(() -> backend.changes().deleted(item));
+            pendingChanges.add(() -> backend.changes().deleted(work, item));
             return item;
         });
         return ODataResponse.status(HttpStatusCodes.OK).build();
@@ -265,7 +265,7 @@ public final class DataProcessor extends IoProcessor {
                         + "] failed for [" + storedKey + "]: " + safeMessage(e), storedKey);
             }
         }
-        pendingChanges.add(() -> backend.changes().saved(stored));
+        pendingChanges.add(() -> backend.changes().saved(work, stored));
         return stored;
     }
 
@@ -379,7 +379,10 @@ public final class DataProcessor extends IoProcessor {
         }
     }
 
-    /** Hands the request's saved/deleted items to the change sink before the commit, so a failure there rolls back. */
+    /**
+     * Hands the request's saved/deleted items to the change sink inside its unit of work, before the commit: a sink
+     * on the same database writes into the same transaction, and a failure there rolls the items back.
+     */
     private void flushChanges() throws SapError {
         try {
             pendingChanges.forEach(Runnable::run);
