@@ -2,6 +2,7 @@ package dev.ioflow.odata;
 
 import dev.ioflow.core.IntegrationObject;
 import dev.ioflow.core.TypeSystem;
+import dev.ioflow.core.VirtualAttributeFunction;
 import dev.ioflow.core.persistence.ItemRepository;
 import dev.ioflow.core.persistence.memory.InMemoryItemRepository;
 import dev.ioflow.odata.internal.persist.Backend;
@@ -52,7 +53,7 @@ public final class InboundService {
         Map<String, IoService> services = new LinkedHashMap<>();
         Map<String, IntegrationObject> ios = new LinkedHashMap<>();
         for (Registration r : b.registrations) {
-            if (services.putIfAbsent(r.io.code(), new IoService(r.io, r.types)) != null) {
+            if (services.putIfAbsent(r.io.code(), new IoService(r.io, r.types, b.virtualFunctions)) != null) {
                 throw new IllegalArgumentException("integration object " + r.io.code() + " is registered twice");
             }
             ios.put(r.io.code(), r.io);
@@ -123,6 +124,7 @@ public final class InboundService {
         private ChangeSink changes = ChangeSink.NONE;
         private Locale defaultLanguage = Locale.ENGLISH;
         private @Nullable InboundMonitor monitor;
+        private final Map<String, VirtualAttributeFunction> virtualFunctions = new HashMap<>();
 
         private Builder() {
         }
@@ -181,6 +183,20 @@ public final class InboundService {
         /** Records an {@link InboundRequest} per request; without a monitor nothing is recorded. */
         public Builder monitor(InboundMonitor monitor) {
             this.monitor = Objects.requireNonNull(monitor, "monitor");
+            return this;
+        }
+
+        /**
+         * Registers the function that computes the virtual attributes declared with this logic location (as a
+         * {@code PayloadRenderer} does). SAP's services expose virtual attributes as read-only properties:
+         * {@code $metadata} lists them as {@code Edm.String}, reads compute them, writes ignore them, and
+         * {@code $filter}/{@code $orderby} on them are rejected. Without a function the attribute reads as null.
+         */
+        public Builder virtualFunction(String logicLocation, VirtualAttributeFunction function) {
+            if (Objects.requireNonNull(logicLocation, "logicLocation").isBlank()) {
+                throw new IllegalArgumentException("a virtual attribute's logic location must not be blank");
+            }
+            virtualFunctions.put(logicLocation, Objects.requireNonNull(function, "function"));
             return this;
         }
 

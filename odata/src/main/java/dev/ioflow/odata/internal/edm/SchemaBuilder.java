@@ -89,7 +89,7 @@ public final class SchemaBuilder {
         List<NavigationProperty> navs = new ArrayList<>();
         for (NavModel nav : e.navs()) {
             List<AnnotationAttribute> annotations = new ArrayList<>();
-            if (nav.attribute() != null && nav.attribute().unique()) {
+            if (nav.attribute() != null && nav.attribute().unique() || nav.descriptor() != null && nav.descriptor().unique()) {
                 annotations.add(sap("IsUnique", "true"));
             }
             if (nav.attribute() != null && nav.attribute().autoCreate()) {
@@ -99,7 +99,7 @@ public final class SchemaBuilder {
                 annotations.add(sap("IsPartOf", "true"));
             }
             // SAP writes Nullable on navigation properties too (not in the CSDL; clients ignore or read it)
-            boolean required = nav.attribute() != null && nav.attribute().unique();
+            boolean required = nav.descriptor() != null && IoModel.required(nav.descriptor());
             annotations.add(0, new AnnotationAttribute().setName("Nullable").setText(required ? "false" : "true"));
             NavigationProperty np = new NavigationProperty().setName(nav.name())
                     .setRelationship(fqn(associationName(e, nav))).setFromRole(e.name()).setToRole(nav.toRole());
