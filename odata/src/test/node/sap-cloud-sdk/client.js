@@ -3,11 +3,12 @@
  * Drives ioflow's InboundProduct service through a typed OData V2 client that SAP Cloud SDK for JavaScript generated
  * from ioflow's own $metadata (SapCloudSdkClientTest generates it, then runs this script).
  *
- * Environment: IOFLOW_ORIGIN (http://127.0.0.1:port), IOFLOW_USER, IOFLOW_PASSWORD, IOFLOW_CLIENT (the generated
- * client's directory). Prints one JSON object: for every step {"ok":true, ...what the client saw} or
+ * Environment: IOFLOW_ORIGIN (http://127.0.0.1:port), IOFLOW_USER, IOFLOW_PASSWORD, IOFLOW_CLIENT and
+ * IOFLOW_CLIENT_B2B (the directories of the clients generated for InboundProduct and InboundB2BCustomer). Prints one JSON object: for every step {"ok":true, ...what the client saw} or
  * {"ok":false,"error":…,"status":…,"body":…}. The Java test asserts on it.
  */
 const { inboundProduct } = require(process.env.IOFLOW_CLIENT);
+const { inboundB2BCustomer } = require(process.env.IOFLOW_CLIENT_B2B);
 const { asc, desc, and } = require('@sap-cloud-sdk/odata-v2');
 
 const destination = {
@@ -17,6 +18,7 @@ const destination = {
   authentication: 'BasicAuthentication'
 };
 const { productsApi, catalogsApi, catalogVersionsApi, priceRowsApi, categoriesApi, unitsApi, batch, changeset } = inboundProduct();
+const b2b = inboundB2BCustomer();
 const results = {};
 
 async function step(name, fn) {
@@ -212,6 +214,34 @@ async function main() {
       const response = findResponse(e);
       return { goneAfterDelete: response !== null && response.status === 404 };
     }
+  });
+
+  await step('enumAsCodeEntity', async () => {
+    const { b2BCustomersApi, addressesApi, gendersApi } = b2b;
+    const customer = await b2BCustomersApi.requestBuilder()
+      .create(b2BCustomersApi.entityBuilder()
+        .customerId('c1')
+        .uid('u1')
+        .email('u1@example.com')
+        .addresses([
+          addressesApi.entityBuilder().publicKey('a1').firstname('Ann').gender(gendersApi.entityBuilder().code('FEMALE').build()).build(),
+          addressesApi.entityBuilder().publicKey('a2').firstname('Bob').gender(gendersApi.entityBuilder().code('MALE').build()).build()
+        ])
+        .build())
+      .execute(destination);
+    const address = await addressesApi.requestBuilder()
+      .getByKey('a1')
+      .select(addressesApi.schema.ALL_FIELDS, addressesApi.schema.GENDER.select(gendersApi.schema.CODE))
+      .execute(destination);
+    const males = await addressesApi.requestBuilder()
+      .getAll()
+      .filter(addressesApi.schema.GENDER.filter(gendersApi.schema.CODE.equals('MALE')))
+      .execute(destination);
+    return {
+      integrationKey: customer.integrationKey,
+      gender: address.gender ? address.gender.code : null,
+      males: males.map(a => a.publicKey)
+    };
   });
 
   process.stdout.write(JSON.stringify(results) + '\n');

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * drives the service with it: create (plain, with a reference, deep with a nested item), get by key with
  * {@code $expand}, {@code $filter} over a navigation property, {@code $orderby}, {@code $top}, {@code $skip},
  * {@code /$count}, update (the SDK's PATCH, after its {@code HEAD} CSRF-token probe), {@code $batch} with a change set
- * and a read, and delete. The script prints what the client saw as JSON; this test asserts on it.
+ * and a read, and delete; over a second service, an enum as SAP models it (an entity with a unique {@code code})
+ * written deep, expanded and filtered by code. The script prints what the client saw as JSON; this test asserts on it.
  *
  * <p>Needs {@code node} and {@code npm} on the PATH and the npm registry for {@code npm ci} (once per
  * {@code target/}); it is skipped when either is missing, or with {@code -Dioflow.skipNodeClients=true}. Generation
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class SapCloudSdkClientTest {
     private static final Path SOURCES = Path.of("src/test/node/sap-cloud-sdk");
     private static final Path WORK = Path.of("target/sap-cloud-sdk");
-    private static final String IO = "InboundProduct";
+    private static final List<String> IOS = List.of("InboundProduct", "InboundB2BCustomer");
 
     @Test
     void clientGeneratedBySapCloudSdkFromOurMetadataReadsAndWrites() throws Exception {
@@ -50,23 +51,30 @@ class SapCloudSdkClientTest {
         InboundMonitor monitor = InboundMonitor.builder().build();
         InboundService service = InboundService.builder()
                 .integrationObject(Fixtures.inboundProduct(), Fixtures.productTypes())
+                .integrationObject(Fixtures.inboundB2BCustomer(), Fixtures.b2bTypes())
                 .security(Fixtures.security()).monitor(monitor).build();
         try (InboundServer server = InboundServer.builder(service).port(0).start()) {
-            HttpClientSupport http = new HttpClientSupport(server.url(IO));
             Path edmx = WORK.resolve("edmx");
             Files.createDirectories(edmx);
-            Files.writeString(edmx.resolve(IO + ".edmx"), http.get("$metadata").body(), StandardCharsets.UTF_8);
-            Files.writeString(WORK.resolve("options-per-service.json"), "{\"edmx/" + IO + ".edmx\":{\"directoryName\":\"inbound-product\","
-                    + "\"basePath\":\"/odata2webservices/" + IO + "\",\"packageName\":\"inbound-product\"}}", StandardCharsets.UTF_8);
+            List<String> options = new ArrayList<>();
+            for (String io : IOS) {
+                Files.writeString(edmx.resolve(io + ".edmx"), new HttpClientSupport(server.url(io)).get("$metadata").body(),
+                        StandardCharsets.UTF_8);
+                options.add("\"edmx/" + io + ".edmx\":{\"directoryName\":\"" + io + "\",\"basePath\":\"/odata2webservices/"
+                        + io + "\",\"packageName\":\"" + io.toLowerCase(java.util.Locale.ROOT) + "\"}");
+            }
+            Files.writeString(WORK.resolve("options-per-service.json"), "{" + String.join(",", options) + "}", StandardCharsets.UTF_8);
 
             Result generated = run(WORK, 900, "node_modules/.bin/generate-odata-client", "--input", "edmx",
                     "--outputDir", "generated", "--optionsPerService", "options-per-service.json", "--transpile",
                     "--clearOutputDir");
             assertThat(generated.exitCode).as("SAP Cloud SDK generator on ioflow's $metadata:%n%s", generated.output).isZero();
 
-            String origin = server.url(IO).resolve("/").toString().replaceAll("/$", "");
+            String origin = server.url(IOS.get(0)).resolve("/").toString().replaceAll("/$", "");
             Result client = run(WORK, 300, Map.of("IOFLOW_ORIGIN", origin, "IOFLOW_USER", Fixtures.ADMIN,
-                    "IOFLOW_PASSWORD", Fixtures.PASSWORD, "IOFLOW_CLIENT", WORK.resolve("generated/inbound-product").toAbsolutePath().toString()),
+                    "IOFLOW_PASSWORD", Fixtures.PASSWORD,
+                    "IOFLOW_CLIENT", WORK.resolve("generated/InboundProduct").toAbsolutePath().toString(),
+                    "IOFLOW_CLIENT_B2B", WORK.resolve("generated/InboundB2BCustomer").toAbsolutePath().toString()),
                     "node", "client.js");
             JsonNode results = lastJsonLine(client.output);
             assertThat(results.has("fatal")).as("client run:%n%s", client.output).isFalse();
@@ -97,6 +105,10 @@ class SapCloudSdkClientTest {
             assertThat(results.at("/batch/parts").toString())
                     .isEqualTo("[{\"kind\":\"changeset\",\"statuses\":[201,201]},{\"kind\":\"read\",\"status\":200,\"codes\":[\"sdk-batch\"]}]");
             assertThat(results.at("/delete/goneAfterDelete").asBoolean()).isTrue();
+            JsonNode enums = results.get("enumAsCodeEntity");
+            assertThat(enums.get("integrationKey").asText()).isEqualTo("c1|u1");
+            assertThat(enums.get("gender").asText()).isEqualTo("FEMALE");
+            assertThat(texts(enums.get("males"))).containsExactly("a2");
         }
         List<String> methods = monitor.requests().stream().map(r -> r.method() + " " + r.httpStatus()).toList();
         assertThat(methods).as("what the SDK sent, as monitored").contains("POST 201", "PATCH 200", "DELETE 200", "POST 202")
