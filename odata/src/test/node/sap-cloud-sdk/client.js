@@ -54,6 +54,14 @@ function messages(e) {
 
 const productKey = 'Staged|Default|sdk-1';
 
+/** A reference to the catalog version Staged of catalog Default, by its key attributes. */
+function stagedVersion() {
+  return catalogVersionsApi.entityBuilder()
+    .version('Staged')
+    .catalog(catalogsApi.entityBuilder().id('Default').build())
+    .build();
+}
+
 async function main() {
   await step('createCatalog', async () => {
     const catalog = await catalogsApi.requestBuilder()
@@ -88,10 +96,7 @@ async function main() {
         .sapBlocked(false)
         .sapBaseUnitConversion(2.5)
         .sapBlockedDate(require('moment')('2026-03-01T10:00:00Z'))
-        .catalogVersion(catalogVersionsApi.entityBuilder()
-          .version('Staged')
-          .catalog(catalogsApi.entityBuilder().id('Default').build())
-          .build())
+        .catalogVersion(stagedVersion())
         .pricerow([priceRowsApi.entityBuilder().price(9.99).unit(unitsApi.entityBuilder().code('pieces').build()).build()])
         .build())
       .execute(destination);
@@ -110,10 +115,7 @@ async function main() {
         .create(productsApi.entityBuilder()
           .code('sdk-' + i)
           .sapEan(i % 2 === 0 ? 'even' : 'odd')
-          .catalogVersion(catalogVersionsApi.entityBuilder()
-            .version('Staged')
-            .catalog(catalogsApi.entityBuilder().id('Default').build())
-            .build())
+          .catalogVersion(stagedVersion())
           .build())
         .execute(destination);
       return { integrationKey: product.integrationKey };
@@ -178,17 +180,11 @@ async function main() {
       changeset(
         categoriesApi.requestBuilder().create(categoriesApi.entityBuilder()
           .code('batch-cat')
-          .catalogVersion(catalogVersionsApi.entityBuilder()
-            .version('Staged')
-            .catalog(catalogsApi.entityBuilder().id('Default').build())
-            .build())
+          .catalogVersion(stagedVersion())
           .build()),
         productsApi.requestBuilder().create(productsApi.entityBuilder()
           .code('sdk-batch')
-          .catalogVersion(catalogVersionsApi.entityBuilder()
-            .version('Staged')
-            .catalog(catalogsApi.entityBuilder().id('Default').build())
-            .build())
+          .catalogVersion(stagedVersion())
           .build())),
       productsApi.requestBuilder().getByKey('Staged|Default|sdk-batch')
     ).execute(destination);

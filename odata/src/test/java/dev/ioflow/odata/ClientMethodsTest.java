@@ -83,6 +83,19 @@ class ClientMethodsTest {
         assertThat(put.body()).contains("method_not_allowed");
     }
 
+    @Test
+    void putInsideABatchChangeSetIsRejectedToo() {
+        String body = "--batch\r\nContent-Type: multipart/mixed; boundary=changeset\r\n\r\n"
+                + "--changeset\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\n"
+                + "PUT Customers('m1') HTTP/1.1\r\nContent-Type: application/json\r\nAccept: application/json\r\n\r\n"
+                + "{\"email\":\"put@example.com\"}\r\n--changeset--\r\n--batch--\r\n";
+        HttpResponse<String> batch = http.send("POST", "$batch", body, "Content-Type", "multipart/mixed; boundary=batch",
+                "Accept", "application/json");
+        assertThat(batch.statusCode()).isEqualTo(202);
+        assertThat(batch.body()).contains("HTTP/1.1 405", "method_not_allowed");
+        assertThat(http.get("Customers('m1')", "Accept", "application/json").body()).doesNotContain("put@example.com");
+    }
+
     private static HttpResponse<String> head(HttpClientSupport client, String path, String... headers) {
         return client.send(HttpRequest.newBuilder(server.url("InboundCustomer").resolve(path))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()), headers);

@@ -15,10 +15,7 @@ class InboundMonitorTest {
     @Test
     void recordsEachRequestWithKeysHeadersUserAndErrors() {
         InboundMonitor monitor = InboundMonitor.builder().errorPayloads(true).build();
-        InboundService service = InboundService.builder()
-                .integrationObject(CustomerModels.inboundCustomer(), CustomerModels.maps())
-                .security(Fixtures.security()).monitor(monitor).build();
-        try (InboundServer server = InboundServer.builder(service).port(0).start()) {
+        try (InboundServer server = customerServer(monitor)) {
             HttpClientSupport http = new HttpClientSupport(server.url("InboundCustomer"));
             http.json("POST", "Customers", "{\"customerId\":\"c1\"}", "SAP-PASSPORT", "2A54482A", "integrationMessageId", "m-1");
             http.json("POST", "Customers", "{\"customerId\":\"c2\",\"bad\":true}");
@@ -45,10 +42,7 @@ class InboundMonitorTest {
     @Test
     void recordsAuthenticationAuthorizationAndUnknownTargetFailuresWithoutCredentials() {
         InboundMonitor monitor = InboundMonitor.builder().errorPayloads(true).build();
-        InboundService service = InboundService.builder()
-                .integrationObject(CustomerModels.inboundCustomer(), CustomerModels.maps())
-                .security(Fixtures.security()).monitor(monitor).build();
-        try (InboundServer server = InboundServer.builder(service).port(0).start()) {
+        try (InboundServer server = customerServer(monitor)) {
             HttpClientSupport http = new HttpClientSupport(server.url("InboundCustomer"));
             assertThat(http.as(Fixtures.ADMIN, "s3cret-guess").json("POST", "Customers", "{\"customerId\":\"c1\"}").statusCode())
                     .isEqualTo(401);
@@ -71,6 +65,13 @@ class InboundMonitorTest {
         assertThat(records.get(0).errorCode()).isEqualTo("unauthorized");
         assertThat(records.get(2).errorCode()).isEqualTo("forbidden");
         assertThat(records.get(3).errorCode()).isEqualTo("not_found");
+    }
+
+    private static InboundServer customerServer(InboundMonitor monitor) {
+        InboundService service = InboundService.builder()
+                .integrationObject(CustomerModels.inboundCustomer(), CustomerModels.maps())
+                .security(Fixtures.security()).monitor(monitor).build();
+        return InboundServer.builder(service).port(0).start();
     }
 
     @Test

@@ -29,8 +29,8 @@ public final class IoService {
     public IoService(IntegrationObject io, TypeSystem types, Map<String, VirtualAttributeFunction> virtualFunctions) {
         this.store = IntegrationObjectStore.of(io, types);
         this.model = IoModel.of(io, types, virtualFunctions);
-        this.schema = SchemaBuilder.build(model);
-        this.metadata = writeMetadata(schema);
+        this.schema = SchemaBuilder.build(model, false);
+        this.metadata = writeMetadata(SchemaBuilder.build(model, true));
     }
 
     public String code() {

@@ -193,6 +193,10 @@ public final class DataProcessor extends IoProcessor {
     @Override
     public ODataResponse updateEntity(PutMergePatchUriInfo uri, InputStream content, String requestContentType, boolean merge,
                                       String contentType) throws ODataException {
+        if (!merge) {
+            // PUT (full replacement) inside a $batch: unsupported, as at the top level and in SAP Commerce
+            throw new SapError(405, "method_not_allowed", "PUT is not supported; use PATCH (or MERGE) for partial updates.");
+        }
         requireRight(AccessRight.WRITE);
         if (!uri.getNavigationSegments().isEmpty()) {
             throw new SapError(405, "method_not_allowed", "PATCH needs the key of one entity.");
