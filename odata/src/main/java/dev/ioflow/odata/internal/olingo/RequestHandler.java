@@ -171,7 +171,8 @@ public final class RequestHandler {
     /**
      * The OData method of an HTTP method. Besides SAP's GET, POST, PATCH and DELETE: {@code HEAD} is a GET
      * without body (SAP Cloud SDK fetches CSRF tokens with it before every write), and {@code MERGE} is OData
-     * V2's name for PATCH (same partial-update semantics; SAP Cloud Integration's OData adapter sends it).
+     * V2's name for PATCH (same partial-update semantics; SAP Cloud Integration's OData V2 receiver adapter
+     * offers it as an operation).
      * PUT (full replacement) stays unsupported, as in SAP Commerce.
      */
     private static ODataHttpMethod method(String method) throws SapError {
