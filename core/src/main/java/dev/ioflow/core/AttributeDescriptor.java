@@ -25,6 +25,7 @@ public final class AttributeDescriptor {
     private final @Nullable String referencedType;
     private final AttributeAccessor accessor;
     private final boolean unique;
+    private final boolean mandatory;
 
     private AttributeDescriptor(Builder builder) {
         this.name = builder.name;
@@ -33,6 +34,7 @@ public final class AttributeDescriptor {
         this.referencedType = builder.referencedType;
         this.accessor = builder.accessor;
         this.unique = builder.unique;
+        this.mandatory = builder.mandatory;
         if (name.isBlank()) {
             throw new IllegalArgumentException("attribute name must not be blank");
         }
@@ -54,7 +56,7 @@ public final class AttributeDescriptor {
 
     /** A builder holding this attribute's values, to make a changed copy. */
     public Builder newBuilder() {
-        return new Builder(name, kind, accessor).many(many).referencedType(referencedType).unique(unique);
+        return new Builder(name, kind, accessor).many(many).referencedType(referencedType).unique(unique).mandatory(mandatory);
     }
 
     /** A single-valued attribute of a non-reference kind. */
@@ -118,21 +120,33 @@ public final class AttributeDescriptor {
         return unique;
     }
 
+    /**
+     * Whether the type system requires a value (SAP's {@code optional="false"} modifier without a default): an
+     * inbound OData service declares such a property {@code Nullable="false"} in its {@code $metadata}, as SAP
+     * Commerce does. False unless the type system says so.
+     *
+     * @since 1.0
+     */
+    public boolean mandatory() {
+        return mandatory;
+    }
+
     @Override
     public boolean equals(@Nullable Object o) {
         return o instanceof AttributeDescriptor d && name.equals(d.name) && kind == d.kind && many == d.many && unique == d.unique
+                && mandatory == d.mandatory
                 && Objects.equals(referencedType, d.referencedType) && accessor.equals(d.accessor);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, kind, many, referencedType, accessor, unique);
+        return Objects.hash(name, kind, many, referencedType, accessor, unique, mandatory);
     }
 
     @Override
     public String toString() {
         return "AttributeDescriptor[name=" + name + ", kind=" + kind + ", many=" + many + ", referencedType="
-                + referencedType + ", unique=" + unique + ", accessor=" + accessor + "]";
+                + referencedType + ", unique=" + unique + ", mandatory=" + mandatory + ", accessor=" + accessor + "]";
     }
 
     /** Builds an {@link AttributeDescriptor}; {@link #build()} checks that the values fit together. */
@@ -143,6 +157,7 @@ public final class AttributeDescriptor {
         private boolean many;
         private @Nullable String referencedType;
         private boolean unique;
+        private boolean mandatory;
 
         private Builder(String name, ValueKind kind, AttributeAccessor accessor) {
             this.name = Objects.requireNonNull(name, "name");
@@ -170,6 +185,16 @@ public final class AttributeDescriptor {
          */
         public Builder unique(boolean unique) {
             this.unique = unique;
+            return this;
+        }
+
+        /**
+         * Whether the type system requires a value (SAP's {@code optional="false"}); default false.
+         *
+         * @since 1.0
+         */
+        public Builder mandatory(boolean mandatory) {
+            this.mandatory = mandatory;
             return this;
         }
 

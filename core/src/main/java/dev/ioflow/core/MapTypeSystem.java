@@ -214,5 +214,29 @@ public final class MapTypeSystem implements TypeSystem {
         public TypeBuilder localized(String name) {
             return attribute(name, ValueKind.LOCALIZED);
         }
+
+        /**
+         * Marks the attributes already declared under these names {@link AttributeDescriptor#mandatory() mandatory}
+         * (SAP's {@code optional="false"}), e.g. {@code .attribute("unitType", ValueKind.STRING).mandatory("unitType")}.
+         *
+         * @throws IllegalArgumentException when no attribute of that name was declared before
+         * @since 1.0
+         */
+        public TypeBuilder mandatory(String... names) {
+            for (String name : names) {
+                int index = -1;
+                for (int i = 0; i < attributes.size(); i++) {
+                    if (attributes.get(i).name().equals(name)) {
+                        index = i;
+                    }
+                }
+                if (index < 0) {
+                    throw new IllegalArgumentException("type '" + code + "' declares no attribute '" + name
+                            + "' to make mandatory; declare it first");
+                }
+                attributes.set(index, attributes.get(index).newBuilder().mandatory(true).build());
+            }
+            return this;
+        }
     }
 }

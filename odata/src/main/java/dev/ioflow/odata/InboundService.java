@@ -2,6 +2,7 @@ package dev.ioflow.odata;
 
 import dev.ioflow.core.IntegrationObject;
 import dev.ioflow.core.TypeSystem;
+import dev.ioflow.core.VirtualAttributeFunction;
 import dev.ioflow.core.persistence.ItemRepository;
 import dev.ioflow.core.persistence.memory.InMemoryItemRepository;
 import dev.ioflow.odata.internal.persist.Backend;
@@ -22,6 +23,14 @@ import org.jspecify.annotations.Nullable;
  * ({@code /odata2webservices/<IntegrationObject>/}), over any item type. Apache Olingo V2 does the protocol
  * (URI and query options, JSON verbose and Atom, {@code $batch}); ioflow supplies the EDMX generated from the
  * integration object, the processing, security and SAP's error format.
+ *
+ * <p>Clients generated from the {@code $metadata} by other tools work without special cases: the tests drive the
+ * service with a client that SAP Cloud SDK for JavaScript generates from it (create, deep create, get by key,
+ * {@code $expand}, {@code $filter}, {@code $orderby}, {@code $top}, {@code $skip}, {@code $count}, PATCH, DELETE,
+ * {@code $batch}). Besides SAP's methods the service takes {@code MERGE} (OData V2's PATCH), {@code HEAD} (a GET
+ * without body; a {@code HEAD} with {@code X-CSRF-Token: Fetch} is a CSRF-token probe, answered 200 without a token,
+ * since, like SAP Commerce's inbound services, ioflow needs none) and methods tunnelled through a POST's
+ * {@code X-HTTP-Method}. PUT is answered 405, as SAP Commerce does.
  *
  * <p>The service is framework neutral: {@link #handle(InboundHttpRequest)} answers one request. Serve it with the
  * JDK's built-in server ({@link InboundServer}) or mount it in a Servlet 6 container ({@link InboundServlet}).
@@ -52,7 +61,7 @@ public final class InboundService {
         Map<String, IoService> services = new LinkedHashMap<>();
         Map<String, IntegrationObject> ios = new LinkedHashMap<>();
         for (Registration r : b.registrations) {
-            if (services.putIfAbsent(r.io.code(), new IoService(r.io, r.types)) != null) {
+            if (services.putIfAbsent(r.io.code(), new IoService(r.io, r.types, b.virtualFunctions)) != null) {
                 throw new IllegalArgumentException("integration object " + r.io.code() + " is registered twice");
             }
             ios.put(r.io.code(), r.io);
@@ -123,6 +132,7 @@ public final class InboundService {
         private ChangeSink changes = ChangeSink.NONE;
         private Locale defaultLanguage = Locale.ENGLISH;
         private @Nullable InboundMonitor monitor;
+        private final Map<String, VirtualAttributeFunction> virtualFunctions = new HashMap<>();
 
         private Builder() {
         }
@@ -191,6 +201,20 @@ public final class InboundService {
         /** Records an {@link InboundRequest} per request; without a monitor nothing is recorded. */
         public Builder monitor(InboundMonitor monitor) {
             this.monitor = Objects.requireNonNull(monitor, "monitor");
+            return this;
+        }
+
+        /**
+         * Registers the function that computes the virtual attributes declared with this logic location (as a
+         * {@code PayloadRenderer} does). SAP's services expose virtual attributes as read-only properties:
+         * {@code $metadata} lists them as {@code Edm.String}, reads compute them, writes ignore them, and
+         * {@code $filter}/{@code $orderby} on them are rejected. Without a function the attribute reads as null.
+         */
+        public Builder virtualFunction(String logicLocation, VirtualAttributeFunction function) {
+            if (Objects.requireNonNull(logicLocation, "logicLocation").isBlank()) {
+                throw new IllegalArgumentException("a virtual attribute's logic location must not be blank");
+            }
+            virtualFunctions.put(logicLocation, Objects.requireNonNull(function, "function"));
             return this;
         }
 

@@ -15,10 +15,7 @@ class InboundMonitorTest {
     @Test
     void recordsEachRequestWithKeysHeadersUserAndErrors() {
         InboundMonitor monitor = InboundMonitor.builder().errorPayloads(true).build();
-        InboundService service = InboundService.builder()
-                .integrationObject(CustomerModels.inboundCustomer(), CustomerModels.maps())
-                .security(Fixtures.security()).monitor(monitor).build();
-        try (InboundServer server = InboundServer.builder(service).port(0).start()) {
+        try (InboundServer server = customerServer(monitor)) {
             HttpClientSupport http = new HttpClientSupport(server.url("InboundCustomer"));
             http.json("POST", "Customers", "{\"customerId\":\"c1\"}", "SAP-PASSPORT", "2A54482A", "integrationMessageId", "m-1");
             http.json("POST", "Customers", "{\"customerId\":\"c2\",\"bad\":true}");
@@ -40,6 +37,41 @@ class InboundMonitorTest {
         assertThat(failed.errorCode()).isEqualTo("invalid_property");
         assertThat(failed.errorMessage()).contains("bad");
         assertThat(new String(failed.payload())).contains("\"customerId\":\"c2\"");
+    }
+
+    @Test
+    void recordsAuthenticationAuthorizationAndUnknownTargetFailuresWithoutCredentials() {
+        InboundMonitor monitor = InboundMonitor.builder().errorPayloads(true).build();
+        try (InboundServer server = customerServer(monitor)) {
+            HttpClientSupport http = new HttpClientSupport(server.url("InboundCustomer"));
+            assertThat(http.as(Fixtures.ADMIN, "s3cret-guess").json("POST", "Customers", "{\"customerId\":\"c1\"}").statusCode())
+                    .isEqualTo(401);
+            assertThat(http.anonymous().get("Customers").statusCode()).isEqualTo(401);
+            assertThat(http.as("viewer", "pw").json("POST", "Customers", "{\"customerId\":\"c2\"}").statusCode()).isEqualTo(403);
+            assertThat(http.get("NoSuchSet").statusCode()).isEqualTo(404);
+            HttpClientSupport unknownService = new HttpClientSupport(server.url("NoSuchService"));
+            assertThat(unknownService.get("Customers").statusCode()).isEqualTo(404);
+        }
+        List<InboundRequest> records = monitor.requests();
+        assertThat(records).extracting(r -> r.method() + " " + r.httpStatus() + " " + r.integrationObject() + " " + r.user())
+                .containsExactly("POST 401 InboundCustomer null", "GET 401 InboundCustomer null",
+                        "POST 403 InboundCustomer viewer", "GET 404 InboundCustomer admin", "GET 404 NoSuchService null");
+        assertThat(records).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(InboundRequestStatus.ERROR);
+            assertThat(r.errorCode()).isNotBlank();
+            assertThat(r.toString()).doesNotContain("s3cret-guess", "Basic ");
+            assertThat(r.payload()).as("bodies of unauthenticated or unauthorized requests are not kept").isNull();
+        });
+        assertThat(records.get(0).errorCode()).isEqualTo("unauthorized");
+        assertThat(records.get(2).errorCode()).isEqualTo("forbidden");
+        assertThat(records.get(3).errorCode()).isEqualTo("not_found");
+    }
+
+    private static InboundServer customerServer(InboundMonitor monitor) {
+        InboundService service = InboundService.builder()
+                .integrationObject(CustomerModels.inboundCustomer(), CustomerModels.maps())
+                .security(Fixtures.security()).monitor(monitor).build();
+        return InboundServer.builder(service).port(0).start();
     }
 
     @Test

@@ -14,6 +14,9 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -30,9 +33,20 @@ class MetadataTest {
     static void start() {
         InboundService service = InboundService.builder()
                 .integrationObject(Fixtures.inboundProduct(), Fixtures.productTypes())
+                .integrationObject(Fixtures.inboundB2BCustomer(), Fixtures.b2bTypes())
                 .security(Fixtures.security()).build();
         server = InboundServer.builder(service).port(0).start();
         http = new HttpClientSupport(server.url("InboundProduct"));
+    }
+
+    /** The captured SAP schemas and the ioflow services compared with them. */
+    static List<Arguments> capturedSchemas() {
+        return List.of(Arguments.of("InboundProduct", "/sap/InboundProduct-captured-excerpt.edmx"),
+                Arguments.of("InboundB2BCustomer", "/sap/InboundB2BCustomer-captured-excerpt.edmx"));
+    }
+
+    private static Document ourMetadata(String io) throws Exception {
+        return parse(new HttpClientSupport(server.url(io)).get("$metadata").body());
     }
 
     @AfterAll
@@ -56,10 +70,11 @@ class MetadataTest {
         assertThat(container.getAttributeNS(M, "IsDefaultEntityContainer")).isEqualTo("true");
     }
 
-    @Test
-    void entityTypesMatchTheCapturedSapSchema() throws Exception {
-        Document sap = parse(resource("/sap/InboundProduct-captured-excerpt.edmx"));
-        Document ours = parse(http.get("$metadata").body());
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("capturedSchemas")
+    void entityTypesMatchTheCapturedSapSchema(String io, String captured) throws Exception {
+        Document sap = parse(resource(captured));
+        Document ours = ourMetadata(io);
         Map<String, Element> ourTypes = byName(ours, "EntityType");
         Map<String, Element> sapTypes = byName(sap, "EntityType");
         assertThat(ourTypes.keySet()).containsExactlyInAnyOrderElementsOf(sapTypes.keySet());
@@ -79,17 +94,14 @@ class MetadataTest {
                     assertThat(mp.getAttributeNS(SAP, annotation)).as("s:%s of %s", annotation, where)
                             .isEqualTo(sp.getAttributeNS(SAP, annotation));
                 }
-                // ioflow's type systems know no "mandatory" flag: Nullable is compared where SAP derives it from keys
-                if (sp.hasAttributeNS(SAP, "IsUnique") || sp.hasAttributeNS(SAP, "Alias") || theirs.getAttribute("Name").startsWith("Localized___")) {
-                    assertThat(mp.getAttribute("Nullable")).as("Nullable of %s", where).isEqualTo(sp.getAttribute("Nullable"));
-                }
+                assertThat(mp.getAttribute("Nullable")).as("Nullable of %s", where).isEqualTo(sp.getAttribute("Nullable"));
             }
             Map<String, Element> myNavs = children(mine, "NavigationProperty");
             Map<String, Element> sapNavs = children(theirs, "NavigationProperty");
             assertThat(myNavs.keySet()).as("navigation of %s", e.getKey()).containsExactlyInAnyOrderElementsOf(sapNavs.keySet());
             for (Map.Entry<String, Element> n : sapNavs.entrySet()) {
                 String where = e.getKey() + "." + n.getKey();
-                for (String attribute : List.of("Relationship", "FromRole", "ToRole")) {
+                for (String attribute : List.of("Relationship", "FromRole", "ToRole", "Nullable")) {
                     assertThat(myNavs.get(n.getKey()).getAttribute(attribute)).as("%s of %s", attribute, where)
                             .isEqualTo(n.getValue().getAttribute(attribute));
                 }
@@ -101,10 +113,11 @@ class MetadataTest {
         }
     }
 
-    @Test
-    void associationsAndSetsMatchTheCapturedSapSchema() throws Exception {
-        Document sap = parse(resource("/sap/InboundProduct-captured-excerpt.edmx"));
-        Document ours = parse(http.get("$metadata").body());
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("capturedSchemas")
+    void associationsAndSetsMatchTheCapturedSapSchema(String io, String captured) throws Exception {
+        Document sap = parse(resource(captured));
+        Document ours = ourMetadata(io);
         assertThat(describe(ours, "Association")).containsExactlyInAnyOrderElementsOf(describe(sap, "Association"));
         assertThat(describe(ours, "AssociationSet")).containsExactlyInAnyOrderElementsOf(describe(sap, "AssociationSet"));
         assertThat(describe(ours, "EntitySet")).containsExactlyInAnyOrderElementsOf(describe(sap, "EntitySet"));

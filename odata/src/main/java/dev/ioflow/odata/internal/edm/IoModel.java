@@ -7,6 +7,7 @@ import dev.ioflow.core.IntegrationObjectItem;
 import dev.ioflow.core.ItemType;
 import dev.ioflow.core.TypeSystem;
 import dev.ioflow.core.ValueKind;
+import dev.ioflow.core.VirtualAttributeFunction;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -29,20 +30,32 @@ public final class IoModel {
     /** The reserved navigation property of items with localized attributes. */
     public static final String LOCALIZED_ATTRIBUTES = "localizedAttributes";
     static final String LOCALIZED_PREFIX = "Localized___";
+    /** The one property of an enum value besides its key, as in SAP's {@code {"gender":{"code":"MALE"}}}. */
+    public static final String ENUM_CODE = "code";
 
     private final IntegrationObject integrationObject;
     private final TypeSystem typeSystem;
+    private final Map<String, VirtualAttributeFunction> virtualFunctions;
     private final Map<String, EntityModel> byName = new LinkedHashMap<>();
     private final Map<String, EntityModel> bySet = new LinkedHashMap<>();
 
-    private IoModel(IntegrationObject integrationObject, TypeSystem typeSystem) {
+    private IoModel(IntegrationObject integrationObject, TypeSystem typeSystem, Map<String, VirtualAttributeFunction> virtualFunctions) {
         this.integrationObject = integrationObject;
         this.typeSystem = typeSystem;
+        this.virtualFunctions = Map.copyOf(virtualFunctions);
     }
 
-    /** Derives the model; the definition must already be valid for the type system. */
+    /** Derives the model without virtual functions; the definition must already be valid for the type system. */
     public static IoModel of(IntegrationObject io, TypeSystem types) {
-        IoModel model = new IoModel(io, types);
+        return of(io, types, Map.of());
+    }
+
+    /**
+     * Derives the model; the definition must already be valid for the type system. {@code virtualFunctions} compute
+     * virtual attributes by logic location (a virtual attribute without one reads as null).
+     */
+    public static IoModel of(IntegrationObject io, TypeSystem types, Map<String, VirtualAttributeFunction> virtualFunctions) {
+        IoModel model = new IoModel(io, types, virtualFunctions);
         Map<String, EntityModel> helpers = new LinkedHashMap<>();
         for (IntegrationObjectItem item : io.items()) {
             model.add(model.itemEntity(item, helpers));
@@ -61,6 +74,12 @@ public final class IoModel {
 
     public Collection<EntityModel> entities() {
         return byName.values();
+    }
+
+    /** The function computing a virtual attribute, or null when none is registered for its logic location. */
+    public @Nullable VirtualAttributeFunction virtualFunction(IntegrationObjectAttribute attribute) {
+        String location = attribute.logicLocation();
+        return location == null ? null : virtualFunctions.get(location);
     }
 
     public @Nullable EntityModel entity(String name) {
@@ -91,7 +110,12 @@ public final class IoModel {
         List<NavModel> navs = new ArrayList<>();
         List<PropertyModel> localized = new ArrayList<>();
         for (IntegrationObjectAttribute attribute : item.attributes()) {
-            if (attribute.isVirtual() || attribute.source() == null) {
+            if (attribute.isVirtual()) {
+                // SAP exposes virtual attributes as read-only properties; their script's type is not declared here
+                properties.add(new PropertyModel(attribute.name(), attribute, null, EdmSimpleTypeKind.String, false, false, true));
+                continue;
+            }
+            if (attribute.source() == null) {
                 continue;
             }
             AttributeDescriptor d = java.util.Objects.requireNonNull(type.attribute(attribute.source()), attribute.source());
@@ -101,6 +125,9 @@ public final class IoModel {
             } else if (d.kind() == ValueKind.MAP) {
                 EntityModel map = helpers.computeIfAbsent("String2StringMapType", IoModel::mapType);
                 navs.add(new NavModel(attribute.name(), NavModel.Kind.MAP, attribute, d, map.name(), map.name(), true));
+            } else if (d.kind() == ValueKind.ENUM) {
+                EntityModel values = helpers.computeIfAbsent(enumTypeName(attribute, helpers), IoModel::enumType);
+                navs.add(new NavModel(attribute.name(), NavModel.Kind.ENUM, attribute, d, values.name(), values.name(), d.many()));
             } else if (d.many()) {
                 EdmSimpleTypeKind edm = edmType(d.kind());
                 String simple = javaName(d.kind());
@@ -108,8 +135,8 @@ public final class IoModel {
                 navs.add(new NavModel(attribute.name(), NavModel.Kind.PRIMITIVES, attribute, d, values.name(),
                         javaPackage(d.kind()) + simple, true));
             } else {
-                PropertyModel p = new PropertyModel(attribute.name(), attribute, d, edmType(d.kind()), attribute.unique(),
-                        d.isLocalized(), !attribute.unique());
+                PropertyModel p = new PropertyModel(attribute.name(), attribute, d, edmType(d.kind()), attribute.unique() || d.unique(),
+                        d.isLocalized(), !required(d));
                 properties.add(p);
                 if (p.localized()) {
                     localized.add(p);
@@ -151,6 +178,37 @@ public final class IoModel {
         }
     }
 
+    /**
+     * Whether the EDMX declares the attribute {@code Nullable="false"}. SAP derives it from the type system, not
+     * from the integration object: mandatory attributes ({@code optional="false"}, here
+     * {@link AttributeDescriptor#mandatory()}) and the type system's unique ones are non-nullable; an attribute
+     * only the integration object makes unique stays nullable unless mandatory (captured schemas:
+     * {@code B2BCustomer.customerID}, {@code Address.publicKey}, {@code OrderEntry.entryNumber}).
+     */
+    public static boolean required(AttributeDescriptor descriptor) {
+        return descriptor.unique() || descriptor.mandatory();
+    }
+
+    /**
+     * The helper entity type of an enum attribute. SAP names it after the enum type ({@code Gender}); ioflow's type
+     * systems do not name enum types, so the capitalized attribute name stands in ({@code gender} → {@code Gender}),
+     * suffixed with {@code Enum} when an item or another helper already uses that name.
+     */
+    private String enumTypeName(IntegrationObjectAttribute attribute, Map<String, EntityModel> helpers) {
+        String name = Character.toUpperCase(attribute.name().charAt(0)) + attribute.name().substring(1);
+        EntityModel existing = helpers.get(name);
+        boolean taken = integrationObject.item(name) != null || existing != null && existing.keyAlias() != null
+                && !existing.keyAlias().equals(name + "_code");
+        return taken ? name + "Enum" : name;
+    }
+
+    /** SAP's enum entity type: key {@code integrationKey} (the code, alias {@code <Enum>_code}) and the unique {@code code}. */
+    private static EntityModel enumType(String name) {
+        return new EntityModel(name, EntitySetNames.plural(name), null, null, INTEGRATION_KEY, name + "_code",
+                List.of(new PropertyModel(ENUM_CODE, null, null, EdmSimpleTypeKind.String, true, false, false),
+                        PropertyModel.synthetic(INTEGRATION_KEY, EdmSimpleTypeKind.String, false)), List.of());
+    }
+
     private static EntityModel mapType(String name) {
         return new EntityModel(name, EntitySetNames.plural(name), null, null, "key", null,
                 List.of(PropertyModel.synthetic("key", EdmSimpleTypeKind.String, false),
@@ -163,8 +221,8 @@ public final class IoModel {
     }
 
     /**
-     * The Edm type of a value kind, as SAP maps the platform types: decimals (like SAP's BigDecimal) and enums
-     * as {@code Edm.String}, longs as {@code Edm.Int64} (what captured schemas show), every date kind as
+     * The Edm type of a value kind, as SAP maps the platform types: decimals (like SAP's BigDecimal) as
+     * {@code Edm.String} (enums are navigation properties, see {@link NavModel.Kind#ENUM}), longs as {@code Edm.Int64} (what captured schemas show), every date kind as
      * {@code Edm.DateTime}.
      */
     public static EdmSimpleTypeKind edmType(ValueKind kind) {

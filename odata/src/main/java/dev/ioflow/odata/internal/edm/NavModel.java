@@ -20,7 +20,18 @@ public record NavModel(String name, Kind kind, @Nullable IntegrationObjectAttrib
                        @Nullable AttributeDescriptor descriptor, String target, String toRole, boolean many) {
 
     /** What a navigation property leads to. */
-    public enum Kind { ITEM, PRIMITIVES, MAP, LOCALIZED }
+    public enum Kind {
+        /** A reference to IO items. */
+        ITEM,
+        /** A collection of primitive values (helper type with key {@code value}). */
+        PRIMITIVES,
+        /** A map (helper type with key {@code key}). */
+        MAP,
+        /** The {@code localizedAttributes} of an item. */
+        LOCALIZED,
+        /** An enum value or collection of them: SAP's helper type with a unique {@code code}, {@code {"code":"MALE"}}. */
+        ENUM
+    }
 
     /** Whether referenced items may be created by a deep POST ({@code autoCreate} or {@code partOf}). */
     public boolean creates() {

@@ -34,13 +34,21 @@ public final class SchemaBuilder {
     private SchemaBuilder() {
     }
 
-    public static Schema build(IoModel model) {
+    /**
+     * The schema of {@code model}.
+     *
+     * @param forMetadata true for the {@code $metadata} document (SAP's {@code Nullable} per property); false for
+     *                    processing, where every non-key property is nullable: Olingo refuses to serialize a null
+     *                    declared non-nullable, and an item stored without a mandatory value (written by the
+     *                    application, not through the service) must still be readable
+     */
+    public static Schema build(IoModel model, boolean forMetadata) {
         List<EntityType> types = new ArrayList<>();
         List<Association> associations = new ArrayList<>();
         List<EntitySet> sets = new ArrayList<>();
         List<AssociationSet> associationSets = new ArrayList<>();
         for (EntityModel e : model.entities()) {
-            types.add(entityType(e));
+            types.add(entityType(e, forMetadata));
             sets.add(new EntitySet().setName(e.setName()).setEntityType(fqn(e.name())));
             for (NavModel nav : e.navs()) {
                 EntityModel target = model.entity(nav.target());
@@ -66,7 +74,7 @@ public final class SchemaBuilder {
         return "FK_" + source.name() + "_" + nav.name();
     }
 
-    private static EntityType entityType(EntityModel e) {
+    private static EntityType entityType(EntityModel e, boolean forMetadata) {
         List<Property> properties = new ArrayList<>();
         for (PropertyModel p : e.properties()) {
             List<AnnotationAttribute> annotations = new ArrayList<>();
@@ -80,7 +88,7 @@ public final class SchemaBuilder {
                 annotations.add(sap("Alias", e.keyAlias()));
             }
             SimpleProperty sp = new SimpleProperty().setName(p.name()).setType(p.edmType())
-                    .setFacets(new Facets().setNullable(p.nullable()));
+                    .setFacets(new Facets().setNullable(p.nullable() || !forMetadata && !p.name().equals(e.keyName())));
             if (!annotations.isEmpty()) {
                 sp.setAnnotationAttributes(annotations);
             }
@@ -89,7 +97,7 @@ public final class SchemaBuilder {
         List<NavigationProperty> navs = new ArrayList<>();
         for (NavModel nav : e.navs()) {
             List<AnnotationAttribute> annotations = new ArrayList<>();
-            if (nav.attribute() != null && nav.attribute().unique()) {
+            if (nav.attribute() != null && nav.attribute().unique() || nav.descriptor() != null && nav.descriptor().unique()) {
                 annotations.add(sap("IsUnique", "true"));
             }
             if (nav.attribute() != null && nav.attribute().autoCreate()) {
@@ -99,7 +107,7 @@ public final class SchemaBuilder {
                 annotations.add(sap("IsPartOf", "true"));
             }
             // SAP writes Nullable on navigation properties too (not in the CSDL; clients ignore or read it)
-            boolean required = nav.attribute() != null && nav.attribute().unique();
+            boolean required = nav.descriptor() != null && IoModel.required(nav.descriptor());
             annotations.add(0, new AnnotationAttribute().setName("Nullable").setText(required ? "false" : "true"));
             NavigationProperty np = new NavigationProperty().setName(nav.name())
                     .setRelationship(fqn(associationName(e, nav))).setFromRole(e.name()).setToRole(nav.toRole());

@@ -2,6 +2,7 @@ package dev.ioflow.odata.internal.olingo;
 
 import dev.ioflow.core.IntegrationObject;
 import dev.ioflow.core.TypeSystem;
+import dev.ioflow.core.VirtualAttributeFunction;
 import dev.ioflow.core.persistence.IntegrationObjectStore;
 import dev.ioflow.odata.internal.edm.IoEdmProvider;
 import dev.ioflow.odata.internal.edm.IoModel;
@@ -25,11 +26,11 @@ public final class IoService {
     private final byte[] metadata;
     private final IntegrationObjectStore store;
 
-    public IoService(IntegrationObject io, TypeSystem types) {
+    public IoService(IntegrationObject io, TypeSystem types, Map<String, VirtualAttributeFunction> virtualFunctions) {
         this.store = IntegrationObjectStore.of(io, types);
-        this.model = IoModel.of(io, types);
-        this.schema = SchemaBuilder.build(model);
-        this.metadata = writeMetadata(schema);
+        this.model = IoModel.of(io, types, virtualFunctions);
+        this.schema = SchemaBuilder.build(model, false);
+        this.metadata = writeMetadata(SchemaBuilder.build(model, true));
     }
 
     public String code() {

@@ -46,22 +46,37 @@ public final class RequestHandler {
                           byte[] body, java.util.List<String> integrationKeys) {
     }
 
+    /**
+     * What is known about a request while it is routed, so that a failure is still monitored against its
+     * integration object and user: the IO code once the path names one (even an unknown one, answered 404), the
+     * principal once authenticated (never the credentials).
+     */
+    private static final class Attempt {
+        private @Nullable String ioCode;
+        private @Nullable InboundPrincipal principal;
+    }
+
+    /** Longest IO code from a request path that monitoring keeps; longer ones are cut (they name no service). */
+    private static final int MAX_RECORDED_CODE = 128;
+
     public Outcome handle(InboundHttpRequest request) {
         String accept = request.header("Accept");
+        Attempt attempt = new Attempt();
         try {
-            return route(request);
+            return route(request, attempt);
         } catch (SapError e) {
             return new Outcome(Responses.error(e, accept, e.status() == 401 ? Map.of("WWW-Authenticate",
-                    "Basic realm=\"odata2webservices\"") : Map.of()), null, null, new byte[0], java.util.List.of());
+                    "Basic realm=\"odata2webservices\"") : Map.of()), attempt.ioCode, attempt.principal, new byte[0],
+                    java.util.List.of());
         } catch (RuntimeException | IOException e) {
             LOG.warn("unexpected failure before OData processing", e);
             return new Outcome(Responses.error(new SapError(500, "internal_error",
-                    "An internal error occurred while processing the request."), accept, Map.of()), null, null,
-                    new byte[0], java.util.List.of());
+                    "An internal error occurred while processing the request."), accept, Map.of()), attempt.ioCode,
+                    attempt.principal, new byte[0], java.util.List.of());
         }
     }
 
-    private Outcome route(InboundHttpRequest request) throws IOException, SapError {
+    private Outcome route(InboundHttpRequest request, Attempt attempt) throws IOException, SapError {
         String rawPath = request.uri().getRawPath() == null ? "" : request.uri().getRawPath();
         for (String segment : rawPath.split("/")) {
             String decoded = decode(segment);
@@ -77,16 +92,27 @@ public final class RequestHandler {
         String ioRaw = slash < 0 ? rest : rest.substring(0, slash);
         String odataPath = slash < 0 ? "" : rest.substring(slash + 1);
         String ioCode = decode(ioRaw);
+        if (!ioCode.isBlank()) {
+            attempt.ioCode = ioCode.length() <= MAX_RECORDED_CODE ? ioCode : ioCode.substring(0, MAX_RECORDED_CODE);
+        }
         IoService service = services.get(ioCode);
         if (service == null) {
             throw new SapError(404, "not_found", "There is no integration object service [" + ioCode + "].");
         }
         InboundPrincipal principal = security.authenticate(request.header("Authorization"));
+        attempt.principal = principal;
         if (principal == null) {
             throw new SapError(401, "unauthorized", request.header("Authorization") == null
                     ? "Authentication is required." : "The credentials are not valid.");
         }
-        ODataHttpMethod method = method(request.method());
+        String httpMethod = effectiveMethod(request);
+        if (httpMethod.equals("HEAD") && "fetch".equalsIgnoreCase(request.header("X-CSRF-Token"))) {
+            // A CSRF token probe (SAP Cloud SDK sends one before every write, to the write's URL). ioflow, like SAP
+            // Commerce's inbound services, neither needs nor issues tokens: answered 200 without a token, not monitored.
+            return new Outcome(InboundHttpResponse.of(200, Map.of(), new byte[0]), null, principal, new byte[0],
+                    java.util.List.of());
+        }
+        ODataHttpMethod method = method(httpMethod);
         checkRights(principal, service.code(), method, odataPath);
         byte[] body = readBody(request);
         Exchange exchange = new Exchange(service, principal, security, limits);
@@ -94,8 +120,11 @@ public final class RequestHandler {
         try {
             InputStream in = new ByteArrayInputStream(body);
             InboundHttpResponse response = Responses.from(OlingoBridge.dispatch(new ServiceFactory(exchange, processors),
-                    method, request.method(), root, request.uri(), odataPath, request.uri().getRawQuery(),
+                    method, method.name(), root, request.uri(), odataPath, request.uri().getRawQuery(),
                     request.headers(), in));
+            if (httpMethod.equals("HEAD")) {
+                response = InboundHttpResponse.of(response.status(), response.headers(), new byte[0]);
+            }
             return new Outcome(response, ioCode, principal, body, exchange.integrationKeys());
         } catch (SapError e) {
             throw e;
@@ -121,16 +150,43 @@ public final class RequestHandler {
         }
     }
 
+    /**
+     * The method asked for, upper case: a POST tunnelling another method through {@code X-HTTP-Method} (or
+     * {@code X-HTTP-Method-Override}), as OData V2 clients behind restrictive proxies do, counts as that method.
+     */
+    private static String effectiveMethod(InboundHttpRequest request) {
+        String method = request.method().toUpperCase(Locale.ROOT);
+        if (method.equals("POST")) {
+            String tunnelled = request.header("X-HTTP-Method");
+            if (tunnelled == null) {
+                tunnelled = request.header("X-HTTP-Method-Override");
+            }
+            if (tunnelled != null && !tunnelled.isBlank()) {
+                return tunnelled.trim().toUpperCase(Locale.ROOT);
+            }
+        }
+        return method;
+    }
+
+    /**
+     * The OData method of an HTTP method. Besides SAP's GET, POST, PATCH and DELETE: {@code HEAD} is a GET
+     * without body (SAP Cloud SDK fetches CSRF tokens with it before every write), and {@code MERGE} is OData
+     * V2's name for PATCH (same partial-update semantics; SAP Cloud Integration's OData V2 receiver adapter
+     * offers it as an operation).
+     * PUT (full replacement) stays unsupported, as in SAP Commerce.
+     */
     private static ODataHttpMethod method(String method) throws SapError {
-        ODataHttpMethod m = switch (method.toUpperCase(Locale.ROOT)) {
-            case "GET" -> ODataHttpMethod.GET;
+        ODataHttpMethod m = switch (method) {
+            case "GET", "HEAD" -> ODataHttpMethod.GET;
             case "POST" -> ODataHttpMethod.POST;
             case "PATCH" -> ODataHttpMethod.PATCH;
+            case "MERGE" -> ODataHttpMethod.MERGE;
             case "DELETE" -> ODataHttpMethod.DELETE;
             default -> null;
         };
         if (m == null) {
-            throw new SapError(405, "method_not_allowed", "The method " + method + " is not supported; use GET, POST, PATCH or DELETE.");
+            throw new SapError(405, "method_not_allowed", "The method " + method
+                    + " is not supported; use GET, POST, PATCH (or MERGE) or DELETE.");
         }
         return m;
     }

@@ -108,14 +108,14 @@ public final class DataProcessor extends IoProcessor {
             long count = -1;
             boolean more;
             if (uri.getNavigationSegments().isEmpty()) {
-                ItemFilter filter = QueryTranslator.filter(uri.getFilter());
+                ItemFilter filter = QueryTranslator.filter(uri.getFilter(), entity);
                 if (!entity.isItem()) {
                     items = List.of();
                     more = false;
                     count = 0;
                 } else {
                     ItemQuery.Builder query = ItemQuery.builder().filter(filter).skip(offset).top(page + 1);
-                    QueryTranslator.orders(uri.getOrderBy()).forEach(query::orderBy);
+                    QueryTranslator.orders(uri.getOrderBy(), entity).forEach(query::orderBy);
                     items = new ArrayList<>(query(() -> store.query(work, entity.name(), query.build())));
                     more = items.size() > page;
                     if (uri.getInlineCount() == InlineCount.ALLPAGES) {
@@ -158,7 +158,7 @@ public final class DataProcessor extends IoProcessor {
             long count;
             if (uri.getNavigationSegments().isEmpty()) {
                 EntityModel entity = entity(uri.getTargetEntitySet());
-                ItemFilter filter = QueryTranslator.filter(uri.getFilter());
+                ItemFilter filter = QueryTranslator.filter(uri.getFilter(), entity);
                 count = entity.isItem() ? query(() -> store.count(work, entity.name(), filter)) : 0;
             } else {
                 count = locate(work, uri.getStartEntitySet(), uri.getKeyPredicates(), uri.getNavigationSegments()).items.size();
@@ -193,6 +193,10 @@ public final class DataProcessor extends IoProcessor {
     @Override
     public ODataResponse updateEntity(PutMergePatchUriInfo uri, InputStream content, String requestContentType, boolean merge,
                                       String contentType) throws ODataException {
+        if (!merge) {
+            // PUT (full replacement) inside a $batch: unsupported, as at the top level and in SAP Commerce
+            throw new SapError(405, "method_not_allowed", "PUT is not supported; use PATCH (or MERGE) for partial updates.");
+        }
         requireRight(AccessRight.WRITE);
         if (!uri.getNavigationSegments().isEmpty()) {
             throw new SapError(405, "method_not_allowed", "PATCH needs the key of one entity.");

@@ -4,6 +4,7 @@ import dev.ioflow.odata.internal.edm.EntityModel;
 import dev.ioflow.odata.internal.edm.IoModel;
 import dev.ioflow.odata.internal.edm.NavModel;
 import dev.ioflow.odata.internal.edm.PropertyModel;
+import dev.ioflow.core.VirtualAttributeFunction;
 import dev.ioflow.core.persistence.IntegrationObjectStore;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -52,6 +53,9 @@ public final class EntityData {
         Map<String, Object> data = new HashMap<>();
         for (PropertyModel p : entity.properties()) {
             if (p.descriptor() == null) {
+                if (p.attribute() != null && p.attribute().isVirtual()) {
+                    data.put(p.name(), virtual(p, item));
+                }
                 continue;
             }
             Object raw = p.descriptor().accessor().read(item);
@@ -95,6 +99,16 @@ public final class EntityData {
                 }
                 seen.forEach(v -> result.add(row("value", v)));
             }
+            case ENUM -> {
+                for (Object value : raw instanceof Collection<?> c ? c : List.of(raw)) {
+                    if (value != null) {
+                        String code = String.valueOf(edmValue(value));
+                        Map<String, Object> entry = row(IoModel.ENUM_CODE, code);
+                        entry.put(IoModel.INTEGRATION_KEY, code);
+                        result.add(entry);
+                    }
+                }
+            }
             case MAP -> {
                 if (raw instanceof Map<?, ?> m) {
                     m.forEach((k, v) -> {
@@ -107,6 +121,14 @@ public final class EntityData {
             default -> { }
         }
         return result;
+    }
+
+    /** A virtual attribute's value as text (its Edm type), computed by the function of its logic location. */
+    private @Nullable String virtual(PropertyModel p, Object item) {
+        VirtualAttributeFunction function = model.virtualFunction(java.util.Objects.requireNonNull(p.attribute()));
+        Object value = function == null ? null : function.compute(item);
+        Object edm = edmValue(value);
+        return edm instanceof Date d ? d.toInstant().toString() : edm == null ? null : edm.toString();
     }
 
     private static Map<String, Object> row(String key, Object value) {

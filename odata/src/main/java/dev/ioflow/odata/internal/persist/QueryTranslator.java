@@ -3,6 +3,8 @@ package dev.ioflow.odata.internal.persist;
 import dev.ioflow.core.persistence.AttributePath;
 import dev.ioflow.core.persistence.ItemFilter;
 import dev.ioflow.core.persistence.ItemQuery;
+import dev.ioflow.odata.internal.edm.EntityModel;
+import dev.ioflow.odata.internal.edm.NavModel;
 import dev.ioflow.odata.internal.olingo.SapError;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,24 +32,25 @@ final class QueryTranslator {
     private QueryTranslator() {
     }
 
-    static @Nullable ItemFilter filter(@Nullable FilterExpression filter) throws SapError {
-        return filter == null ? null : node(filter.getExpression());
+    /** The filter over items of {@code entity}; an enum's {@code gender/code} means the enum attribute {@code gender}. */
+    static @Nullable ItemFilter filter(@Nullable FilterExpression filter, EntityModel entity) throws SapError {
+        return filter == null ? null : node(filter.getExpression(), entity);
     }
 
-    private static ItemFilter node(CommonExpression e) throws SapError {
+    private static ItemFilter node(CommonExpression e, EntityModel entity) throws SapError {
         if (e instanceof BinaryExpression b) {
             switch (b.getOperator()) {
                 case AND:
-                    return ItemFilter.and(node(b.getLeftOperand()), node(b.getRightOperand()));
+                    return ItemFilter.and(node(b.getLeftOperand(), entity), node(b.getRightOperand(), entity));
                 case OR:
-                    return ItemFilter.or(node(b.getLeftOperand()), node(b.getRightOperand()));
+                    return ItemFilter.or(node(b.getLeftOperand(), entity), node(b.getRightOperand(), entity));
                 case EQ:
                 case NE:
                 case GT:
                 case GE:
                 case LT:
                 case LE:
-                    return comparison(b);
+                    return comparison(b, entity);
                 default:
                     break;
             }
@@ -56,15 +59,15 @@ final class QueryTranslator {
         throw unsupported(e.getUriLiteral());
     }
 
-    private static ItemFilter comparison(BinaryExpression b) throws SapError {
+    private static ItemFilter comparison(BinaryExpression b, EntityModel entity) throws SapError {
         CommonExpression left = b.getLeftOperand();
         CommonExpression right = b.getRightOperand();
         ItemFilter.Operator op = ItemFilter.Operator.valueOf(b.getOperator().name());
         if (right instanceof LiteralExpression literal && !(left instanceof LiteralExpression)) {
-            return ItemFilter.compare(path(left).toString(), op, value(literal));
+            return ItemFilter.compare(path(left, entity).toString(), op, value(literal));
         }
         if (left instanceof LiteralExpression literal && !(right instanceof LiteralExpression)) {
-            return ItemFilter.compare(path(right).toString(), mirror(op), value(literal));
+            return ItemFilter.compare(path(right, entity).toString(), mirror(op), value(literal));
         }
         throw SapError.badRequest("filter_not_supported",
                 "A $filter comparison needs a property on one side and a literal on the other: " + b.getUriLiteral());
@@ -80,12 +83,16 @@ final class QueryTranslator {
         };
     }
 
-    static AttributePath path(CommonExpression e) throws SapError {
+    static AttributePath path(CommonExpression e, EntityModel entity) throws SapError {
         if (e instanceof PropertyExpression p) {
             return AttributePath.of(p.getPropertyName());
         }
         if (e instanceof MemberExpression m && m.getPath() instanceof PropertyExpression nav
                 && m.getProperty() instanceof PropertyExpression prop) {
+            NavModel enumNav = entity.nav(nav.getPropertyName());
+            if (enumNav != null && enumNav.kind() == NavModel.Kind.ENUM) {
+                return AttributePath.of(nav.getPropertyName()); // gender/code (or its integrationKey) is the enum value
+            }
             return AttributePath.of(nav.getPropertyName(), prop.getPropertyName());
         }
         if (e instanceof MemberExpression) {
@@ -109,13 +116,13 @@ final class QueryTranslator {
         }
     }
 
-    static List<ItemQuery.Order> orders(@Nullable OrderByExpression orderBy) throws SapError {
+    static List<ItemQuery.Order> orders(@Nullable OrderByExpression orderBy, EntityModel entity) throws SapError {
         List<ItemQuery.Order> orders = new ArrayList<>();
         if (orderBy != null) {
             for (OrderExpression o : orderBy.getOrders()) {
                 AttributePath path;
                 try {
-                    path = path(o.getExpression());
+                    path = path(o.getExpression(), entity);
                 } catch (SapError e) {
                     throw SapError.badRequest("order_by_nested_attribute_not_supported",
                             "$orderby supports direct attributes only: " + o.getExpression().getUriLiteral());
