@@ -12,8 +12,11 @@ import dev.ioflow.webhook.internal.jdbc.JdbcStore;
 import dev.ioflow.webhook.internal.jdbc.OutboundRequestSql;
 import dev.ioflow.webhook.internal.jdbc.OutboxRows;
 import dev.ioflow.webhook.internal.jdbc.SchemaScript;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +36,9 @@ import java.util.Objects;
  * <p>The table is its own, defined in {@code dev/ioflow/webhook/jdbc/monitoring-postgresql.sql} and
  * {@code monitoring-h2.sql} (apply them yourself, or let {@link JdbcStoreBuilder#createSchema(boolean)} do it), with
  * an index per query criterion (status, integration object, destination, integration key, message id, time).
- * Records written at the same time by several threads share one transaction. Retention cleanup
+ * Records written at the same time by several threads share one transaction, which on PostgreSQL does not wait for
+ * its disk flush (a crash of the database may lose the last fraction of a second of monitoring, never outbox data).
+ * Retention cleanup
  * ({@link #deleteBefore}) deletes the oldest expired rows in transactions of at most {@value #DELETE_BATCH} rows,
  * skipping rows another instance is deleting: it never touches, let alone locks, the outbox. Database errors surface
  * as {@link OutboxStoreException}. Thread-safe.
@@ -128,6 +133,20 @@ public final class JdbcOutboundRequestStore implements MonitorStore<OutboundRequ
         });
     }
 
+    /**
+     * On PostgreSQL, lets this transaction commit without waiting for its WAL flush ({@code synchronous_commit}
+     * off for this transaction only): a monitoring record costs no disk flush of its own, so it does not slow the
+     * delivery that writes it. A database crash may lose the last fraction of a second of records; it never
+     * corrupts them, and the outbox's own transactions keep their durability.
+     */
+    private void withoutFlushWait(Connection connection) throws SQLException {
+        if (store.dialect() == JdbcDialect.POSTGRESQL) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCAL synchronous_commit TO OFF");
+            }
+        }
+    }
+
     @Override
     public String toString() {
         return "JdbcOutboundRequestStore[" + sql.table() + " on " + store.dialect() + "]";
@@ -136,6 +155,7 @@ public final class JdbcOutboundRequestStore implements MonitorStore<OutboundRequ
     /** Deletes up to {@code limit} of the oldest expired records in one short transaction. */
     private int deleteBatch(MonitorOutcome outcome, Instant cutoff, int limit) {
         return store.inTransaction("delete expired outbound requests", sql.table(), connection -> {
+            withoutFlushWait(connection);
             List<Long> ids = new ArrayList<>(limit);
             try (PreparedStatement select = connection.prepareStatement(sql.selectExpired(outcome))) {
                 OutboxRows.setInstant(select, 1, cutoff);
@@ -160,6 +180,7 @@ public final class JdbcOutboundRequestStore implements MonitorStore<OutboundRequ
 
     private void insert(List<OutboundRequest> records) {
         store.inTransaction("record outbound requests", sql.table(), connection -> {
+            withoutFlushWait(connection);
             try (PreparedStatement insert = connection.prepareStatement(sql.insert())) {
                 for (OutboundRequest record : records) {
                     OutboundRequestSql.bindInsert(insert, record);
