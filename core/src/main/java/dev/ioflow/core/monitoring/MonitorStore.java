@@ -1,11 +1,9 @@
 package dev.ioflow.core.monitoring;
 
-import java.time.Instant;
-
 /**
  * Where monitoring records live (SPI): one record per inbound request or outbound delivery attempt, added as they
  * happen, queried newest first with filters and paging, and deleted by age. Retention itself is not the store's
- * business: {@link RetainingMonitorStore} decides what has expired and calls {@link #deleteBefore}.
+ * business: {@link RetainingMonitorStore} decides what has expired and calls {@link #delete}.
  *
  * <p>Implementations are thread-safe. ioflow ships an in-memory store
  * ({@code dev.ioflow.core.monitoring.memory.InMemoryMonitorStore}) and a JDBC store of outbound requests
@@ -40,15 +38,13 @@ public interface MonitorStore<R, Q extends MonitorQuery<R>> {
     MonitorPage<R> query(Q query);
 
     /**
-     * Deletes up to {@code max} records of the given outcome whose time is before {@code cutoff}, oldest first.
-     * A database store deletes in small transactions, so that a large cleanup never holds many locks for long.
+     * Deletes up to {@link MonitorCleanup#max()} records of the cleanup's outcome whose time is before its cutoff,
+     * oldest first. A database store deletes in small transactions, so that a large cleanup never holds many locks
+     * for long.
      *
-     * @param outcome which records: successes or failures
-     * @param cutoff  records strictly older than this instant go
-     * @param max     at most this many, at least 1
      * @return how many were deleted
      */
-    int deleteBefore(MonitorOutcome outcome, Instant cutoff, int max);
+    int delete(MonitorCleanup cleanup);
 
     /** The number of records held. */
     long count();

@@ -69,8 +69,8 @@ public final class RetainingMonitorStore<R, Q extends MonitorQuery<R>> implement
     }
 
     @Override
-    public int deleteBefore(MonitorOutcome outcome, Instant cutoff, int max) {
-        return store.deleteBefore(outcome, cutoff, max);
+    public int delete(MonitorCleanup cleanup) {
+        return store.delete(cleanup);
     }
 
     @Override
@@ -121,7 +121,7 @@ public final class RetainingMonitorStore<R, Q extends MonitorQuery<R>> implement
             int left = limitPerOutcome;
             int batch;
             do {
-                batch = store.deleteBefore(outcome, cutoff, left);
+                batch = store.delete(new MonitorCleanup(outcome, cutoff, left));
                 deleted += batch;
                 left -= batch;
             } while (batch > 0 && left > 0);

@@ -104,8 +104,8 @@ class RetainingMonitorStoreTest {
                 Duration.ofSeconds(-1))).hasMessageContaining("must not be negative, got PT-1S");
         assertThatThrownBy(() -> new InMemoryMonitorStore<>(TYPE, 0))
                 .hasMessage("monitoring capacity must be at least 1, got 0");
-        assertThatThrownBy(() -> memory.deleteBefore(MonitorOutcome.SUCCESS, T0, 0))
-                .hasMessage("deleteBefore max must be at least 1, got 0");
+        assertThatThrownBy(() -> new MonitorCleanup(MonitorOutcome.SUCCESS, T0, 0))
+                .hasMessage("a monitoring cleanup deletes at least 1 record, got max 0");
         assertThatThrownBy(() -> new MonitorPage<>(List.of("a", "b"), 0, 1))
                 .hasMessage("page total 1 is less than its 2 records");
         assertThatThrownBy(() -> new MonitorPage<>(List.of(), -1, 0))

@@ -3,6 +3,7 @@ package dev.ioflow.testing.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.ioflow.core.monitoring.MonitorCleanup;
 import dev.ioflow.core.monitoring.MonitorOutcome;
 import dev.ioflow.core.monitoring.MonitorPage;
 import dev.ioflow.core.monitoring.MonitorRetention;
@@ -189,7 +190,7 @@ public abstract class OutboundRequestStoreContract {
     }
 
     @Test
-    public void deleteBeforeRemovesOnlyOlderRecordsOfTheOutcomeOldestFirst() {
+    public void cleanupRemovesOnlyOlderRecordsOfTheOutcomeOldestFirst() {
         add(request("s-old", OutboundRequestStatus.SUCCESS, T0),
                 request("r-old", OutboundRequestStatus.RETRY, T0.plusSeconds(1)),
                 request("e-old", OutboundRequestStatus.ERROR, T0.plusSeconds(2)),
@@ -197,13 +198,14 @@ public abstract class OutboundRequestStoreContract {
                 request("s-cutoff", OutboundRequestStatus.SUCCESS, T0.plusSeconds(10)),
                 request("e-new", OutboundRequestStatus.ERROR, T0.plusSeconds(11)));
 
-        assertThat(store.deleteBefore(MonitorOutcome.SUCCESS, T0.plusSeconds(10), 1)).isEqualTo(1);
-        assertThat(keys(query().status(OutboundRequestStatus.SUCCESS).build())).containsExactly("s-cutoff", "s-older");
-        assertThat(store.deleteBefore(MonitorOutcome.SUCCESS, T0.plusSeconds(10), 100)).isEqualTo(1);
-        assertThat(store.deleteBefore(MonitorOutcome.FAILURE, T0.plusSeconds(10), 100)).isEqualTo(2);
+        assertThat(store.delete(new MonitorCleanup(MonitorOutcome.SUCCESS, T0.plusSeconds(10), 1))).isEqualTo(1);
+        assertThat(keys(query().status(OutboundRequestStatus.SUCCESS).build()))
+                .containsExactly("s-cutoff", "s-older");
+        assertThat(store.delete(new MonitorCleanup(MonitorOutcome.SUCCESS, T0.plusSeconds(10), 100))).isEqualTo(1);
+        assertThat(store.delete(new MonitorCleanup(MonitorOutcome.FAILURE, T0.plusSeconds(10), 100))).isEqualTo(2);
 
         assertThat(keys(OutboundRequestQuery.all())).containsExactly("e-new", "s-cutoff");
-        assertThat(store.deleteBefore(MonitorOutcome.FAILURE, T0.plusSeconds(10), 100)).isZero();
+        assertThat(store.delete(new MonitorCleanup(MonitorOutcome.FAILURE, T0.plusSeconds(10), 100))).isZero();
         assertThat(store.count()).isEqualTo(2);
     }
 
@@ -213,8 +215,9 @@ public abstract class OutboundRequestStoreContract {
             add(request("k" + i, OutboundRequestStatus.SUCCESS, T0.plusSeconds(i)));
         }
 
-        assertThat(store.deleteBefore(MonitorOutcome.SUCCESS, T0.plusSeconds(1_100), 700)).isEqualTo(700);
-        assertThat(store.deleteBefore(MonitorOutcome.SUCCESS, T0.plusSeconds(1_100), Integer.MAX_VALUE))
+        assertThat(store.delete(new MonitorCleanup(MonitorOutcome.SUCCESS, T0.plusSeconds(1_100), 700)))
+                .isEqualTo(700);
+        assertThat(store.delete(new MonitorCleanup(MonitorOutcome.SUCCESS, T0.plusSeconds(1_100), Integer.MAX_VALUE)))
                 .isEqualTo(400);
         assertThat(store.count()).isEqualTo(100);
         assertThat(store.query(query().limit(1).offset(99).build()).records())

@@ -1,5 +1,6 @@
 package dev.ioflow.webhook.jdbc;
 
+import dev.ioflow.core.monitoring.MonitorCleanup;
 import dev.ioflow.core.monitoring.MonitorOutcome;
 import dev.ioflow.core.monitoring.MonitorPage;
 import dev.ioflow.core.monitoring.MonitorStore;
@@ -39,7 +40,7 @@ import java.util.Objects;
  * Records written at the same time by several threads share one transaction, which on PostgreSQL does not wait for
  * its disk flush (a crash of the database may lose the last fraction of a second of monitoring, never outbox data).
  * Retention cleanup
- * ({@link #deleteBefore}) deletes the oldest expired rows in transactions of at most {@value #DELETE_BATCH} rows,
+ * ({@link #delete}) deletes the oldest expired rows in transactions of at most {@value #DELETE_BATCH} rows,
  * skipping rows another instance is deleting: it never touches, let alone locks, the outbox. Database errors surface
  * as {@link OutboxStoreException}. Thread-safe.
  *
@@ -104,16 +105,12 @@ public final class JdbcOutboundRequestStore implements MonitorStore<OutboundRequ
     }
 
     @Override
-    public int deleteBefore(MonitorOutcome outcome, Instant cutoff, int max) {
-        Objects.requireNonNull(outcome, "outcome");
-        Objects.requireNonNull(cutoff, "cutoff");
-        if (max < 1) {
-            throw new IllegalArgumentException("deleteBefore max must be at least 1, got " + max);
-        }
+    public int delete(MonitorCleanup cleanup) {
+        Objects.requireNonNull(cleanup, "cleanup");
         int deleted = 0;
-        while (deleted < max) {
-            int limit = Math.min(DELETE_BATCH, max - deleted);
-            int batch = deleteBatch(outcome, cutoff, limit);
+        while (deleted < cleanup.max()) {
+            int limit = Math.min(DELETE_BATCH, cleanup.max() - deleted);
+            int batch = deleteBatch(cleanup.outcome(), cleanup.cutoff(), limit);
             deleted += batch;
             if (batch < limit) {
                 break;

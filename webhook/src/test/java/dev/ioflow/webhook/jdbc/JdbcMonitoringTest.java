@@ -56,7 +56,8 @@ class JdbcMonitoringTest {
         void attemptsAreRecordedInTheDatabaseAndOutliveTheService() {
             OutboundMonitor monitor = OutboundMonitor.builder().store(monitorStore()).errorPayloads(true).build();
             try (WebhookService service = WebhookService.builder().monitor(monitor)
-                    .outbox(JdbcOutbox.builder().dataSource(dataSource()).tablePrefix(prefix).createSchema(true).build())
+                    .outbox(JdbcOutbox.builder().dataSource(dataSource()).tablePrefix(prefix).createSchema(true)
+                            .build())
                     .webhook(WebhookConfiguration.builder(CUSTOMERS, "crm").target(target).build())
                     .build()) {
                 service.saved(Fixtures.customer("good", "a@example.com"));
@@ -93,7 +94,8 @@ class JdbcMonitoringTest {
                     .nextAttemptAt(Instant.EPOCH).build()));
             Instant old = Instant.parse("2026-01-01T00:00:00Z");
             store.add(OutboundRequest.builder().messageId("m-1").status(OutboundRequestStatus.SUCCESS)
-                    .integrationObject("ioCustomer").integrationKey("c1").destinationId("crm").attemptedAt(old).build());
+                    .integrationObject("ioCustomer").integrationKey("c1").destinationId("crm").attemptedAt(old)
+                    .build());
             OutboundMonitor monitor = OutboundMonitor.builder().store(store).retention(MonitorRetention.sapDefaults())
                     .clock(Clock.fixed(old.plus(Duration.ofDays(8)), ZoneOffset.UTC)).build();
 

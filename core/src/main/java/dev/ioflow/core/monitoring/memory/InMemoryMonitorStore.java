@@ -1,11 +1,10 @@
 package dev.ioflow.core.monitoring.memory;
 
-import dev.ioflow.core.monitoring.MonitorOutcome;
+import dev.ioflow.core.monitoring.MonitorCleanup;
 import dev.ioflow.core.monitoring.MonitorPage;
 import dev.ioflow.core.monitoring.MonitorQuery;
 import dev.ioflow.core.monitoring.MonitorRecordType;
 import dev.ioflow.core.monitoring.MonitorStore;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -75,21 +74,17 @@ public final class InMemoryMonitorStore<R, Q extends MonitorQuery<R>> implements
     }
 
     @Override
-    public int deleteBefore(MonitorOutcome outcome, Instant cutoff, int max) {
-        Objects.requireNonNull(outcome, "outcome");
-        Objects.requireNonNull(cutoff, "cutoff");
-        if (max < 1) {
-            throw new IllegalArgumentException("deleteBefore max must be at least 1, got " + max);
-        }
+    public int delete(MonitorCleanup cleanup) {
+        Objects.requireNonNull(cleanup, "cleanup");
         int deleted = 0;
         synchronized (records) {
             // time order: the scan ends at the first record that is not old enough
-            for (Iterator<R> it = records.iterator(); it.hasNext() && deleted < max; ) {
+            for (Iterator<R> it = records.iterator(); it.hasNext() && deleted < cleanup.max(); ) {
                 R record = it.next();
-                if (!type.time(record).isBefore(cutoff)) {
+                if (!type.time(record).isBefore(cleanup.cutoff())) {
                     break;
                 }
-                if (type.outcome(record) == outcome) {
+                if (type.outcome(record) == cleanup.outcome()) {
                     it.remove();
                     deleted++;
                 }
