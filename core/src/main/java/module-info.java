@@ -17,6 +17,8 @@ module dev.ioflow.core {
     exports dev.ioflow.core;
     exports dev.ioflow.core.persistence;
     exports dev.ioflow.core.persistence.memory;
+    exports dev.ioflow.core.monitoring;
+    exports dev.ioflow.core.monitoring.memory;
     // Hibernate Validator reads the constrained components of the definition records reflectively.
     opens dev.ioflow.core to org.hibernate.validator;
 }

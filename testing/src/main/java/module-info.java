@@ -12,4 +12,5 @@ module dev.ioflow.testing {
 
     exports dev.ioflow.testing;
     exports dev.ioflow.testing.outbox;
+    exports dev.ioflow.testing.monitoring;
 }

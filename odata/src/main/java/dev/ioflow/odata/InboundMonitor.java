@@ -1,18 +1,24 @@
 package dev.ioflow.odata;
 
+import dev.ioflow.core.monitoring.MonitorOutcome;
+import dev.ioflow.core.monitoring.MonitorQuery;
+import dev.ioflow.core.monitoring.MonitorRecordType;
+import dev.ioflow.core.monitoring.MonitorRetention;
+import dev.ioflow.core.monitoring.RetainingMonitorStore;
+import dev.ioflow.core.monitoring.memory.InMemoryMonitorStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Inbound monitoring (SAP's {@code InboundIntegrationMonitoring}): an {@link InboundRequest} per request, kept in
  * memory for the retention period (default 7 days, SAP's default), with the request body kept only where the payload
- * toggles ask (both off by default, like {@code inboundservices.monitoring.success/error.payload.retention}).
+ * toggles ask (both off by default, like {@code inboundservices.monitoring.success/error.payload.retention}). Records
+ * are kept in the shared monitoring store of {@code dev.ioflow.core.monitoring}, which deletes expired ones at most
+ * once a minute, before a record is added or read, and on {@link #purgeExpired()}.
  *
  * <pre>{@code
  * InboundMonitor monitor = InboundMonitor.builder().errorPayloads(true).build();
@@ -23,19 +29,38 @@ import java.util.Objects;
  * @since 1.0
  */
 public final class InboundMonitor {
+    private static final MonitorRecordType<InboundRequest> RECORD_TYPE = MonitorRecordType.of(
+            InboundRequest::creationTime,
+            r -> r.status() == InboundRequestStatus.SUCCESS ? MonitorOutcome.SUCCESS : MonitorOutcome.FAILURE,
+            (r, id) -> r);
+    private static final MonitorQuery<InboundRequest> ALL = new MonitorQuery<>() {
+        @Override
+        public boolean matches(InboundRequest record) {
+            return true;
+        }
+
+        @Override
+        public int offset() {
+            return 0;
+        }
+
+        @Override
+        public int limit() {
+            return Integer.MAX_VALUE;
+        }
+    };
+
     private final Clock clock;
-    private final Duration retention;
     private final boolean successPayloads;
     private final boolean errorPayloads;
-    private final int maxRecords;
-    private final Deque<InboundRequest> records = new ArrayDeque<>();
+    private final RetainingMonitorStore<InboundRequest, MonitorQuery<InboundRequest>> records;
 
     private InboundMonitor(Builder b) {
         this.clock = b.clock;
-        this.retention = b.retention;
         this.successPayloads = b.successPayloads;
         this.errorPayloads = b.errorPayloads;
-        this.maxRecords = b.maxRecords;
+        this.records = new RetainingMonitorStore<>(new InMemoryMonitorStore<>(RECORD_TYPE, b.maxRecords),
+                b.retention, b.clock, Duration.ofMinutes(1));
     }
 
     /** Starts a builder with the defaults. */
@@ -52,36 +77,27 @@ public final class InboundMonitor {
         return clock;
     }
 
-    /** Adds a record (the service calls it once per request), dropping expired and surplus ones. */
-    public synchronized void record(InboundRequest request) {
-        records.addLast(Objects.requireNonNull(request, "request"));
-        while (records.size() > maxRecords) {
-            records.removeFirst();
-        }
-        purgeExpired();
+    /** Adds a record (the service calls it once per request); the oldest goes when the monitor is full. */
+    public void record(InboundRequest request) {
+        records.add(Objects.requireNonNull(request, "request"));
     }
 
     /** The records within the retention period, oldest first. */
-    public synchronized List<InboundRequest> requests() {
-        purgeExpired();
-        return List.copyOf(new ArrayList<>(records));
+    public List<InboundRequest> requests() {
+        List<InboundRequest> newestFirst = new ArrayList<>(records.query(ALL).records());
+        Collections.reverse(newestFirst);
+        return List.copyOf(newestFirst);
     }
 
     /** Drops the records older than the retention period; returns how many. */
-    public synchronized int purgeExpired() {
-        Instant cutoff = clock.instant().minus(retention);
-        int removed = 0;
-        while (!records.isEmpty() && records.peekFirst().creationTime().isBefore(cutoff)) {
-            records.removeFirst();
-            removed++;
-        }
-        return removed;
+    public int purgeExpired() {
+        return records.purge();
     }
 
     /** Builds an {@link InboundMonitor}. */
     public static final class Builder {
         private Clock clock = Clock.systemUTC();
-        private Duration retention = Duration.ofDays(7);
+        private MonitorRetention retention = MonitorRetention.sapDefaults();
         private boolean successPayloads;
         private boolean errorPayloads;
         private int maxRecords = 100_000;
@@ -97,10 +113,17 @@ public final class InboundMonitor {
 
         /** How long records are kept; default 7 days. */
         public Builder retention(Duration retention) {
-            if (retention.isNegative() || retention.isZero()) {
-                throw new IllegalArgumentException("retention must be positive, was " + retention);
-            }
-            this.retention = retention;
+            this.retention = MonitorRetention.of(retention);
+            return this;
+        }
+
+        /**
+         * How long records are kept, per outcome; default {@link MonitorRetention#sapDefaults()} (7 days each).
+         *
+         * @since 1.0
+         */
+        public Builder retention(MonitorRetention retention) {
+            this.retention = Objects.requireNonNull(retention, "retention");
             return this;
         }
 

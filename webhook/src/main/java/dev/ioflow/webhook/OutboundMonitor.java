@@ -1,43 +1,52 @@
 package dev.ioflow.webhook;
 
+import dev.ioflow.core.monitoring.MonitorOutcome;
+import dev.ioflow.core.monitoring.MonitorPage;
+import dev.ioflow.core.monitoring.MonitorRecordType;
+import dev.ioflow.core.monitoring.MonitorRetention;
+import dev.ioflow.core.monitoring.MonitorStore;
+import dev.ioflow.core.monitoring.RetainingMonitorStore;
+import dev.ioflow.core.monitoring.memory.InMemoryMonitorStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps an {@link OutboundRequest} per delivery attempt, in memory, bounded in count and age (SAP keeps them for
- * 7 days, so does ioflow by default). Thread-safe. Records older than the retention period are purged whenever a
- * record is added or the monitor is queried, and on {@link #purge()}.
+ * Keeps an {@link OutboundRequest} per delivery attempt (SAP's outbound monitoring), for the retention period: SAP's
+ * 7 days by default, for successes and failures alike. By default the records are held in memory, at most 100,000 of
+ * them; give the monitor a {@link #builder() store} such as {@code JdbcOutboundRequestStore} to keep them in the
+ * outbox's database, across restarts and for every application instance. Expired records are deleted at most once a
+ * minute (by default) before a record is added or the monitor is queried, and on {@link #purge()}. Payloads are
+ * kept only where enabled, per outcome, as SAP's {@code outboundservices.monitoring.success|error.payload.retention}.
+ * Thread-safe.
  *
  * <pre>{@code
- * OutboundMonitor monitor = OutboundMonitor.builder().retention(Duration.ofDays(3)).keepPayloads(true).build();
+ * OutboundMonitor monitor = OutboundMonitor.builder()
+ *         .store(JdbcOutboundRequestStore.builder().dataSource(dataSource).createSchema(true).build())
+ *         .retention(MonitorRetention.sapDefaults().failures(Duration.ofDays(30)))
+ *         .errorPayloads(true)
+ *         .build();
  * WebhookService webhooks = WebhookService.builder().monitor(monitor)...build();
- * monitor.query(OutboundRequestQuery.builder().status(OutboundRequestStatus.ERROR).build());
+ * MonitorPage<OutboundRequest> errors = monitor.page(OutboundRequestQuery.builder()
+ *         .status(OutboundRequestStatus.ERROR).limit(50).build());
  * }</pre>
  *
  * @since 0.1
  */
 public final class OutboundMonitor {
-    private final Clock clock;
-    private final Duration retention;
-    private final int capacity;
-    private final boolean keepPayloads;
-    private final ArrayDeque<OutboundRequest> records = new ArrayDeque<>();
-    private long nextId = 1;
+    private final RetainingMonitorStore<OutboundRequest, OutboundRequestQuery> store;
+    private final boolean successPayloads;
+    private final boolean errorPayloads;
 
-    private OutboundMonitor(Builder builder) {
-        this.clock = builder.clock;
-        this.retention = builder.retention;
-        this.capacity = builder.capacity;
-        this.keepPayloads = builder.keepPayloads;
+    private OutboundMonitor(Builder builder, MonitorStore<OutboundRequest, OutboundRequestQuery> backing) {
+        this.store = new RetainingMonitorStore<>(backing, builder.retention, builder.clock, builder.cleanupInterval);
+        this.successPayloads = builder.successPayloads;
+        this.errorPayloads = builder.errorPayloads;
     }
 
-    /** A monitor with the defaults: 7 days, 100,000 records, no payloads, system clock. */
+    /** A monitor with the defaults: in memory, 7 days, 100,000 records, no payloads, system clock. */
     public static OutboundMonitor defaults() {
         return builder().build();
     }
@@ -48,80 +57,86 @@ public final class OutboundMonitor {
     }
 
     /**
-     * Records an attempt's outcome (called by the delivery workers); assigns its id and drops its payload unless
-     * payloads are kept. The oldest record goes when the monitor is full.
+     * A store of outbound requests in memory, bounded in count (the oldest goes when it is full); ids count up
+     * from 1. The store a monitor uses unless given another.
+     *
+     * @since 1.0
      */
-    public void record(OutboundRequest request) {
-        synchronized (records) {
-            purgeExpired();
-            if (records.size() >= capacity) {
-                records.pollFirst();
-            }
-            records.addLast(request.withIdAndPayload(nextId++, keepPayloads ? request.payload() : null));
-        }
-    }
-
-    /** The matching records, newest first. */
-    public List<OutboundRequest> query(OutboundRequestQuery query) {
-        Objects.requireNonNull(query, "query");
-        synchronized (records) {
-            purgeExpired();
-            List<OutboundRequest> result = new ArrayList<>(Math.min(query.limit(), records.size()));
-            for (Iterator<OutboundRequest> it = records.descendingIterator(); it.hasNext() && result.size() < query.limit(); ) {
-                OutboundRequest r = it.next();
-                if (query.matches(r)) {
-                    result.add(r);
-                }
-            }
-            return result;
-        }
+    public static MonitorStore<OutboundRequest, OutboundRequestQuery> inMemoryStore(int capacity) {
+        return new InMemoryMonitorStore<>(MonitorRecordType.of(OutboundRequest::attemptedAt,
+                r -> r.status().outcome(), (r, id) -> r.withIdAndPayload(id, r.payload())), capacity);
     }
 
     /**
-     * Removes the records older than the retention period.
+     * Records an attempt's outcome (called by the delivery workers); the store assigns its id. Its payload is dropped
+     * unless payloads are kept for its outcome.
+     */
+    public void record(OutboundRequest request) {
+        Objects.requireNonNull(request, "request");
+        boolean keep = request.status().outcome() == MonitorOutcome.SUCCESS ? successPayloads : errorPayloads;
+        store.add(keep || request.payload() == null ? request : request.withIdAndPayload(request.id(), null));
+    }
+
+    /** The matching records, newest first: the page the query's offset and limit select. */
+    public List<OutboundRequest> query(OutboundRequestQuery query) {
+        return page(query).records();
+    }
+
+    /**
+     * The page of matching records the query's offset and limit select, newest first, with the number of matches.
+     *
+     * @since 1.0
+     */
+    public MonitorPage<OutboundRequest> page(OutboundRequestQuery query) {
+        return store.query(Objects.requireNonNull(query, "query"));
+    }
+
+    /**
+     * Removes every record older than the retention period for its outcome.
      *
      * @return how many were removed
      */
     public int purge() {
-        synchronized (records) {
-            return purgeExpired();
-        }
+        return store.purge();
     }
 
-    /** The number of records held. */
+    /** The number of records held (at most {@link Integer#MAX_VALUE}). */
     public int size() {
-        synchronized (records) {
-            return records.size();
-        }
+        return (int) Math.min(Integer.MAX_VALUE, store.count());
     }
 
-    /** Whether payloads are kept with the records. */
+    /**
+     * Whether payloads are kept with the records of some outcome (the delivery workers hand payloads over only
+     * then).
+     */
     public boolean keepsPayloads() {
-        return keepPayloads;
+        return successPayloads || errorPayloads;
     }
 
-    private int purgeExpired() {
-        Instant cutoff = clock.instant().minus(retention);
-        int removed = 0;
-        // records arrive in time order, so the expired ones are at the head
-        while (!records.isEmpty() && records.peekFirst().attemptedAt().isBefore(cutoff)) {
-            records.pollFirst();
-            removed++;
-        }
-        return removed;
+    /**
+     * How long records are kept.
+     *
+     * @since 1.0
+     */
+    public MonitorRetention retention() {
+        return store.retention();
     }
 
     @Override
     public String toString() {
-        return "OutboundMonitor[" + size() + " records, retention " + retention + "]";
+        return "OutboundMonitor[" + store.store() + ", " + store.retention() + "]";
     }
 
     /** Builds an {@link OutboundMonitor}. */
     public static final class Builder {
         private Clock clock = Clock.systemUTC();
-        private Duration retention = Duration.ofDays(7);
+        private MonitorRetention retention = MonitorRetention.sapDefaults();
         private int capacity = 100_000;
-        private boolean keepPayloads;
+        private boolean capacitySet;
+        private @Nullable MonitorStore<OutboundRequest, OutboundRequestQuery> store;
+        private Duration cleanupInterval = Duration.ofMinutes(1);
+        private boolean successPayloads;
+        private boolean errorPayloads;
 
         private Builder() {
         }
@@ -132,33 +147,105 @@ public final class OutboundMonitor {
             return this;
         }
 
-        /** How long records are kept (default 7 days). */
+        /** How long records of either outcome are kept (default 7 days). */
         public Builder retention(Duration retention) {
-            if (retention.isNegative() || retention.isZero()) {
-                throw new IllegalArgumentException("monitoring retention must be positive, got " + retention);
-            }
-            this.retention = retention;
+            this.retention = MonitorRetention.of(retention);
             return this;
         }
 
-        /** The most records kept; the oldest go first (default 100,000). */
+        /**
+         * How long records are kept, per outcome (default {@link MonitorRetention#sapDefaults()}: 7 days each).
+         *
+         * @since 1.0
+         */
+        public Builder retention(MonitorRetention retention) {
+            this.retention = Objects.requireNonNull(retention, "retention");
+            return this;
+        }
+
+        /**
+         * The most records the in-memory store keeps; the oldest go first (default 100,000). Not for a
+         * {@link #store(MonitorStore) given store}, which retention alone bounds.
+         */
         public Builder capacity(int capacity) {
             if (capacity < 1) {
                 throw new IllegalArgumentException("monitoring capacity must be at least 1, got " + capacity);
             }
             this.capacity = capacity;
+            this.capacitySet = true;
             return this;
         }
 
-        /** Whether to keep each attempt's payload (default false, as in SAP: payloads may hold personal data). */
+        /**
+         * Where the records are kept (default a bounded in-memory store); for example a
+         * {@code JdbcOutboundRequestStore}, so that monitoring survives restarts.
+         *
+         * @since 1.0
+         */
+        public Builder store(MonitorStore<OutboundRequest, OutboundRequestQuery> store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * The least time between two automatic cleanups of expired records (default 1 minute); zero cleans before
+         * every record and query.
+         *
+         * @since 1.0
+         */
+        public Builder cleanupInterval(Duration interval) {
+            Objects.requireNonNull(interval, "cleanupInterval");
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("monitoring cleanup interval must not be negative, got "
+                        + interval);
+            }
+            this.cleanupInterval = interval;
+            return this;
+        }
+
+        /**
+         * Whether to keep each attempt's payload, whatever its outcome (default false, as in SAP: payloads may hold
+         * personal data).
+         */
         public Builder keepPayloads(boolean keep) {
-            this.keepPayloads = keep;
+            this.successPayloads = keep;
+            this.errorPayloads = keep;
             return this;
         }
 
-        /** Returns the monitor. */
+        /**
+         * Whether to keep the payload of successful attempts (default false; SAP's
+         * {@code outboundservices.monitoring.success.payload.retention}).
+         *
+         * @since 1.0
+         */
+        public Builder successPayloads(boolean keep) {
+            this.successPayloads = keep;
+            return this;
+        }
+
+        /**
+         * Whether to keep the payload of failed attempts, retries and dead letters (default false; SAP's
+         * {@code outboundservices.monitoring.error.payload.retention}).
+         *
+         * @since 1.0
+         */
+        public Builder errorPayloads(boolean keep) {
+            this.errorPayloads = keep;
+            return this;
+        }
+
+        /**
+         * Returns the monitor.
+         *
+         * @throws IllegalStateException when both a store and a capacity were set
+         */
         public OutboundMonitor build() {
-            return new OutboundMonitor(this);
+            if (store != null && capacitySet) {
+                throw new IllegalStateException("monitoring capacity bounds the in-memory store only; a given store ("
+                        + store + ") is bounded by retention: drop capacity(" + capacity + ")");
+            }
+            return new OutboundMonitor(this, store != null ? store : inMemoryStore(capacity));
         }
     }
 }

@@ -1,11 +1,13 @@
 package dev.ioflow.webhook;
 
+import dev.ioflow.core.monitoring.MonitorQuery;
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Selects {@link OutboundRequest}s from an {@link OutboundMonitor}: every criterion left null matches all.
+ * Selects {@link OutboundRequest}s from an {@link OutboundMonitor}: every criterion left null matches all. Results
+ * come newest first, a page at a time ({@link #offset()} and {@link #limit()}).
  *
  * <pre>{@code
  * List<OutboundRequest> failures = monitor.query(OutboundRequestQuery.builder()
@@ -20,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1
  */
-public final class OutboundRequestQuery {
+public final class OutboundRequestQuery implements MonitorQuery<OutboundRequest> {
     private final @Nullable OutboundRequestStatus status;
     private final @Nullable String integrationObject;
     private final @Nullable String integrationKey;
@@ -29,12 +31,17 @@ public final class OutboundRequestQuery {
     private final @Nullable ChangeSource source;
     private final @Nullable Instant from;
     private final @Nullable Instant to;
+    private final int offset;
     private final int limit;
 
     private OutboundRequestQuery(Builder b) {
         if (b.limit < 1) {
             throw new IllegalArgumentException("query limit must be at least 1, got " + b.limit);
         }
+        if (b.offset < 0) {
+            throw new IllegalArgumentException("query offset must not be negative, got " + b.offset);
+        }
+        this.offset = b.offset;
         this.status = b.status;
         this.integrationObject = b.integrationObject;
         this.integrationKey = b.integrationKey;
@@ -91,8 +98,19 @@ public final class OutboundRequestQuery {
     }
 
     /** At most this many, newest first. */
+    @Override
     public int limit() {
         return limit;
+    }
+
+    /**
+     * How many matching records to skip, newest first (default 0, the first page).
+     *
+     * @since 1.0
+     */
+    @Override
+    public int offset() {
+        return offset;
     }
 
     /**
@@ -110,13 +128,14 @@ public final class OutboundRequestQuery {
         b.source = source;
         b.from = from;
         b.to = to;
+        b.offset = offset;
         b.limit = limit;
         return b;
     }
 
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof OutboundRequestQuery q && status == q.status && limit == q.limit
+        return o instanceof OutboundRequestQuery q && status == q.status && limit == q.limit && offset == q.offset
                 && Objects.equals(integrationObject, q.integrationObject)
                 && Objects.equals(integrationKey, q.integrationKey) && Objects.equals(destinationId, q.destinationId)
                 && Objects.equals(messageId, q.messageId) && source == q.source && Objects.equals(from, q.from) && Objects.equals(to, q.to);
@@ -125,14 +144,15 @@ public final class OutboundRequestQuery {
     @Override
     public int hashCode() {
         return Objects.hash(status, integrationObject, integrationKey, destinationId, messageId, source, from, to,
-                limit);
+                offset, limit);
     }
 
     @Override
     public String toString() {
         return "OutboundRequestQuery[status=" + status + ", integrationObject=" + integrationObject
                 + ", integrationKey=" + integrationKey + ", destinationId=" + destinationId + ", messageId="
-                + messageId + ", source=" + source + ", from=" + from + ", to=" + to + ", limit=" + limit + "]";
+                + messageId + ", source=" + source + ", from=" + from + ", to=" + to + ", offset=" + offset
+                + ", limit=" + limit + "]";
     }
 
     /** Everything, up to 1000 records. */
@@ -146,6 +166,7 @@ public final class OutboundRequestQuery {
     }
 
     /** Whether the record matches. */
+    @Override
     public boolean matches(OutboundRequest r) {
         return (status == null || status == r.status())
                 && (integrationObject == null || integrationObject.equals(r.integrationObject()))
@@ -167,6 +188,7 @@ public final class OutboundRequestQuery {
         private @Nullable ChangeSource source;
         private @Nullable Instant from;
         private @Nullable Instant to;
+        private int offset;
         private int limit = 1000;
 
         private Builder() {
@@ -221,6 +243,16 @@ public final class OutboundRequestQuery {
         /** Only attempts before this instant. */
         public Builder to(@Nullable Instant to) {
             this.to = to;
+            return this;
+        }
+
+        /**
+         * Skips this many matching records, newest first (default 0): with {@link #limit(int)}, selects a page.
+         *
+         * @since 1.0
+         */
+        public Builder offset(int offset) {
+            this.offset = offset;
             return this;
         }
 

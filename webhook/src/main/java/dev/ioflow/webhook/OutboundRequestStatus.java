@@ -1,5 +1,7 @@
 package dev.ioflow.webhook;
 
+import dev.ioflow.core.monitoring.MonitorOutcome;
+
 /**
  * The outcome of one delivery attempt, as monitoring shows it.
  *
@@ -11,5 +13,15 @@ public enum OutboundRequestStatus {
     /** Failed; another attempt is scheduled. */
     RETRY,
     /** Failed for good: the change is now a dead letter (replayable). */
-    ERROR
+    ERROR;
+
+    /**
+     * Success or failure, as retention and payload settings tell them apart: {@link #RETRY} and {@link #ERROR} are
+     * failures.
+     *
+     * @since 1.0
+     */
+    public MonitorOutcome outcome() {
+        return this == SUCCESS ? MonitorOutcome.SUCCESS : MonitorOutcome.FAILURE;
+    }
 }

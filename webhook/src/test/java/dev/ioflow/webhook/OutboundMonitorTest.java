@@ -1,7 +1,12 @@
 package dev.ioflow.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.ioflow.core.monitoring.MonitorPage;
+import dev.ioflow.core.monitoring.MonitorRetention;
+import dev.ioflow.core.monitoring.MonitorStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,5 +129,64 @@ class OutboundMonitorTest {
         assertThat(query.newBuilder().build()).isEqualTo(query).hasSameHashCodeAs(query);
         assertThat(query.newBuilder().limit(6).build()).isNotEqualTo(query);
         assertThat(query.toString()).contains("status=ERROR", "integrationKey=c1", "limit=5");
+    }
+
+    @Test
+    void payloadsAreKeptPerOutcome() {
+        OutboundMonitor errorsOnly = monitor(OutboundMonitor.builder().errorPayloads(true));
+        errorsOnly.record(request("ioCustomer", "ok", OutboundRequestStatus.SUCCESS));
+        errorsOnly.record(request("ioCustomer", "retry", OutboundRequestStatus.RETRY));
+        errorsOnly.record(request("ioCustomer", "dead", OutboundRequestStatus.ERROR));
+
+        assertThat(errorsOnly.keepsPayloads()).isTrue();
+        assertThat(errorsOnly.query(OutboundRequestQuery.all()))
+                .extracting(OutboundRequest::integrationKey, r -> r.payload() != null)
+                .containsExactly(tuple("dead", true), tuple("retry", true), tuple("ok", false));
+        assertThat(monitor(OutboundMonitor.builder().successPayloads(true).errorPayloads(false)).keepsPayloads())
+                .isTrue();
+        assertThat(monitor(OutboundMonitor.builder()).keepsPayloads()).isFalse();
+    }
+
+    @Test
+    void failuresCanBeKeptLongerThanSuccesses() {
+        OutboundMonitor monitor = monitor(OutboundMonitor.builder()
+                .retention(MonitorRetention.sapDefaults().failures(Duration.ofDays(30))));
+        monitor.record(request("ioCustomer", "ok", OutboundRequestStatus.SUCCESS));
+        monitor.record(request("ioCustomer", "dead", OutboundRequestStatus.ERROR));
+
+        clock.advance(Duration.ofDays(8));
+
+        assertThat(monitor.purge()).isEqualTo(1);
+        assertThat(monitor.query(OutboundRequestQuery.all())).extracting(OutboundRequest::integrationKey)
+                .containsExactly("dead");
+        assertThat(monitor.retention().failures()).isEqualTo(Duration.ofDays(30));
+    }
+
+    @Test
+    void aPageSaysHowManyMatchedInAll() {
+        OutboundMonitor monitor = monitor(OutboundMonitor.builder());
+        for (int i = 0; i < 5; i++) {
+            monitor.record(request("ioCustomer", "c" + i, OutboundRequestStatus.SUCCESS));
+        }
+
+        MonitorPage<OutboundRequest> page = monitor.page(OutboundRequestQuery.builder().offset(1).limit(2).build());
+
+        assertThat(page.records()).extracting(OutboundRequest::integrationKey).containsExactly("c3", "c2");
+        assertThat(page.total()).isEqualTo(5);
+        assertThat(page.hasMore()).isTrue();
+    }
+
+    @Test
+    void aGivenStoreKeepsTheRecordsAndACapacityForItIsRefused() {
+        MonitorStore<OutboundRequest, OutboundRequestQuery> store = OutboundMonitor.inMemoryStore(10);
+        OutboundMonitor monitor = monitor(OutboundMonitor.builder().store(store));
+        monitor.record(request("ioCustomer", "c1", OutboundRequestStatus.SUCCESS));
+
+        assertThat(store.count()).isEqualTo(1);
+        assertThatThrownBy(() -> OutboundMonitor.builder().store(store).capacity(5).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("capacity bounds the in-memory store only").hasMessageContaining("capacity(5)");
+        assertThatThrownBy(() -> OutboundRequestQuery.builder().offset(-1).build())
+                .hasMessage("query offset must not be negative, got -1");
     }
 }

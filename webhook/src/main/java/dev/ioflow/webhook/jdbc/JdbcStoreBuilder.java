@@ -3,14 +3,15 @@ package dev.ioflow.webhook.jdbc;
 import dev.ioflow.webhook.OutboxStoreException;
 
 import dev.ioflow.webhook.internal.jdbc.JdbcStore;
+import dev.ioflow.webhook.internal.jdbc.SchemaScript;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import javax.sql.DataSource;
 
 /**
- * Configures a JDBC store: {@link JdbcOutbox#builder()} and {@link JdbcVersionMarkerStore#builder()} both return
- * one. Only the data source is required.
+ * Configures a JDBC store: {@link JdbcOutbox#builder()}, {@link JdbcVersionMarkerStore#builder()} and
+ * {@link JdbcOutboundRequestStore#builder()} return one. Only the data source is required.
  *
  * <pre>{@code
  * JdbcOutbox outbox = JdbcOutbox.builder()
@@ -25,6 +26,7 @@ import javax.sql.DataSource;
  */
 public final class JdbcStoreBuilder<S> {
     private final BiFunction<JdbcStore, Clock, S> factory;
+    private final BiFunction<JdbcDialect, String, SchemaScript> schema;
     private DataSource dataSource;
     private JdbcDialect dialect;
     private String tablePrefix = JdbcStore.DEFAULT_PREFIX;
@@ -32,7 +34,13 @@ public final class JdbcStoreBuilder<S> {
     private Clock clock = Clock.systemUTC();
 
     JdbcStoreBuilder(BiFunction<JdbcStore, Clock, S> factory) {
+        this(factory, SchemaScript::load);
+    }
+
+    /** A builder of a store whose tables {@code schema} defines. */
+    JdbcStoreBuilder(BiFunction<JdbcStore, Clock, S> factory, BiFunction<JdbcDialect, String, SchemaScript> schema) {
         this.factory = factory;
+        this.schema = schema;
     }
 
     /** The application's data source (its connection pool); required. */
@@ -57,8 +65,9 @@ public final class JdbcStoreBuilder<S> {
     }
 
     /**
-     * Whether {@link #build()} creates the missing tables and indexes (the outbox's and the version markers',
-     * with idempotent DDL); default false, for applications that manage their schema with migrations.
+     * Whether {@link #build()} creates the missing tables and indexes (for the outbox and the version marker store,
+     * the outbox's and the version markers'; for the outbound request store, its own), with idempotent DDL; default
+     * false, for applications that manage their schema with migrations.
      */
     public JdbcStoreBuilder<S> createSchema(boolean createSchema) {
         this.createSchema = createSchema;
@@ -82,6 +91,6 @@ public final class JdbcStoreBuilder<S> {
         if (dataSource == null) {
             throw new IllegalStateException("a JDBC store needs a dataSource");
         }
-        return factory.apply(JdbcStore.open(dataSource, dialect, tablePrefix, createSchema), clock);
+        return factory.apply(JdbcStore.open(dataSource, dialect, tablePrefix, createSchema, schema), clock);
     }
 }

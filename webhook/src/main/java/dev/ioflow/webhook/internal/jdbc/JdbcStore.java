@@ -7,6 +7,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -47,6 +48,17 @@ public record JdbcStore(DataSource dataSource, JdbcDialect dialect, String table
      */
     public static JdbcStore open(DataSource dataSource, JdbcDialect dialect, String tablePrefix,
                                  boolean createSchema) {
+        return open(dataSource, dialect, tablePrefix, createSchema, SchemaScript::load);
+    }
+
+    /**
+     * Opens a store whose tables are defined by another script than the outbox's.
+     *
+     * @param schema loads the script for a dialect and a prefix
+     * @see #open(DataSource, JdbcDialect, String, boolean)
+     */
+    public static JdbcStore open(DataSource dataSource, JdbcDialect dialect, String tablePrefix,
+                                 boolean createSchema, BiFunction<JdbcDialect, String, SchemaScript> schema) {
         Objects.requireNonNull(dataSource, "dataSource");
         requireValidPrefix(tablePrefix);
         JdbcDialect resolved = dialect != null ? dialect : detect(dataSource, tablePrefix);
@@ -55,7 +67,7 @@ public record JdbcStore(DataSource dataSource, JdbcDialect dialect, String table
             H2Durability.warning(dataSource, tablePrefix + "*").ifPresent(LOG::warn);
         }
         if (createSchema) {
-            SchemaScript script = SchemaScript.load(resolved, tablePrefix);
+            SchemaScript script = schema.apply(resolved, tablePrefix);
             store.inTransaction("create schema", tablePrefix + "*", connection -> {
                 if (resolved == JdbcDialect.POSTGRESQL) {
                     lockSchemaCreation(connection, tablePrefix);

@@ -31,6 +31,14 @@ public record SchemaScript(List<String> statements) {
         return parse(read(resourceName(dialect)), tablePrefix);
     }
 
+    /**
+     * Loads the dialect's monitoring script ({@code monitoring-<dialect>.sql}: the outbound request table) and
+     * renames {@code ioflow_} to the given prefix in every name.
+     */
+    public static SchemaScript loadMonitoring(JdbcDialect dialect, String tablePrefix) {
+        return parse(read("monitoring-" + dialect.name().toLowerCase(Locale.ROOT) + ".sql"), tablePrefix);
+    }
+
     /** The resource name, relative to the {@code dev.ioflow.webhook} package. */
     public static String resourceName(JdbcDialect dialect) {
         return "schema-" + dialect.name().toLowerCase(Locale.ROOT) + ".sql";
