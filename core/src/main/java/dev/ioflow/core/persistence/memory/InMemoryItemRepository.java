@@ -31,8 +31,8 @@ import org.jspecify.annotations.Nullable;
  * over the values held as text, numbers, booleans, enums, dates and UUIDs; lookups by other values scan); insert,
  * update and delete are constant time; a commit costs in proportion to what its unit of work changed, not to the
  * number of stored items. Queries and counts scan the items of their type. Units of work keep old versions of the
- * items changed after they began until they end, so close every unit of work. A mutable item changed in place is
- * found by its new values once that change is committed.
+ * items changed after they began until they end, so close every unit of work. Other units of work find a mutable
+ * item changed in place by its new values once that change is committed.
  *
  * <pre>{@code
  * InMemoryItemRepository repository = new InMemoryItemRepository();
@@ -66,16 +66,15 @@ public final class InMemoryItemRepository implements ItemRepository {
         }
     }
 
-    /** The committed items of a type, in insertion order. */
+    /** The committed items of a type, in insertion order (each as last committed; commits may run meanwhile). */
     public List<Object> items(ItemType type) {
         MemoryTable table = tables.get(type.code());
         if (table == null) {
             return List.of();
         }
-        long snapshot = committed;
         List<Object> items = new ArrayList<>();
         for (MemoryTable.Row row : table.rows().values()) {
-            Object item = row.at(snapshot);
+            Object item = row.at(Long.MAX_VALUE);
             if (item != null) {
                 items.add(item);
             }
