@@ -1,6 +1,5 @@
 package dev.ioflow.benchmarks;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ioflow.core.IntegrationObject;
 import dev.ioflow.core.JavaTypeSystem;
@@ -11,21 +10,35 @@ import dev.ioflow.core.persistence.memory.InMemoryItemRepository;
 import dev.ioflow.odata.InboundSecurity;
 import dev.ioflow.odata.InboundServer;
 import dev.ioflow.odata.InboundService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Inbound OData figures (issue targets: $batch upsert of 1,000 new customers over loopback ≥ 5,000 items/s; one POST
- * p99 ≤ 5 ms; OData path ≤ 3× the floor of Jackson parse + direct store), measured side by side in one run:
- * {@code java -cp benchmarks/target/benchmarks.jar dev.ioflow.benchmarks.InboundODataBenchmark [rounds]}.
- * A harness rather than JMH because the unit of work is a whole HTTP exchange over loopback.
+ * Inbound OData figures against the issue's targets ($batch upsert of 1,000 new customers into the in-memory store
+ * over loopback ≥ 5,000 items/s; one POST p99 ≤ 5 ms; the OData path ≤ 3× the floor), measured side by side in one
+ * run and printed as one table:
+ * <pre>
+ * mvn -B -o -q -pl benchmarks -am package -DskipTests -Djapicmp.skip
+ * java -cp benchmarks/target/benchmarks.jar dev.ioflow.benchmarks.InboundODataBenchmark [rounds] [-Dwarmup=2] [-Dnodelay=true]
+ * </pre>
+ * Each round, after the warm-up rounds, runs four paths on the same customer payloads: 1,000 new customers as
+ * $batch requests of 200 creates in one change set each (a fresh server and store per round), then 1,000 single
+ * POSTs; and the floor of each: the same JSON bodies parsed with Jackson and upserted through the same
+ * {@link IntegrationObjectStore} into a fresh {@link InMemoryItemRepository} directly, in units of work of 200,
+ * then one unit of work per customer. Items/s are the median over rounds, latencies pooled over rounds.
+ * {@code -Dnodelay=true} opts the server into TCP_NODELAY ({@link InboundServer.Builder#tcpNoDelay(boolean)});
+ * the JDK's HTTP client always sets TCP_NODELAY on its own connections. A harness rather than JMH because the unit
+ * of work is a whole HTTP exchange over loopback.
  */
 public final class InboundODataBenchmark {
     /** The customer item. */
@@ -37,91 +50,186 @@ public final class InboundODataBenchmark {
                     .attribute("firstName").attribute("lastName"))
             .build();
     private static final TypeSystem TYPES = JavaTypeSystem.builder().type("Customer", Customer.class).build();
+    private static final int ITEMS = 1000;
     private static final int BATCH = Integer.getInteger("batch", 200);
+    private static final boolean NO_DELAY = Boolean.getBoolean("nodelay");
     private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("bench:bench".getBytes(StandardCharsets.UTF_8));
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final Path batch = new Path();
+    private final Path batchFloor = new Path();
+    private final Path single = new Path();
+    private final Path singleFloor = new Path();
 
     private InboundODataBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        double bestBatch = 0;
-        double bestFloor = 0;
-        long[] singles = new long[0];
-        for (int round = 0; round < rounds; round++) {
-            InboundService service = InboundService.builder().integrationObject(IO, TYPES).repository(new InMemoryItemRepository())
-                    .security(InboundSecurity.builder().user("bench", "bench", InboundSecurity.ADMIN_GROUP).build()).build();
-            try (InboundServer server = InboundServer.builder(service).port(0).start()) {
-                URI root = server.url("InboundCustomer");
-                long start = System.nanoTime();
-                for (int b = 0; b < 1000 / BATCH; b++) {
-                    HttpResponse<String> r = client.send(HttpRequest.newBuilder(root.resolve("$batch"))
-                            .header("Authorization", AUTH).header("Content-Type", "multipart/mixed; boundary=batch")
-                            .POST(HttpRequest.BodyPublishers.ofString(batch(round, b * BATCH, BATCH))).build(), HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() != 202 || r.body().contains("HTTP/1.1 4")) {
-                        throw new IllegalStateException("batch failed: " + r.statusCode());
-                    }
-                }
-                double seconds = (System.nanoTime() - start) / 1e9;
-                bestBatch = Math.max(bestBatch, 1000 / seconds);
-                singles = new long[1000];
-                for (int i = 0; i < singles.length; i++) {
-                    long t = System.nanoTime();
-                    HttpResponse<String> r = client.send(HttpRequest.newBuilder(root.resolve("Customers")).header("Authorization", AUTH)
-                            .header("Content-Type", "application/json").header("Accept", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(customer("s" + round + "-" + i))).build(), HttpResponse.BodyHandlers.ofString());
-                    singles[i] = System.nanoTime() - t;
-                    if (r.statusCode() != 201) {
-                        throw new IllegalStateException("POST failed: " + r.statusCode());
-                    }
-                }
-            }
-            bestFloor = Math.max(bestFloor, floor(round));
+        int warmup = Integer.getInteger("warmup", 2);
+        InboundODataBenchmark benchmark = new InboundODataBenchmark();
+        for (int round = 0; round < warmup + rounds; round++) {
+            benchmark.round(round, round >= warmup);
         }
-        Arrays.sort(singles);
-        double p50 = singles[singles.length / 2] / 1e6;
-        double p99 = singles[(int) (singles.length * 0.99)] / 1e6;
-        System.out.printf("$batch upsert, 1,000 new customers (batches of %d) over loopback: %.0f items/s (best of %d)%n", BATCH, bestBatch, rounds);
-        System.out.printf("single POST over loopback: p50 %.2f ms, p99 %.2f ms (last round, 1,000 requests)%n", p50, p99);
-        System.out.printf("floor (Jackson parse + direct store upsert, same payloads): %.0f items/s%n", bestFloor);
-        System.out.printf("OData $batch path costs %.1fx the floor%n", bestFloor / bestBatch);
+        benchmark.print(rounds, warmup);
     }
 
-    private static double floor(int round) {
-        ObjectMapper mapper = new ObjectMapper();
+    private void round(int round, boolean measured) throws Exception {
+        List<String> batchIds = ids("b" + round + "-");
+        List<String> singleIds = ids("s" + round + "-");
+        InboundService service = InboundService.builder().integrationObject(IO, TYPES).repository(new InMemoryItemRepository())
+                .security(InboundSecurity.builder().user("bench", "bench", InboundSecurity.ADMIN_GROUP).build()).build();
+        try (InboundServer server = InboundServer.builder(service).port(0).tcpNoDelay(NO_DELAY).start()) {
+            URI root = server.url("InboundCustomer");
+            long start = System.nanoTime();
+            long cpu = cpuNanos();
+            for (int from = 0; from < ITEMS; from += BATCH) {
+                long t = System.nanoTime();
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(root.resolve("$batch")).header("Authorization", AUTH)
+                        .header("Content-Type", "multipart/mixed; boundary=batch")
+                        .POST(HttpRequest.BodyPublishers.ofString(batch(batchIds.subList(from, from + BATCH)))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                batch.latency(measured, System.nanoTime() - t);
+                if (r.statusCode() != 202 || r.body().contains("HTTP/1.1 4") || r.body().contains("HTTP/1.1 5")) {
+                    throw new IllegalStateException("$batch failed: " + r.statusCode() + " " + r.body());
+                }
+            }
+            batch.rate(measured, ITEMS, System.nanoTime() - start, cpuNanos() - cpu);
+            start = System.nanoTime();
+            cpu = cpuNanos();
+            for (String id : singleIds) {
+                long t = System.nanoTime();
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(root.resolve("Customers")).header("Authorization", AUTH)
+                        .header("Content-Type", "application/json").header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(customer(id))).build(), HttpResponse.BodyHandlers.ofString());
+                single.latency(measured, System.nanoTime() - t);
+                if (r.statusCode() != 201) {
+                    throw new IllegalStateException("POST failed: " + r.statusCode() + " " + r.body());
+                }
+            }
+            single.rate(measured, ITEMS, System.nanoTime() - start, cpuNanos() - cpu);
+        }
         IntegrationObjectStore store = IntegrationObjectStore.of(IO, TYPES);
         InMemoryItemRepository repository = new InMemoryItemRepository();
-        List<byte[]> payloads = new ArrayList<>();
-        for (int i = 0; i < 1000; i++) {
-            payloads.add(customer("f" + round + "-" + i).getBytes(StandardCharsets.UTF_8));
-        }
+        List<byte[]> batchBodies = batchIds.stream().map(id -> customer(id).getBytes(StandardCharsets.UTF_8)).toList();
+        List<byte[]> singleBodies = singleIds.stream().map(id -> customer(id).getBytes(StandardCharsets.UTF_8)).toList();
         long start = System.nanoTime();
+        long cpu = cpuNanos();
+        for (int from = 0; from < ITEMS; from += BATCH) {
+            long t = System.nanoTime();
+            upsert(store, repository, batchBodies.subList(from, from + BATCH));
+            batchFloor.latency(measured, System.nanoTime() - t);
+        }
+        batchFloor.rate(measured, ITEMS, System.nanoTime() - start, cpuNanos() - cpu);
+        start = System.nanoTime();
+        cpu = cpuNanos();
+        for (byte[] body : singleBodies) {
+            long t = System.nanoTime();
+            upsert(store, repository, List.of(body));
+            singleFloor.latency(measured, System.nanoTime() - t);
+        }
+        singleFloor.rate(measured, ITEMS, System.nanoTime() - start, cpuNanos() - cpu);
+    }
+
+    /** The CPU time of the whole process (server, client, GC and compiler threads): robust against a loaded machine. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** The floor: Jackson parses each body, the store upserts it, all in one unit of work. */
+    private static void upsert(IntegrationObjectStore store, InMemoryItemRepository repository, List<byte[]> bodies) {
         try (UnitOfWork work = repository.begin()) {
-            for (byte[] p : payloads) {
+            for (byte[] body : bodies) {
                 try {
-                    JsonNode tree = mapper.readTree(p);
-                    store.upsert(work, store.reader().read("Customer", tree));
-                } catch (java.io.IOException e) {
-                    throw new IllegalStateException(e);
+                    store.upsert(work, store.reader().read("Customer", MAPPER.readTree(body)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             }
             work.commit();
         }
-        return 1000 / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private void print(int rounds, int warmup) {
+        System.out.printf("Inbound OData over loopback: %d measured rounds after %d warm-up rounds, %d new customers per path"
+                + " and round; server TCP_NODELAY %s; %d processors%n", rounds, warmup, ITEMS,
+                "true".equals(System.getProperty("sun.net.httpserver.nodelay")) ? "on" : "off",
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf("%-46s %9s %9s %9s %8s %11s %9s  %s%n", "path", "items/s", "p50 ms", "p99 ms", "x floor",
+                "CPU us/item", "x floor", "target");
+        row("OData $batch, " + BATCH + " creates per change set", batch, batchFloor, "≥ 5,000 items/s, ≤ 3x floor");
+        row("  floor: Jackson + store, units of " + BATCH, batchFloor, null, "");
+        row("OData single POST", single, singleFloor, "p99 ≤ 5 ms");
+        row("  floor: Jackson + store, one unit per item", singleFloor, null, "");
+        System.out.println("(items/s and p50/p99: wall clock; p50/p99 per request, for $batch per request of " + BATCH
+                + " items; CPU: process CPU time per item, with x floor on it: the fairer ratio on a loaded machine)");
+    }
+
+    private static void row(String name, Path path, @Nullable Path floor, String target) {
+        String ratio = floor == null ? "" : String.format("%.1f", floor.itemsPerSecond() / path.itemsPerSecond());
+        String cpuRatio = floor == null ? "" : String.format("%.1f", path.cpuMicrosPerItem() / floor.cpuMicrosPerItem());
+        System.out.printf("%-46s %9.0f %9.2f %9.2f %8s %11.1f %9s  %s%n", name, path.itemsPerSecond(), path.percentile(0.50),
+                path.percentile(0.99), ratio, path.cpuMicrosPerItem(), cpuRatio, target);
+    }
+
+    private static List<String> ids(String prefix) {
+        List<String> ids = new ArrayList<>(ITEMS);
+        for (int i = 0; i < ITEMS; i++) {
+            ids.add(prefix + i);
+        }
+        return ids;
     }
 
     private static String customer(String id) {
         return "{\"customerId\":\"" + id + "\",\"email\":\"" + id + "@example.org\",\"firstName\":\"First\",\"lastName\":\"Last\"}";
     }
 
-    private static String batch(int round, int from, int count) {
+    private static String batch(List<String> ids) {
         StringBuilder body = new StringBuilder("--batch\r\nContent-Type: multipart/mixed; boundary=changeset\r\n\r\n");
-        for (int i = from; i < from + count; i++) {
+        for (String id : ids) {
             body.append("--changeset\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\n")
                     .append("POST Customers HTTP/1.1\r\nContent-Type: application/json\r\nAccept: application/json\r\n\r\n")
-                    .append(customer("b" + round + "-" + i)).append("\r\n");
+                    .append(customer(id)).append("\r\n");
         }
         return body.append("--changeset--\r\n--batch--\r\n").toString();
+    }
+
+    /** The measurements of one path: throughput per round and latency per request. */
+    private static final class Path {
+        private final List<Double> rates = new ArrayList<>();
+        private final List<Double> cpuPerItem = new ArrayList<>();
+        private final List<Long> latencies = new ArrayList<>();
+
+        void rate(boolean measured, int items, long nanos, long cpuNanos) {
+            if (measured) {
+                rates.add(items / (nanos / 1e9));
+                cpuPerItem.add(cpuNanos / 1e3 / items);
+            }
+        }
+
+        double cpuMicrosPerItem() {
+            return median(cpuPerItem);
+        }
+
+        void latency(boolean measured, long nanos) {
+            if (measured) {
+                latencies.add(nanos);
+            }
+        }
+
+        double itemsPerSecond() {
+            return median(rates);
+        }
+
+        private static double median(List<Double> values) {
+            double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return sorted[sorted.length / 2];
+        }
+
+        double percentile(double p) {
+            long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            return sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))] / 1e6;
+        }
     }
 }

@@ -23,6 +23,12 @@ import org.jspecify.annotations.Nullable;
  * Plain HTTP is only allowed on a loopback address; anywhere else pass an {@link SSLContext} and the server speaks
  * HTTPS (SAP Commerce answers plain HTTP with a redirect to HTTPS; ioflow refuses to start instead).
  *
+ * <p>Latency: the JDK server writes a response's headers and body in separate TCP segments, so with Nagle's
+ * algorithm on a small response may wait for the client's delayed ACK (up to 40 ms on Linux). The JDK turns Nagle
+ * off only through the JVM-wide system property {@code sun.net.httpserver.nodelay}, read once when its server first
+ * loads; ioflow leaves it alone unless asked: start the JVM with {@code -Dsun.net.httpserver.nodelay=true}, or opt in
+ * with {@link Builder#tcpNoDelay(boolean)}.
+ *
  * <pre>{@code
  * try (InboundServer server = InboundServer.builder(service).port(0).start()) {
  *     URI products = server.url("InboundProduct").resolve("Products");
@@ -110,6 +116,7 @@ public final class InboundServer implements AutoCloseable {
         private int port = 0;
         private @Nullable SSLContext tls;
         private int threads = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
+        private boolean tcpNoDelay;
 
         private Builder(InboundService service) {
             this.service = Objects.requireNonNull(service, "service");
@@ -146,6 +153,19 @@ public final class InboundServer implements AutoCloseable {
         }
 
         /**
+         * Whether to turn Nagle's algorithm off on the server's connections (default false), for low latency on
+         * small responses. The JDK offers this only JVM-wide: with {@code true}, {@link #start()} sets the system
+         * property {@code sun.net.httpserver.nodelay} to {@code true} unless it is already set, which changes it for
+         * every JDK HTTP server in this JVM, and has effect only when no JDK HTTP server has been created in this
+         * JVM before (the JDK reads the property once). When that is not acceptable, leave this off and set the
+         * property on the command line ({@code -Dsun.net.httpserver.nodelay=true}).
+         */
+        public Builder tcpNoDelay(boolean tcpNoDelay) {
+            this.tcpNoDelay = tcpNoDelay;
+            return this;
+        }
+
+        /**
          * Binds and starts.
          *
          * @throws IllegalStateException when asked for plain HTTP on a non-loopback address
@@ -156,9 +176,7 @@ public final class InboundServer implements AutoCloseable {
                 throw new IllegalStateException("plain HTTP is only allowed on a loopback address; " + address
                         + " needs https(SSLContext)");
             }
-            // The JDK server writes headers and body in separate packets; with Nagle's algorithm on, each small
-            // response then waits for the client's delayed ACK (~40 ms). The server reads this property once.
-            if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            if (tcpNoDelay && System.getProperty("sun.net.httpserver.nodelay") == null) {
                 System.setProperty("sun.net.httpserver.nodelay", "true");
             }
             try {

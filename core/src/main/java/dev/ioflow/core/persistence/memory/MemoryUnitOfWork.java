@@ -10,35 +10,78 @@ import dev.ioflow.core.persistence.UnitOfWork;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** A unit of work of {@link InMemoryItemRepository}: a snapshot of the committed tables plus its own changes. */
+/**
+ * A unit of work of {@link InMemoryItemRepository}: the committed items as of its snapshot plus its own changes.
+ * Lookups go through the repository's attribute indexes and an index of its own changes, built on first use.
+ */
 final class MemoryUnitOfWork implements UnitOfWork {
     private final InMemoryItemRepository repository;
-    private final Map<String, MemoryTable> snapshot;
-    private final Map<String, MemoryTable.Changes> changes = new LinkedHashMap<>();
-    private final Map<String, ItemType> types = new HashMap<>();
+    private final long snapshot;
+    private final Map<String, Changes> changes = new LinkedHashMap<>();
     private final ItemMatcher matcher = new ItemMatcher(this);
     private final List<Runnable> undo = new ArrayList<>();
     private boolean ended;
 
-    MemoryUnitOfWork(InMemoryItemRepository repository, Map<String, MemoryTable> snapshot) {
+    /**
+     * A unit of work's changes to one type: written items by id (null = deleted), ids of new instances, and the
+     * indexes of the written items by attribute, built on first lookup.
+     */
+    record Changes(ItemType type, Map<Long, @Nullable Object> written, Map<Object, Long> ids,
+                   Map<String, AttributeIndex> indexes) {
+        Changes(ItemType type) {
+            this(type, new LinkedHashMap<>(), new IdentityHashMap<>(), new HashMap<>());
+        }
+
+        void write(long id, @Nullable Object item) {
+            written.put(id, item);
+            if (item != null) {
+                indexes.values().forEach(index -> index.add(id, item));
+            }
+        }
+
+        AttributeIndex index(String attribute) {
+            return indexes.computeIfAbsent(attribute, name -> {
+                AttributeIndex index = new AttributeIndex(attribute(type, name, name));
+                written.forEach((id, item) -> {
+                    if (item != null) {
+                        index.add(id, item);
+                    }
+                });
+                return index;
+            });
+        }
+    }
+
+    MemoryUnitOfWork(InMemoryItemRepository repository, long snapshot) {
         this.repository = repository;
         this.snapshot = snapshot;
-        snapshot.values().forEach(t -> types.put(t.type().code(), t.type()));
     }
 
     @Override
     public @Nullable Object find(ItemType type, Map<String, ? extends @Nullable Object> values) {
         open();
         List<AttributeDescriptor> attributes = new ArrayList<>();
-        values.keySet().forEach(name -> attributes.add(attribute(type, name, name)));
+        String indexed = null;
+        Object key = null;
+        for (Map.Entry<String, ? extends @Nullable Object> value : values.entrySet()) {
+            attributes.add(attribute(type, value.getKey(), value.getKey()));
+            Object k = IndexKey.of(value.getValue());
+            if (k != null && (key == null || key == IndexKey.NULL)) { // an absent value is a poor index
+                indexed = value.getKey();
+                key = k;
+            }
+        }
         Object found = null;
-        for (Object item : rows(type).values()) {
+        for (Object item : indexed == null ? rows(type) : candidates(type, indexed, key)) {
             boolean all = true;
             for (AttributeDescriptor attribute : attributes) {
                 if (!matcher.same(attribute.accessor().read(item), values.get(attribute.name()))) {
@@ -57,6 +100,27 @@ final class MemoryUnitOfWork implements UnitOfWork {
         return found;
     }
 
+    /** The items this unit of work sees that may hold {@code key} as {@code attribute}'s value. */
+    private List<Object> candidates(ItemType type, String attribute, Object key) {
+        Set<Long> ids = new LinkedHashSet<>();
+        MemoryTable table = repository.table(type.code());
+        if (table != null) {
+            repository.index(table, attribute).candidates(key, ids);
+        }
+        Changes change = changes.get(type.code());
+        if (change != null) {
+            change.index(attribute).candidates(key, ids);
+        }
+        List<Object> items = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            Object item = item(type, id);
+            if (item != null) {
+                items.add(item);
+            }
+        }
+        return items;
+    }
+
     @Override
     public void insert(ItemType type, Object item) {
         open();
@@ -65,21 +129,21 @@ final class MemoryUnitOfWork implements UnitOfWork {
             throw new IllegalArgumentException("item is already stored: " + item);
         }
         long id = repository.nextId();
-        MemoryTable.Changes change = changes(type);
+        Changes change = changes(type);
         change.ids().put(item, id);
-        change.written().put(id, item);
+        change.write(id, item);
     }
 
     @Override
     public void update(ItemType type, Object previous, Object updated) {
         open();
         Long id = idOf(previous);
-        if (id == null || !rows(type).containsKey(id)) {
+        if (id == null || item(type, id) == null) {
             throw new IllegalArgumentException("the item to update is not stored as a '" + type.code() + "': " + previous);
         }
-        MemoryTable.Changes change = changes(type);
+        Changes change = changes(type);
         change.ids().put(updated, id);
-        change.written().put(id, updated);
+        change.write(id, updated);
     }
 
     @Override
@@ -103,8 +167,8 @@ final class MemoryUnitOfWork implements UnitOfWork {
     public void delete(ItemType type, Object item) {
         open();
         Long id = idOf(item);
-        if (id != null && rows(type).containsKey(id)) {
-            changes(type).written().put(id, null);
+        if (id != null && item(type, id) != null) {
+            changes(type).write(id, null);
         }
     }
 
@@ -140,12 +204,16 @@ final class MemoryUnitOfWork implements UnitOfWork {
     public void commit() {
         open();
         ended = true;
-        repository.commit(changes);
+        repository.commit(snapshot, changes);
     }
 
     @Override
     public void rollback() {
+        if (ended) {
+            return;
+        }
         ended = true;
+        repository.release(snapshot);
         changes.clear();
         for (int i = undo.size() - 1; i >= 0; i--) {
             undo.get(i).run();
@@ -155,14 +223,12 @@ final class MemoryUnitOfWork implements UnitOfWork {
 
     @Override
     public void close() {
-        if (!ended) {
-            rollback();
-        }
+        rollback();
     }
 
     private List<Object> matching(ItemType type, @Nullable ItemFilter filter) {
         List<Object> items = new ArrayList<>();
-        for (Object item : rows(type).values()) {
+        for (Object item : rows(type)) {
             if (filter == null || matcher.matches(type, item, filter)) {
                 items.add(item);
             }
@@ -170,22 +236,39 @@ final class MemoryUnitOfWork implements UnitOfWork {
         return items;
     }
 
-    /** The items of a type as this unit of work sees them, by id in insertion order. */
-    Map<Long, Object> rows(ItemType type) {
-        MemoryTable table = snapshot.get(type.code());
-        MemoryTable.Changes change = changes.get(type.code());
-        if (change == null) {
-            return table == null ? Map.of() : table.rows();
-        }
-        Map<Long, Object> rows = table == null ? new LinkedHashMap<>() : new LinkedHashMap<>(table.rows());
-        change.written().forEach((id, item) -> {
-            if (item == null) {
-                rows.remove(id);
-            } else {
-                rows.put(id, item);
+    /** The items of a type as this unit of work sees them, in insertion order. */
+    private List<Object> rows(ItemType type) {
+        List<Object> items = new ArrayList<>();
+        MemoryTable table = repository.table(type.code());
+        Changes change = changes.get(type.code());
+        if (table != null) {
+            for (MemoryTable.Row row : table.rows().values()) {
+                Object item = change != null && change.written().containsKey(row.id()) ? change.written().get(row.id())
+                        : row.at(snapshot);
+                if (item != null) {
+                    items.add(item);
+                }
             }
-        });
-        return rows;
+        }
+        if (change != null) {
+            change.written().forEach((id, item) -> {
+                if (item != null && (table == null || table.row(id) == null)) {
+                    items.add(item);
+                }
+            });
+        }
+        return items;
+    }
+
+    /** Item {@code id} of a type as this unit of work sees it; null when absent or deleted. */
+    private @Nullable Object item(ItemType type, long id) {
+        Changes change = changes.get(type.code());
+        if (change != null && change.written().containsKey(id)) {
+            return change.written().get(id);
+        }
+        MemoryTable table = repository.table(type.code());
+        MemoryTable.Row row = table == null ? null : table.row(id);
+        return row == null ? null : row.at(snapshot);
     }
 
     /** The id of a stored item (current or replaced instance), or null for a value that is not one. */
@@ -194,24 +277,24 @@ final class MemoryUnitOfWork implements UnitOfWork {
                 || value instanceof Enum<?>) {
             return null;
         }
-        for (MemoryTable.Changes change : changes.values()) {
+        for (Changes change : changes.values()) {
             Long id = change.ids().get(value);
             if (id != null) {
                 return id;
             }
         }
-        for (MemoryTable table : snapshot.values()) {
-            Long id = table.ids().get(value);
-            if (id != null) {
-                return id;
-            }
-        }
-        return null;
+        MemoryTable.Row row = repository.rowOf(value);
+        return row == null || row.at(snapshot) == null ? null : row.id();
     }
 
     /** The type with this code, as seen in stored items; null when none is stored. */
     @Nullable ItemType type(String code) {
-        return types.get(code);
+        Changes change = changes.get(code);
+        if (change != null) {
+            return change.type();
+        }
+        MemoryTable table = repository.table(code);
+        return table == null ? null : table.type();
     }
 
     /** The attribute of {@code type} named {@code name}, or an UNKNOWN_ATTRIBUTE failure naming {@code path}. */
@@ -225,9 +308,8 @@ final class MemoryUnitOfWork implements UnitOfWork {
                 + "': type '" + type.code() + "' has no attribute '" + name + "'");
     }
 
-    private MemoryTable.Changes changes(ItemType type) {
-        types.putIfAbsent(type.code(), type);
-        return changes.computeIfAbsent(type.code(), c -> new MemoryTable.Changes(type));
+    private Changes changes(ItemType type) {
+        return changes.computeIfAbsent(type.code(), c -> new Changes(type));
     }
 
     private void open() {

@@ -25,12 +25,16 @@ public final class IoService {
     private final Schema schema;
     private final byte[] metadata;
     private final IntegrationObjectStore store;
+    private final IoEdmProvider edmProvider;
+    private final EdmPool edms;
 
     public IoService(IntegrationObject io, TypeSystem types, Map<String, VirtualAttributeFunction> virtualFunctions) {
         this.store = IntegrationObjectStore.of(io, types);
         this.model = IoModel.of(io, types, virtualFunctions);
         this.schema = SchemaBuilder.build(model, false);
         this.metadata = writeMetadata(SchemaBuilder.build(model, true));
+        this.edmProvider = new IoEdmProvider(schema);
+        this.edms = new EdmPool(schema);
     }
 
     public String code() {
@@ -46,9 +50,14 @@ public final class IoService {
         return model;
     }
 
-    /** A fresh provider: Olingo caches per EDM instance, and one instance per request keeps requests apart. */
+    /** The provider of the schema; stateless. */
     public IoEdmProvider edmProvider() {
-        return new IoEdmProvider(schema);
+        return edmProvider;
+    }
+
+    /** Olingo EDMs of this schema for one request at a time each. */
+    EdmPool edms() {
+        return edms;
     }
 
     /** The EDMX, as {@code GET $metadata} answers it. */

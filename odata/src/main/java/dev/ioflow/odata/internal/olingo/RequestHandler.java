@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.olingo.odata2.api.commons.ODataHttpMethod;
+import org.apache.olingo.odata2.api.edm.Edm;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,9 +118,10 @@ public final class RequestHandler {
         byte[] body = readBody(request);
         Exchange exchange = new Exchange(service, principal, security, limits);
         URI root = URI.create(origin(request.uri()) + basePath + "/" + ioRaw + "/");
+        Edm edm = service.edms().borrow();
         try {
             InputStream in = new ByteArrayInputStream(body);
-            InboundHttpResponse response = Responses.from(OlingoBridge.dispatch(new ServiceFactory(exchange, processors),
+            InboundHttpResponse response = Responses.from(OlingoBridge.dispatch(new ServiceFactory(exchange, processors, edm),
                     method, method.name(), root, request.uri(), odataPath, request.uri().getRawQuery(),
                     request.headers(), in));
             if (httpMethod.equals("HEAD")) {
@@ -130,6 +132,8 @@ public final class RequestHandler {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("Olingo dispatch failed", e);
+        } finally {
+            service.edms().giveBack(edm);
         }
     }
 

@@ -3,23 +3,26 @@ package dev.ioflow.odata.internal.olingo;
 import org.apache.olingo.odata2.api.ODataCallback;
 import org.apache.olingo.odata2.api.ODataService;
 import org.apache.olingo.odata2.api.ODataServiceFactory;
+import org.apache.olingo.odata2.api.edm.Edm;
 import org.apache.olingo.odata2.api.processor.ODataContext;
 import org.apache.olingo.odata2.api.processor.ODataErrorCallback;
 
-/** One per request: Olingo asks it for the service (schema + processor) and for the error callback. */
+/** One per request: Olingo asks it for the service (the request's EDM + processor) and for the error callback. */
 final class ServiceFactory extends ODataServiceFactory {
     private static final SapErrorCallback ERRORS = new SapErrorCallback();
     private final Exchange exchange;
     private final ProcessorFactory processors;
+    private final Edm edm;
 
-    ServiceFactory(Exchange exchange, ProcessorFactory processors) {
+    ServiceFactory(Exchange exchange, ProcessorFactory processors, Edm edm) {
         this.exchange = exchange;
         this.processors = processors;
+        this.edm = edm;
     }
 
     @Override
     public ODataService createService(ODataContext context) {
-        return createODataSingleProcessorService(exchange.service().edmProvider(), processors.create(exchange));
+        return new PooledEdmService(exchange.service().edmProvider(), processors.create(exchange), edm);
     }
 
     @Override
