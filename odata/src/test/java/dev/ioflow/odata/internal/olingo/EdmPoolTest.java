@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ioflow.core.IntegrationObject;
 import dev.ioflow.core.MapTypeSystem;
+import java.util.Map;
 import org.apache.olingo.odata2.api.edm.Edm;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ class EdmPoolTest {
             .item("Customer", i -> i.root().attribute("customerId", a -> a.unique()).attribute("email"))
             .build();
 
-    private final IoService service = new IoService(IO, MapTypeSystem.derivedFrom(IO));
+    private final IoService service = new IoService(IO, MapTypeSystem.derivedFrom(IO), Map.of());
 
     @Test
     void aReturnedEdmIsReusedAndTwoBorrowersGetTwoEdms() throws Exception {
