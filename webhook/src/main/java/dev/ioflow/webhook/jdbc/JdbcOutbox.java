@@ -20,6 +20,7 @@ import dev.ioflow.webhook.internal.Coalescing;
 import dev.ioflow.webhook.internal.jdbc.JdbcStore;
 import dev.ioflow.webhook.internal.jdbc.OutboxRows;
 import dev.ioflow.webhook.internal.jdbc.OutboxSql;
+import dev.ioflow.webhook.internal.jdbc.SetwiseStatements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -73,6 +74,8 @@ public final class JdbcOutbox implements TransactionalOutbox {
     private final KeyLocks locks;
     private final Clock clock;
     private final GroupCommit<List<OutboxEntry>> appends;
+    /** PostgreSQL's one-statement appends and claims; null on H2, which runs JDBC batches. */
+    private final @Nullable SetwiseStatements setwise;
 
     private JdbcOutbox(JdbcStore store, Clock clock) {
         this.store = store;
@@ -80,6 +83,7 @@ public final class JdbcOutbox implements TransactionalOutbox {
         this.locks = KeyLocks.of(store.dialect(), store.table("outbox"));
         this.clock = clock;
         this.appends = new GroupCommit<>(this::appendTogether);
+        this.setwise = store.dialect() == JdbcDialect.POSTGRESQL ? new SetwiseStatements(sql) : null;
     }
 
     /** A builder with the defaults: prefix {@code ioflow_}, dialect detected, no schema creation, system clock. */
@@ -140,6 +144,10 @@ public final class JdbcOutbox implements TransactionalOutbox {
         List<OutboxEntry> byLockOrder = new ArrayList<>(firstPerKey.values());
         byLockOrder.sort(Comparator.comparing(OutboxEntry::orderingKey));
         locks.lock(connection, byLockOrder.stream().map(OrderingKeys::hash).toList());
+        if (setwise != null) {
+            setwise.append(connection, survivors, byLockOrder);
+            return;
+        }
         try (PreparedStatement delete = connection.prepareStatement(sql.deletePending());
              PreparedStatement insert = connection.prepareStatement(sql.insert());
              PreparedStatement promote = connection.prepareStatement(sql.promoteHead())) {
@@ -187,6 +195,9 @@ public final class JdbcOutbox implements TransactionalOutbox {
         }
         long token = newToken();
         return store.inTransaction("claim", sql.table(), connection -> {
+            if (setwise != null) {
+                return setwise.claim(connection, max, now, lease, owner, token);
+            }
             List<OutboxEntry> candidates = select(connection, sql.selectExpiredClaims(), now, max);
             if (candidates.size() < max) {
                 candidates.addAll(select(connection, sql.selectDueHeads(), now, max - candidates.size()));
