@@ -7,7 +7,9 @@ import dev.ioflow.webhook.spi.Outbox;
 import dev.ioflow.webhook.spi.OutboxEntry;
 import dev.ioflow.webhook.spi.PendingChange;
 import dev.ioflow.webhook.spi.VersionMarkerStore;
-import java.util.Map;
+import dev.ioflow.webhook.spi.Settlement;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
@@ -75,11 +77,12 @@ public final class DeltaDetector {
         }
     }
 
-    /** Changes were delivered: the markers follow them (null: a delete, the marker goes), in one store call. */
-    public void deliveredAll(Map<MarkerKey, @Nullable PayloadHash> changes) {
-        if (!changes.isEmpty()) {
-            markers.apply(changes);
-        }
+    /**
+     * Settles a worker pass, moving the markers of the deliveries among the settlements whose claim holds (in the
+     * outbox's transaction where it shares the marker store's database); returns the refused settlements.
+     */
+    public List<Settlement> settle(List<Settlement> settlements, Instant leaseUntil) {
+        return settlements.isEmpty() ? List.of() : outbox.settle(settlements, markers, leaseUntil);
     }
 
     private static String orderingKey(String webhookId, MarkerKey key) {

@@ -11,6 +11,11 @@ import dev.ioflow.webhook.internal.jdbc.KeyLocks;
 import dev.ioflow.webhook.internal.jdbc.OrderingKeys;
 import dev.ioflow.webhook.spi.Settlement;
 import dev.ioflow.webhook.spi.TransactionalOutbox;
+import dev.ioflow.webhook.spi.MarkerKey;
+import dev.ioflow.webhook.spi.VersionMarkerStore;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -254,51 +259,88 @@ public final class JdbcOutbox implements TransactionalOutbox {
         if (settlements.isEmpty()) {
             return List.of();
         }
-        Instant now = clock.instant();
-        List<Settlement> refused = store.inTransaction("settle", sql.table(), connection -> {
-            List<Long> headChanges = new ArrayList<>();
-            for (Settlement settlement : settlements) {
-                if (settlement.kind() != Settlement.Kind.RESCHEDULED) {
-                    headChanges.add(OrderingKeys.hash(settlement.entry()));
-                }
-            }
-            locks.lock(connection, headChanges);
-            List<Settlement> notApplied = new ArrayList<>();
-            try (PreparedStatement complete = connection.prepareStatement(sql.complete());
-                 PreparedStatement reschedule = connection.prepareStatement(sql.reschedule());
-                 PreparedStatement deadLetter = connection.prepareStatement(sql.deadLetter());
-                 PreparedStatement promote = connection.prepareStatement(sql.promoteHead())) {
-                Map<Settlement.Kind, List<Settlement>> byKind = new java.util.EnumMap<>(Settlement.Kind.class);
-                for (Settlement settlement : settlements) {
-                    byKind.computeIfAbsent(settlement.kind(), k -> new ArrayList<>()).add(settlement);
-                    OutboxEntry e = settlement.entry();
-                    switch (settlement.kind()) {
-                        case COMPLETED -> bindClaim(complete, 1, e);
-                        case RESCHEDULED -> {
-                            reschedule.setInt(1, settlement.attempts());
-                            OutboxRows.setInstant(reschedule, 2, settlement.nextAttemptAt());
-                            reschedule.setString(3, settlement.lastError());
-                            bindClaim(reschedule, 4, e);
-                        }
-                        case DEAD_LETTERED -> {
-                            deadLetter.setInt(1, settlement.attempts());
-                            deadLetter.setString(2, settlement.lastError());
-                            OutboxRows.setInstant(deadLetter, 3, now);
-                            bindClaim(deadLetter, 4, e);
-                        }
-                    }
-                }
-                collectRefused(byKind.get(Settlement.Kind.COMPLETED), complete, notApplied, promote);
-                collectRefused(byKind.get(Settlement.Kind.RESCHEDULED), reschedule, notApplied, null);
-                collectRefused(byKind.get(Settlement.Kind.DEAD_LETTERED), deadLetter, notApplied, promote);
-                promote.executeBatch();
-            }
+        List<Settlement> refused = store.inTransaction("settle", sql.table(),
+                connection -> settleIn(connection, settlements));
+        logRefused(refused);
+        return refused;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>When {@code markers} is a {@link JdbcVersionMarkerStore} on this outbox's data source, one transaction:
+     * the settlements as {@link #settle(List)} applies them, then the markers of the completions it applied.
+     */
+    @Override
+    public List<Settlement> settle(List<Settlement> settlements, VersionMarkerStore markers, Instant leaseUntil) {
+        Objects.requireNonNull(settlements, "settlements");
+        Objects.requireNonNull(markers, "markers");
+        Objects.requireNonNull(leaseUntil, "leaseUntil");
+        if (!(markers instanceof JdbcVersionMarkerStore jdbcMarkers) || !jdbcMarkers.sharesDatabaseWith(store)) {
+            return TransactionalOutbox.super.settle(settlements, markers, leaseUntil);
+        }
+        if (settlements.isEmpty()) {
+            return List.of();
+        }
+        List<Settlement> refused = store.inTransaction("settle with version markers", sql.table(), connection -> {
+            List<Settlement> notApplied = settleIn(connection, settlements);
+            Set<Settlement> stale = Collections.newSetFromMap(new IdentityHashMap<>());
+            stale.addAll(notApplied);
+            jdbcMarkers.applyIn(connection, MarkerKey.deliveredBy(
+                    settlements.stream().filter(s -> !stale.contains(s)).toList()));
             return notApplied;
         });
+        logRefused(refused);
+        return refused;
+    }
+
+    private static void logRefused(List<Settlement> refused) {
         for (Settlement stale : refused) {
             LOG.debug("refused {}: the claim of {} no longer holds", stale.kind(), stale.entry());
         }
-        return refused;
+    }
+
+    /** Applies the settlements in the caller's transaction; returns those whose claim no longer held. */
+    private List<Settlement> settleIn(Connection connection, List<Settlement> settlements) throws SQLException {
+        Instant now = clock.instant();
+        List<Long> headChanges = new ArrayList<>();
+        for (Settlement settlement : settlements) {
+            if (settlement.kind() != Settlement.Kind.RESCHEDULED) {
+                headChanges.add(OrderingKeys.hash(settlement.entry()));
+            }
+        }
+        locks.lock(connection, headChanges);
+        List<Settlement> notApplied = new ArrayList<>();
+        try (PreparedStatement complete = connection.prepareStatement(sql.complete());
+             PreparedStatement reschedule = connection.prepareStatement(sql.reschedule());
+             PreparedStatement deadLetter = connection.prepareStatement(sql.deadLetter());
+             PreparedStatement promote = connection.prepareStatement(sql.promoteHead())) {
+            Map<Settlement.Kind, List<Settlement>> byKind = new java.util.EnumMap<>(Settlement.Kind.class);
+            for (Settlement settlement : settlements) {
+                byKind.computeIfAbsent(settlement.kind(), k -> new ArrayList<>()).add(settlement);
+                OutboxEntry e = settlement.entry();
+                switch (settlement.kind()) {
+                    case COMPLETED -> bindClaim(complete, 1, e);
+                    case RESCHEDULED -> {
+                        reschedule.setInt(1, settlement.attempts());
+                        OutboxRows.setInstant(reschedule, 2, settlement.nextAttemptAt());
+                        reschedule.setString(3, settlement.lastError());
+                        bindClaim(reschedule, 4, e);
+                    }
+                    case DEAD_LETTERED -> {
+                        deadLetter.setInt(1, settlement.attempts());
+                        deadLetter.setString(2, settlement.lastError());
+                        OutboxRows.setInstant(deadLetter, 3, now);
+                        bindClaim(deadLetter, 4, e);
+                    }
+                }
+            }
+            collectRefused(byKind.get(Settlement.Kind.COMPLETED), complete, notApplied, promote);
+            collectRefused(byKind.get(Settlement.Kind.RESCHEDULED), reschedule, notApplied, null);
+            collectRefused(byKind.get(Settlement.Kind.DEAD_LETTERED), deadLetter, notApplied, promote);
+            promote.executeBatch();
+        }
+        return notApplied;
     }
 
     private static void bindClaim(PreparedStatement statement, int from, OutboxEntry entry) throws SQLException {

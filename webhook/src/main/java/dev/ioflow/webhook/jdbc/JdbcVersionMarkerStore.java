@@ -8,11 +8,15 @@ import dev.ioflow.core.PayloadHash;
 import dev.ioflow.webhook.internal.jdbc.JdbcStore;
 import dev.ioflow.webhook.internal.jdbc.MarkerSql;
 import dev.ioflow.webhook.internal.jdbc.OutboxRows;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +40,9 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public final class JdbcVersionMarkerStore implements VersionMarkerStore {
+
+    private static final Comparator<MarkerKey> KEY_ORDER = Comparator.comparing(MarkerKey::integrationObject)
+            .thenComparing(MarkerKey::destinationId).thenComparing(MarkerKey::integrationKey);
 
     private final JdbcStore store;
     private final MarkerSql sql;
@@ -90,36 +97,52 @@ public final class JdbcVersionMarkerStore implements VersionMarkerStore {
         if (changes.isEmpty()) {
             return;
         }
-        Instant now = clock.instant();
         store.inTransaction("write version markers", sql.table(), connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement(sql.upsert());
-                 PreparedStatement delete = connection.prepareStatement(sql.delete())) {
-                boolean puts = false;
-                boolean removals = false;
-                for (Map.Entry<MarkerKey, @Nullable PayloadHash> change : changes.entrySet()) {
-                    PayloadHash hash = change.getValue();
-                    if (hash == null) {
-                        bindKey(delete, change.getKey());
-                        delete.addBatch();
-                        removals = true;
-                    } else {
-                        bindKey(upsert, change.getKey());
-                        upsert.setLong(4, hash.high());
-                        upsert.setLong(5, hash.low());
-                        OutboxRows.setInstant(upsert, 6, now);
-                        upsert.addBatch();
-                        puts = true;
-                    }
-                }
-                if (puts) {
-                    upsert.executeBatch();
-                }
-                if (removals) {
-                    delete.executeBatch();
-                }
-            }
+            applyIn(connection, changes);
             return null;
         });
+    }
+
+    /** Whether this store's table is in the database of {@code other} (the same data source and dialect). */
+    boolean sharesDatabaseWith(JdbcStore other) {
+        return store.dataSource() == other.dataSource() && store.dialect() == other.dialect();
+    }
+
+    /** Applies marker changes in the caller's transaction, the writes and removals as JDBC batches. */
+    void applyIn(Connection connection, Map<MarkerKey, @Nullable PayloadHash> changes) throws SQLException {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        try (PreparedStatement upsert = connection.prepareStatement(sql.upsert());
+             PreparedStatement delete = connection.prepareStatement(sql.delete())) {
+            boolean puts = false;
+            boolean removals = false;
+            // in key order, so that two transactions writing the same markers cannot deadlock
+            List<Map.Entry<MarkerKey, @Nullable PayloadHash>> sorted = new ArrayList<>(changes.entrySet());
+            sorted.sort(Map.Entry.comparingByKey(KEY_ORDER));
+            for (Map.Entry<MarkerKey, @Nullable PayloadHash> change : sorted) {
+                PayloadHash hash = change.getValue();
+                if (hash == null) {
+                    bindKey(delete, change.getKey());
+                    delete.addBatch();
+                    removals = true;
+                } else {
+                    bindKey(upsert, change.getKey());
+                    upsert.setLong(4, hash.high());
+                    upsert.setLong(5, hash.low());
+                    OutboxRows.setInstant(upsert, 6, now);
+                    upsert.addBatch();
+                    puts = true;
+                }
+            }
+            if (puts) {
+                upsert.executeBatch();
+            }
+            if (removals) {
+                delete.executeBatch();
+            }
+        }
     }
 
     /** Nothing to release: connections are borrowed per operation and the data source belongs to the caller. */
