@@ -253,6 +253,7 @@ public final class JdbcOutboxHarness {
             s.execute("DROP TABLE IF EXISTS bench_outbox");
             s.execute("DROP TABLE IF EXISTS bench_outbox_lock");
             s.execute("DROP TABLE IF EXISTS bench_version_marker");
+            s.execute("DROP TABLE IF EXISTS bench_schema_version");
         }
         return JdbcOutbox.builder().dataSource(ds).tablePrefix("bench_").createSchema(true).build();
     }
