@@ -117,10 +117,7 @@ public final class JdbcOutboxHarness {
         outbox = fresh(ds);
         int live = 0;
         double smallest = 0;
-        for (int backlog : new int[] {1_000, 100_000, largest}) {
-            if (backlog < live) {
-                continue;
-            }
+        for (int backlog : java.util.stream.IntStream.of(1_000, 100_000, largest).sorted().distinct().toArray()) {
             double rate = appendChunks(outbox, backlog - live, 1000, "b" + backlog + "-");
             if (backlog - live >= 100_000) {
                 out.printf("%-44s %,12.0f changes/s%n", "append, chunks of 1000 (loading " + (backlog - live)

@@ -13,6 +13,7 @@ import dev.ioflow.webhook.spi.Settlement;
 import dev.ioflow.webhook.spi.TransactionalOutbox;
 import dev.ioflow.webhook.spi.MarkerKey;
 import dev.ioflow.webhook.spi.VersionMarkerStore;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
@@ -148,11 +149,11 @@ public final class JdbcOutbox implements TransactionalOutbox {
         }
         List<OutboxEntry> byLockOrder = new ArrayList<>(firstPerKey.values());
         byLockOrder.sort(Comparator.comparing(OutboxEntry::orderingKey));
-        locks.lock(connection, byLockOrder.stream().map(OrderingKeys::hash).toList());
         if (setwise != null) {
-            setwise.append(connection, survivors, byLockOrder);
+            setwise.append(connection, locks, survivors, byLockOrder);
             return;
         }
+        locks.lock(connection, byLockOrder.stream().map(OrderingKeys::hash).toList());
         try (PreparedStatement delete = connection.prepareStatement(sql.deletePending());
              PreparedStatement insert = connection.prepareStatement(sql.insert());
              PreparedStatement promote = connection.prepareStatement(sql.promoteHead())) {
@@ -464,16 +465,59 @@ public final class JdbcOutbox implements TransactionalOutbox {
 
     @Override
     public @Nullable PendingChange newestLive(String webhookId, String destinationId, String integrationKey) {
-        return store.inTransaction("find the newest live entry of a key", sql.table(), connection -> {
-            try (PreparedStatement select = connection.prepareStatement(sql.newestLive())) {
-                OutboxRows.bindOrderingKey(select,
-                        OrderingKeys.hash(OutboxEntry.orderingKey(webhookId, destinationId, integrationKey)),
-                        webhookId, destinationId, integrationKey);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? new PendingChange(ChangeType.valueOf(row.getString(1)),
-                            new PayloadHash(row.getLong(2), row.getLong(3))) : null;
+        return store.inTransaction("find the newest live entry of a key", sql.table(),
+                connection -> newestLive(connection, webhookId, destinationId, integrationKey));
+    }
+
+    private @Nullable PendingChange newestLive(Connection connection, String webhookId, String destinationId,
+                                               String integrationKey) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql.newestLive())) {
+            OutboxRows.bindOrderingKey(select,
+                    OrderingKeys.hash(OutboxEntry.orderingKey(webhookId, destinationId, integrationKey)),
+                    webhookId, destinationId, integrationKey);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? new PendingChange(ChangeType.valueOf(row.getString(1)),
+                        new PayloadHash(row.getLong(2), row.getLong(3))) : null;
+            }
+        }
+    }
+
+    /** {@inheritDoc} One query on PostgreSQL; one transaction of single-key queries on H2. */
+    @Override
+    public Map<String, PendingChange> newestLive(String webhookId, String destinationId,
+                                                 Collection<String> integrationKeys) {
+        Objects.requireNonNull(webhookId, "webhookId");
+        Objects.requireNonNull(destinationId, "destinationId");
+        List<String> keys = List.copyOf(integrationKeys);
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        return store.inTransaction("find the newest live entries of keys", sql.table(), connection -> {
+            Map<String, PendingChange> live = new HashMap<>();
+            if (setwise == null) {
+                for (String key : keys) {
+                    PendingChange change = newestLive(connection, webhookId, destinationId, key);
+                    if (change != null) {
+                        live.put(key, change);
+                    }
+                }
+                return live;
+            }
+            Object[] hashes = keys.stream()
+                    .map(k -> OrderingKeys.hash(OutboxEntry.orderingKey(webhookId, destinationId, k))).toArray();
+            try (PreparedStatement select = connection.prepareStatement(sql.newestLiveOfKeys())) {
+                select.setArray(1, connection.createArrayOf("int8", hashes));
+                select.setArray(2, connection.createArrayOf("text", keys.toArray()));
+                select.setString(3, webhookId);
+                select.setString(4, destinationId);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        live.put(rows.getString(1), new PendingChange(ChangeType.valueOf(rows.getString(2)),
+                                new PayloadHash(rows.getLong(3), rows.getLong(4))));
+                    }
                 }
             }
+            return live;
         });
     }
 

@@ -15,6 +15,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -62,13 +64,51 @@ public final class JdbcVersionMarkerStore implements VersionMarkerStore {
     @Override
     public @Nullable PayloadHash get(MarkerKey key) {
         Objects.requireNonNull(key, "key");
-        return store.inTransaction("read version marker", sql.table(), connection -> {
-            try (PreparedStatement select = connection.prepareStatement(sql.select())) {
-                bindKey(select, key);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? new PayloadHash(row.getLong(1), row.getLong(2)) : null;
+        return store.inTransaction("read version marker", sql.table(), connection -> get(connection, key));
+    }
+
+    private @Nullable PayloadHash get(Connection connection, MarkerKey key) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql.select())) {
+            bindKey(select, key);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? new PayloadHash(row.getLong(1), row.getLong(2)) : null;
+            }
+        }
+    }
+
+    /** {@inheritDoc} One query on PostgreSQL; one transaction of single-key queries on H2. */
+    @Override
+    public Map<MarkerKey, PayloadHash> getAll(Collection<MarkerKey> keys) {
+        List<MarkerKey> all = List.copyOf(keys);
+        if (all.isEmpty()) {
+            return Map.of();
+        }
+        return store.inTransaction("read version markers", sql.table(), connection -> {
+            Map<MarkerKey, PayloadHash> found = new HashMap<>();
+            if (store.dialect() != JdbcDialect.POSTGRESQL) {
+                for (MarkerKey key : all) {
+                    PayloadHash hash = get(connection, key);
+                    if (hash != null) {
+                        found.put(key, hash);
+                    }
+                }
+                return found;
+            }
+            try (PreparedStatement select = connection.prepareStatement(sql.selectKeys())) {
+                select.setArray(1, connection.createArrayOf("text",
+                        all.stream().map(MarkerKey::integrationObject).toArray()));
+                select.setArray(2, connection.createArrayOf("text",
+                        all.stream().map(MarkerKey::destinationId).toArray()));
+                select.setArray(3, connection.createArrayOf("text",
+                        all.stream().map(MarkerKey::integrationKey).toArray()));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        found.put(new MarkerKey(rows.getString(1), rows.getString(2), rows.getString(3)),
+                                new PayloadHash(rows.getLong(4), rows.getLong(5)));
+                    }
                 }
             }
+            return found;
         });
     }
 

@@ -4,7 +4,9 @@ import dev.ioflow.core.PayloadHash;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,6 +151,25 @@ public interface Outbox extends AutoCloseable {
      * @since 1.0
      */
     @Nullable PendingChange newestLive(String webhookId, String destinationId, String integrationKey);
+
+    /**
+     * {@link #newestLive(String, String, String)} for several integration keys of one webhook and destination, by
+     * integration key (keys without a live entry are absent). The default asks one key at a time; the JDBC outbox
+     * answers in one query.
+     *
+     * @since 1.0
+     */
+    default Map<String, PendingChange> newestLive(String webhookId, String destinationId,
+                                                  Collection<String> integrationKeys) {
+        Map<String, PendingChange> live = new HashMap<>();
+        for (String key : integrationKeys) {
+            PendingChange change = newestLive(webhookId, destinationId, key);
+            if (change != null) {
+                live.put(key, change);
+            }
+        }
+        return live;
+    }
 
     /**
      * When the oldest live (pending or in-flight) entry was recorded, for backlog metrics

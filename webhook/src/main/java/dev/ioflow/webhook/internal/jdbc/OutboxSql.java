@@ -76,17 +76,16 @@ public record OutboxSql(String table) {
     /**
      * PostgreSQL, the claim in one statement: locks claimed entries whose lease ended, then due pending heads
      * (skipping rows other transactions hold), claims up to {@code max} of them, expired ones first, and returns
-     * them with their rank as the last column. Parameters: now, max, now, max, max, owner, token, lease end.
+     * them with their rank as the last column (the primary key finds them, whatever the table's size). Parameters: now, max, now, max, max, owner, token, lease end.
      */
     public String claimDue() {
         return "WITH expired AS (SELECT o.id FROM " + table + " o WHERE o.lease_until IS NOT NULL "
                 + "AND o.lease_until <= ? ORDER BY o.lease_until, o.id LIMIT ? FOR UPDATE SKIP LOCKED), "
                 + "due AS (SELECT o.id FROM " + table + " o WHERE o.head AND o.claimed_by IS NULL "
                 + "AND o.next_attempt_at <= ? ORDER BY o.next_attempt_at, o.id LIMIT ? FOR UPDATE SKIP LOCKED), "
-                + "picked AS (SELECT u.id, row_number() OVER () AS rank FROM (SELECT id FROM expired UNION ALL "
-                + "SELECT id FROM due) u LIMIT ?) "
+                + "picked AS (SELECT ARRAY(SELECT id FROM expired UNION ALL SELECT id FROM due LIMIT ?) AS ids) "
                 + "UPDATE " + table + " o SET claimed_by = ?, claim_token = ?, lease_until = ? FROM picked c "
-                + "WHERE o.id = c.id RETURNING o.id, " + prefixed(COLUMNS) + ", c.rank";
+                + "WHERE o.id = ANY (c.ids) RETURNING o.id, " + prefixed(COLUMNS) + ", array_position(c.ids, o.id)";
     }
 
     /** Selects and locks pending heads that are due: parameters now, max. */
@@ -172,6 +171,19 @@ public record OutboxSql(String table) {
         return "SELECT o.change_type, o.payload_hash_high, o.payload_hash_low FROM " + table + " o "
                 + "WHERE o.ordering_hash = ? AND o.webhook_id = ? AND o.destination_id = ? AND o.integration_key = ? "
                 + "AND o.status = 'LIVE' ORDER BY o.id DESC LIMIT 1";
+    }
+
+    /**
+     * PostgreSQL: the newest live entry of several keys of one webhook and destination, one row per key that has
+     * one: integration key, change type, payload hash. Parameters: arrays of ordering hash and integration key,
+     * then webhook and destination.
+     */
+    public String newestLiveOfKeys() {
+        return "SELECT DISTINCT ON (o.integration_key) o.integration_key, o.change_type, o.payload_hash_high, "
+                + "o.payload_hash_low FROM " + table + " o JOIN unnest(?::bigint[], ?::text[]) AS p(ordering_hash, "
+                + "integration_key) ON o.ordering_hash = p.ordering_hash AND o.integration_key = p.integration_key "
+                + "WHERE o.webhook_id = ? AND o.destination_id = ? AND o.status = 'LIVE' "
+                + "ORDER BY o.integration_key, o.id DESC";
     }
 
     /** The creation time of the oldest live entry (lowest id: ids grow with appends). */

@@ -27,14 +27,31 @@ import java.util.Set;
 public record SetwiseStatements(OutboxSql sql) {
 
     /**
-     * Replaces and inserts a coalesced chunk; the caller holds the locks of its keys.
+     * Locks the keys of a coalesced chunk, deletes the pending entries it replaces and inserts it: three statements
+     * sent together in one round trip.
      *
      * @param survivors   the entries to insert, in order (at most one replacement decision per key was made)
      * @param firstPerKey each key's first surviving entry, which decides what pending entries it replaces
      */
-    public void append(Connection connection, List<OutboxEntry> survivors, Collection<OutboxEntry> firstPerKey)
-            throws SQLException {
-        deletePending(connection, firstPerKey);
+    public void append(Connection connection, KeyLocks locks, List<OutboxEntry> survivors,
+                       Collection<OutboxEntry> firstPerKey) throws SQLException {
+        try (PreparedStatement all = connection.prepareStatement(KeyLocks.POSTGRES_LOCK + ";\n"
+                + sql.deletePendingOfKeys() + ";\n" + sql.insertAll())) {
+            locks.bindPostgres(connection, all, 1, firstPerKey.stream().map(OrderingKeys::hash).toList());
+            bindArrays(connection, all, 3, new String[] {"int8", "text", "text", "text", "bool"},
+                    keyColumns(firstPerKey));
+            bindArrays(connection, all, 8, INSERT_TYPES, insertColumns(survivors));
+            all.execute();
+            while (all.getMoreResults() || all.getUpdateCount() != -1) {
+                // consume the delete's and the insert's update counts
+            }
+        }
+    }
+
+    private static final String[] INSERT_TYPES = {"text", "text", "text", "text", "text", "int8", "text", "bytea",
+        "int8", "int8", "text", "int4", "text", "text", "text", "bool"};
+
+    private static Object[][] insertColumns(List<OutboxEntry> survivors) {
         int n = survivors.size();
         Object[][] columns = new Object[16][];
         columns[7] = new byte[n][];
@@ -63,15 +80,10 @@ public record SetwiseStatements(OutboxSql sql) {
             columns[14][i] = e.source().name();
             columns[15][i] = seen.add(e.orderingKey());
         }
-        String[] types = {"text", "text", "text", "text", "text", "int8", "text", "bytea", "int8", "int8", "text",
-            "int4", "text", "text", "text", "bool"};
-        try (PreparedStatement insert = connection.prepareStatement(sql.insertAll())) {
-            bindArrays(connection, insert, 1, types, columns);
-            insert.executeUpdate();
-        }
+        return columns;
     }
 
-    private void deletePending(Connection connection, Collection<OutboxEntry> firstPerKey) throws SQLException {
+    private static Object[][] keyColumns(Collection<OutboxEntry> firstPerKey) {
         int n = firstPerKey.size();
         Object[][] columns = {new Object[n], new Object[n], new Object[n], new Object[n], new Object[n]};
         int i = 0;
@@ -83,10 +95,7 @@ public record SetwiseStatements(OutboxSql sql) {
             columns[4][i] = e.changeType() == ChangeType.DELETED;
             i++;
         }
-        try (PreparedStatement delete = connection.prepareStatement(sql.deletePendingOfKeys())) {
-            bindArrays(connection, delete, 1, new String[] {"int8", "text", "text", "text", "bool"}, columns);
-            delete.executeUpdate();
-        }
+        return columns;
     }
 
     /** Claims up to {@code max} entries (see {@link OutboxSql#claimDue()}), in claim order. */

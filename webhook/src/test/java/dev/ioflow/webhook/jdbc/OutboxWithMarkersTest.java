@@ -8,6 +8,7 @@ import dev.ioflow.webhook.ChangeType;
 import dev.ioflow.webhook.OutboxStoreException;
 import dev.ioflow.webhook.spi.MarkerKey;
 import dev.ioflow.webhook.spi.OutboxEntry;
+import dev.ioflow.webhook.spi.PendingChange;
 import dev.ioflow.webhook.spi.Settlement;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,11 +27,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
- * A worker pass's settlements and the version markers of its deliveries are one transaction when the outbox and the
- * marker store share a database: a marker moves only with its entry's completion, never for a stale claim, and a
- * failing marker write leaves the entries claimed (nothing applied).
+ * The JDBC outbox and marker store together, as delivery and delta detection use them. A worker pass's settlements
+ * and the version markers of its deliveries are one transaction when both share a database: a marker moves only with
+ * its entry's completion, never for a stale claim, and a failing marker write leaves the entries claimed (nothing
+ * applied). A chunk of saves reads several keys at once: each key's newest live entry (in flight or pending, not
+ * dead letters, not other webhooks' or destinations'), and the markers that exist.
  */
-class SettleWithMarkersTest {
+class OutboxWithMarkersTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final Duration LEASE = Duration.ofMinutes(1);
 
@@ -88,15 +92,50 @@ class SettleWithMarkersTest {
             assertThat(outbox.complete(claimed.get(0))).as("the claim still holds").isTrue();
         }
 
+        @Test
+        void newestLiveEntriesOfSeveralKeys() {
+            outbox.append(List.of(entry("wh", "crm", "k1", ChangeType.SAVED, 1)));
+            outbox.claim(10, T0, Duration.ofMinutes(1), "w1");
+            outbox.append(List.of(entry("wh", "crm", "k1", ChangeType.SAVED, 2),
+                    entry("wh", "crm", "k2", ChangeType.DELETED, 3), entry("other", "crm", "k3", ChangeType.SAVED, 4),
+                    entry("wh", "erp", "k4", ChangeType.SAVED, 5), entry("wh", "crm", "k5", ChangeType.SAVED, 6)));
+            OutboxEntry dead = outbox.claim(10, T0, Duration.ofMinutes(1), "w1").stream()
+                    .filter(e -> e.integrationKey().equals("k5")).findFirst().orElseThrow();
+            outbox.deadLetter(dead, 1, "gone");
+
+            Map<String, PendingChange> live = outbox.newestLive("wh", "crm", List.of("k1", "k2", "k3", "k4", "k5"));
+
+            assertThat(live).containsOnly(
+                    Map.entry("k1", new PendingChange(ChangeType.SAVED, new PayloadHash(2, 0))),
+                    Map.entry("k2", new PendingChange(ChangeType.DELETED, new PayloadHash(3, 0))));
+            assertThat(outbox.newestLive("wh", "crm", List.of())).isEmpty();
+        }
+
+        @Test
+        void markersOfSeveralKeys() {
+            MarkerKey k1 = new MarkerKey("ioCustomer", "crm", "k1");
+            MarkerKey k2 = new MarkerKey("ioCustomer", "crm", "k2");
+            MarkerKey elsewhere = new MarkerKey("ioCustomer", "erp", "k1");
+            markers.put(k1, new PayloadHash(1, 1));
+            markers.put(elsewhere, new PayloadHash(2, 2));
+
+            assertThat(markers.getAll(List.of(k1, k2))).containsOnly(Map.entry(k1, new PayloadHash(1, 1)));
+            assertThat(markers.getAll(List.of())).isEmpty();
+        }
+
         private static MarkerKey key(String integrationKey) {
             return new MarkerKey("ioCustomer", "crm", integrationKey);
         }
 
         private static OutboxEntry entry(String key, ChangeType type, long hash) {
-            return OutboxEntry.builder().messageId("m-" + key).webhookId("wh").integrationObject("ioCustomer")
-                    .destinationId("crm").integrationKey(key).changeType(type)
-                    .payload(("{\"id\":\"" + key + "\"}").getBytes(StandardCharsets.UTF_8))
-                    .payloadHash(new PayloadHash(hash, 0)).createdAt(T0).attempts(0).nextAttemptAt(T0).build();
+            return entry("wh", "crm", key, type, hash);
+        }
+
+        private static OutboxEntry entry(String webhook, String destination, String key, ChangeType type, long hash) {
+            return OutboxEntry.builder().messageId("m-" + webhook + destination + key + hash).webhookId(webhook)
+                    .integrationObject("ioCustomer").destinationId(destination).integrationKey(key).changeType(type)
+                    .payload(key.getBytes(StandardCharsets.UTF_8)).payloadHash(new PayloadHash(hash, 0))
+                    .createdAt(T0).attempts(0).nextAttemptAt(T0).build();
         }
     }
 
