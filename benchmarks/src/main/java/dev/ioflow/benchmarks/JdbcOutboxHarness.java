@@ -44,8 +44,10 @@ import javax.sql.DataSource;
  * java -cp benchmarks/target/benchmarks.jar dev.ioflow.benchmarks.JdbcOutboxHarness \
  *     'jdbc:postgresql://127.0.0.1:55432/ioflow_b?user=postgres' [changes=10000] [largest backlog=1000000] [explain]
  * }</pre>
- * The tables use the prefix {@code bench_} and are dropped first. With {@code explain} (PostgreSQL), the claim's
- * {@code EXPLAIN (ANALYZE, BUFFERS)} is printed at the smallest and largest backlog. An {@code jdbc:h2:file:} URL
+ * The tables use the prefixes {@code bench_} and {@code bench_small_} and are dropped first. Claim latency alternates
+ * between a 1,000-entry outbox and the growing one (so that load bursts weigh on both alike), and each claim's
+ * entries are replaced by fresh ones, so that the backlog stays at its size. With {@code explain} (PostgreSQL), the
+ * claim's {@code EXPLAIN (ANALYZE, BUFFERS)} is printed at 1,000 and at the largest backlog. An {@code jdbc:h2:file:} URL
  * also prints the database file's size.
  */
 public final class JdbcOutboxHarness {
@@ -114,27 +116,31 @@ public final class JdbcOutboxHarness {
         out.printf("%-44s %,12.0f changes/s%n", "claim 64 + renew + settle, 4 threads", settled.get() / seconds(t));
         pool.shutdown();
 
+        // a small outbox beside the growing one; claims alternate between them, so that the machine's load
+        // weighs on both sizes alike, and each claim's entries are replaced, so that the sizes stay put
+        Outbox small = fresh(ds, "bench_small_");
+        appendChunks(small, 1_000, 1000, "small-");
         outbox = fresh(ds);
         int live = 0;
-        double smallest = 0;
-        for (int backlog : java.util.stream.IntStream.of(1_000, 100_000, largest).sorted().distinct().toArray()) {
+        for (int backlog : java.util.stream.IntStream.of(100_000, largest).sorted().distinct().toArray()) {
             double rate = appendChunks(outbox, backlog - live, 1000, "b" + backlog + "-");
-            if (backlog - live >= 100_000) {
-                out.printf("%-44s %,12.0f changes/s%n", "append, chunks of 1000 (loading " + (backlog - live)
-                        + ")", rate);
-            }
+            out.printf("%-44s %,12.0f changes/s%n", "append, chunks of 1000 (loading " + (backlog - live) + ")",
+                    rate);
             live = backlog;
             if (postgres) {
-                analyze(ds);
+                analyze(ds, "bench_small_outbox");
+                analyze(ds, "bench_outbox");
             }
-            if (explain && postgres && (backlog == 1_000 || backlog == largest)) {
-                out.printf("EXPLAIN (ANALYZE, BUFFERS) of the claim at %,d live:%n%s", backlog, explainClaim(ds));
+            if (explain && postgres && backlog == largest) {
+                out.printf("EXPLAIN (ANALYZE, BUFFERS) of the claim at 1,000 live:%n%s",
+                        explainClaim(ds, "bench_small_outbox"));
+                out.printf("EXPLAIN (ANALYZE, BUFFERS) of the claim at %,d live:%n%s", backlog,
+                        explainClaim(ds, "bench_outbox"));
             }
-            double ms = claimLatency(outbox);
-            smallest = smallest == 0 ? ms : smallest;
-            out.printf("%-44s %12.2f ms (%.1fx)%n", String.format("claim of 64, median, %,d live", backlog), ms,
-                    ms / smallest);
-            live -= 21 * 64;
+            double[] medians = claimLatencies(small, outbox);
+            out.printf("%-44s %12.2f ms%n", "claim of 64, median, 1,000 live", medians[0]);
+            out.printf("%-44s %12.2f ms (%.1fx the 1,000)%n", String.format("claim of 64, median, %,d live",
+                    backlog), medians[1], medians[1] / medians[0]);
         }
         if (url.startsWith("jdbc:h2:file:")) {
             String file = url.substring("jdbc:h2:file:".length()).split(";")[0] + ".mv.db";
@@ -197,19 +203,19 @@ public final class JdbcOutboxHarness {
         }
     }
 
-    private static void analyze(DataSource ds) throws SQLException {
+    private static void analyze(DataSource ds, String table) throws SQLException {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.execute("ANALYZE bench_outbox");
+            s.execute("ANALYZE " + table);
         }
     }
 
     /** The claim statement's plan, run for real and rolled back. */
-    private static String explainClaim(DataSource ds) throws SQLException {
+    private static String explainClaim(DataSource ds, String table) throws SQLException {
         StringBuilder plan = new StringBuilder();
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement s = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) "
-                    + new OutboxSql("bench_outbox").claimDue())) {
+                    + new OutboxSql(table).claimDue())) {
                 OffsetDateTime now = OffsetDateTime.ofInstant(T0, ZoneOffset.UTC);
                 s.setObject(1, now);
                 s.setInt(2, 64);
@@ -232,27 +238,40 @@ public final class JdbcOutboxHarness {
         return plan.toString();
     }
 
-    /** Median of 21 claims of 64 due entries (each completed right after, outside the timing). */
-    private static double claimLatency(Outbox outbox) {
-        double[] ms = new double[21];
-        for (int i = 0; i < ms.length; i++) {
-            long t = System.nanoTime();
-            List<OutboxEntry> claimed = outbox.claim(64, T0, Duration.ofSeconds(30), "latency");
-            ms[i] = (System.nanoTime() - t) / 1e6;
-            outbox.settle(claimed.stream().map(Settlement::completed).toList());
+    /**
+     * Medians of 31 claims of 64 due entries from each outbox, alternating; each claim's entries are completed and
+     * as many fresh ones appended, outside the timing.
+     */
+    private static double[] claimLatencies(Outbox... outboxes) {
+        double[][] ms = new double[outboxes.length][31];
+        for (int i = 0; i < 31; i++) {
+            for (int o = 0; o < outboxes.length; o++) {
+                long t = System.nanoTime();
+                List<OutboxEntry> claimed = outboxes[o].claim(64, T0, Duration.ofSeconds(30), "latency");
+                ms[o][i] = (System.nanoTime() - t) / 1e6;
+                outboxes[o].settle(claimed.stream().map(Settlement::completed).toList());
+                appendChunks(outboxes[o], claimed.size(), 64, "refill-" + o + "-" + i + "-");
+            }
         }
-        java.util.Arrays.sort(ms);
-        return ms[ms.length / 2];
+        double[] medians = new double[outboxes.length];
+        for (int o = 0; o < outboxes.length; o++) {
+            java.util.Arrays.sort(ms[o]);
+            medians[o] = ms[o][ms[o].length / 2];
+        }
+        return medians;
     }
 
     private static Outbox fresh(DataSource ds) throws SQLException {
+        return fresh(ds, "bench_");
+    }
+
+    private static Outbox fresh(DataSource ds, String prefix) throws SQLException {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS bench_outbox");
-            s.execute("DROP TABLE IF EXISTS bench_outbox_lock");
-            s.execute("DROP TABLE IF EXISTS bench_version_marker");
-            s.execute("DROP TABLE IF EXISTS bench_schema_version");
+            for (String table : List.of("outbox", "outbox_lock", "version_marker", "schema_version")) {
+                s.execute("DROP TABLE IF EXISTS " + prefix + table);
+            }
         }
-        return JdbcOutbox.builder().dataSource(ds).tablePrefix("bench_").createSchema(true).build();
+        return JdbcOutbox.builder().dataSource(ds).tablePrefix(prefix).createSchema(true).build();
     }
 
     private static OutboxEntry entry(String key) {

@@ -55,10 +55,16 @@ import java.util.Objects;
  *         .build();
  * }</pre>
  *
- * <p><b>Speed.</b> Appends from concurrent threads are committed together (group commit); a worker's claim, lease
- * renewals and settlements each take one transaction per pass, not one per entry. Each key's oldest live entry is
- * flagged as its head when entries are appended or settled, so a claim reads a small index of due heads and costs
- * the same with a thousand or a million entries waiting.
+ * <p><b>Speed.</b> Appends from concurrent threads are committed together (group commit); on PostgreSQL a chunk of
+ * appends is one round trip (key locks, replaced entries deleted, all entries inserted from arrays with
+ * {@code unnest}) and one commit, and a claim is one {@code UPDATE … RETURNING}. A worker pass takes two
+ * transactions, not one per entry: its claim, and its settlements together with the version markers of its
+ * deliveries ({@link #settle(List, VersionMarkerStore, Instant)}). Each key's oldest live entry is flagged as its
+ * head when entries are appended or settled, so a claim reads a small partial index of due heads and costs the same
+ * with a thousand or a million entries waiting.
+ *
+ * <p><b>Upgrades.</b> {@code createSchema(true)} also upgrades tables created by an older ioflow: missing columns are
+ * added and a {@code <prefix>schema_version} table records the one-time steps that ran.
  *
  * <p><b>The application's transaction.</b> {@link #append(List, Connection)} writes into a transaction the caller
  * commits or rolls back; the entry's ordering key stays locked until then.
