@@ -61,14 +61,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 5)
 public class DeliveryThroughputBenchmark {
-    private static final IntegrationObject IO_CUSTOMER = IntegrationObject.builder("ioCustomer")
+    static final IntegrationObject IO_CUSTOMER = IntegrationObject.builder("ioCustomer")
             .item("Customer", item -> item.root()
                     .attribute("customerID", a -> a.unique())
                     .attribute("contactEmail")
                     .attribute("firstName")
                     .attribute("lastName"))
             .build();
-    private static final MapTypeSystem TYPES = MapTypeSystem.builder()
+    static final MapTypeSystem TYPES = MapTypeSystem.builder()
             .type("Customer", t -> t.attribute("customerID", ValueKind.STRING)
                     .attribute("contactEmail", ValueKind.STRING)
                     .attribute("firstName", ValueKind.STRING)

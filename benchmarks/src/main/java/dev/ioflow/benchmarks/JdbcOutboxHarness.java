@@ -2,7 +2,11 @@ package dev.ioflow.benchmarks;
 
 import dev.ioflow.core.PayloadHash;
 import dev.ioflow.webhook.ChangeType;
+import dev.ioflow.webhook.internal.jdbc.OutboxSql;
 import dev.ioflow.webhook.jdbc.JdbcOutbox;
+import dev.ioflow.webhook.jdbc.JdbcVersionMarkerStore;
+import dev.ioflow.webhook.memory.InMemoryOutbox;
+import dev.ioflow.webhook.memory.InMemoryVersionMarkerStore;
 import dev.ioflow.webhook.spi.Outbox;
 import dev.ioflow.webhook.spi.OutboxEntry;
 import dev.ioflow.webhook.spi.Settlement;
@@ -12,10 +16,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -26,16 +34,21 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A short harness for the JDBC outbox's own costs, against a real database (not run by {@code mvn verify}):
- * durable append in chunks of 64, one append per call from 4 threads, claim latency at a small and a large
- * backlog, and claim-settle passes end to end (4 threads, 64 per claim). Run:
+ * A short harness for the JDBC outbox against a real database (not run by {@code mvn verify}). One command prints
+ * one table: the database's commit (fsync) rate, durable append in chunks of 64 (what {@code saved(collection)}
+ * does) and of 1,000 (the loader), one append per call from 4 threads, claim+renew+settle passes, claim latency at
+ * 1,000, 100,000 and 1,000,000 live entries, and end to end (10,000 customer saves, 4 delivery threads, a loopback
+ * sink answering 200) with the in-memory outbox and with this database's outbox side by side. Run:
  * <pre>{@code
- * mvn -B -q package -pl benchmarks -am -DskipTests
+ * mvn -B -q -o package -pl benchmarks -am -DskipTests -Djapicmp.skip
  * java -cp benchmarks/target/benchmarks.jar dev.ioflow.benchmarks.JdbcOutboxHarness \
- *     'jdbc:postgresql://127.0.0.1:55432/ioflow_a?user=postgres' 10000 100000
+ *     'jdbc:postgresql://127.0.0.1:55432/ioflow_b?user=postgres' [changes=10000] [largest backlog=1000000] [explain]
  * }</pre>
- * The tables use the prefix {@code bench_} and are dropped first. An {@code jdbc:h2:file:} URL also prints the
- * database file's size.
+ * The tables use the prefixes {@code bench_} and {@code bench_small_} and are dropped first. Claim latency alternates
+ * between a 1,000-entry outbox and the growing one (so that load bursts weigh on both alike), and each claim's
+ * entries are replaced by fresh ones, so that the backlog stays at its size. With {@code explain} (PostgreSQL), the
+ * claim's {@code EXPLAIN (ANALYZE, BUFFERS)} is printed at 1,000 and at the largest backlog. An {@code jdbc:h2:file:} URL
+ * also prints the database file's size.
  */
 public final class JdbcOutboxHarness {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -46,27 +59,27 @@ public final class JdbcOutboxHarness {
     public static void main(String[] args) throws Exception {
         String url = args[0];
         int changes = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-        int bigBacklog = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
+        int largest = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
+        boolean explain = args.length > 3 && args[3].equals("explain");
+        boolean postgres = url.startsWith("jdbc:postgresql:");
         DataSource ds = new Ds(url);
         PrintWriter out = new PrintWriter(System.out, true);
+        long started = System.nanoTime();
+        if (postgres) {
+            out.printf("synchronous_commit = %s%n", show(ds, "synchronous_commit"));
+            out.printf("%-44s %,12.0f commits/s%n", "commit rate (1-row INSERT, autocommit)", commitRate(ds));
+        }
 
         Outbox outbox = fresh(ds);
-        long t = System.nanoTime();
-        for (int i = 0; i < changes; i += 64) {
-            List<OutboxEntry> chunk = new ArrayList<>(64);
-            for (int j = i; j < Math.min(changes, i + 64); j++) {
-                chunk.add(entry("k" + j));
-            }
-            outbox.append(chunk);
-        }
-        out.printf("append, chunks of 64:        %,10.0f changes/s%n", changes / seconds(t));
+        out.printf("%-44s %,12.0f changes/s%n", "append, chunks of 64 (saved(collection))",
+                appendChunks(outbox, Math.max(changes, 20_000), 64, "a"));
 
         outbox = fresh(ds);
         Outbox shared = outbox;
         AtomicInteger next = new AtomicInteger();
         int singles = Math.min(changes, 4_000);
         ExecutorService pool = Executors.newFixedThreadPool(4);
-        t = System.nanoTime();
+        long t = System.nanoTime();
         List<Future<?>> done = new ArrayList<>();
         for (int w = 0; w < 4; w++) {
             done.add(pool.submit(() -> {
@@ -78,10 +91,10 @@ public final class JdbcOutboxHarness {
         for (Future<?> f : done) {
             f.get();
         }
-        out.printf("append, 1 per call, 4 thr:   %,10.0f changes/s%n", singles / seconds(t));
+        out.printf("%-44s %,12.0f changes/s%n", "append, 1 per call, 4 threads (saved(item))", singles / seconds(t));
 
         outbox = fresh(ds);
-        fill(outbox, changes);
+        appendChunks(outbox, changes, 1000, "f");
         t = System.nanoTime();
         AtomicInteger settled = new AtomicInteger();
         Outbox passes = outbox;
@@ -100,55 +113,165 @@ public final class JdbcOutboxHarness {
         for (Future<?> f : done) {
             f.get();
         }
-        out.printf("claim+renew+settle, 4 thr:   %,10.0f changes/s (%d settled)%n", settled.get() / seconds(t),
-                settled.get());
-
-        for (int backlog : new int[] {1_000, bigBacklog}) {
-            outbox = fresh(ds);
-            fill(outbox, backlog);
-            out.printf("claim of 64 at %,9d live: %8.2f ms median%n", backlog, claimLatency(outbox));
-        }
+        out.printf("%-44s %,12.0f changes/s%n", "claim 64 + renew + settle, 4 threads", settled.get() / seconds(t));
         pool.shutdown();
+
+        // a small outbox beside the growing one; claims alternate between them, so that the machine's load
+        // weighs on both sizes alike, and each claim's entries are replaced, so that the sizes stay put
+        Outbox small = fresh(ds, "bench_small_");
+        appendChunks(small, 1_000, 1000, "small-");
+        outbox = fresh(ds);
+        int live = 0;
+        for (int backlog : java.util.stream.IntStream.of(100_000, largest).sorted().distinct().toArray()) {
+            double rate = appendChunks(outbox, backlog - live, 1000, "b" + backlog + "-");
+            out.printf("%-44s %,12.0f changes/s%n", "append, chunks of 1000 (loading " + (backlog - live) + ")",
+                    rate);
+            live = backlog;
+            if (postgres) {
+                analyze(ds, "bench_small_outbox");
+                analyze(ds, "bench_outbox");
+            }
+            if (explain && postgres && backlog == largest) {
+                out.printf("EXPLAIN (ANALYZE, BUFFERS) of the claim at 1,000 live:%n%s",
+                        explainClaim(ds, "bench_small_outbox"));
+                out.printf("EXPLAIN (ANALYZE, BUFFERS) of the claim at %,d live:%n%s", backlog,
+                        explainClaim(ds, "bench_outbox"));
+            }
+            double[] medians = claimLatencies(small, outbox);
+            out.printf("%-44s %12.2f ms%n", "claim of 64, median, 1,000 live", medians[0]);
+            out.printf("%-44s %12.2f ms (%.1fx the 1,000)%n", String.format("claim of 64, median, %,d live",
+                    backlog), medians[1], medians[1] / medians[0]);
+        }
         if (url.startsWith("jdbc:h2:file:")) {
             String file = url.substring("jdbc:h2:file:".length()).split(";")[0] + ".mv.db";
             out.printf("H2 file size: %,d bytes%n", Files.size(Path.of(file)));
         }
+
+        double memory = EndToEndOutboxRun.changesPerSecond(new InMemoryOutbox(), new InMemoryVersionMarkerStore(),
+                changes, 4, 1);
+        fresh(ds);
+        JdbcVersionMarkerStore markers = JdbcVersionMarkerStore.builder().dataSource(ds).tablePrefix("bench_")
+                .build();
+        Outbox durable = JdbcOutbox.builder().dataSource(ds).tablePrefix("bench_").build();
+        double database = EndToEndOutboxRun.changesPerSecond(durable, markers, changes, 4, 1);
+        String label = String.format("end to end, %,d changes, 4 threads", changes);
+        out.printf("%-44s %,12.0f changes/s in memory%n", label, memory);
+        out.printf("%-44s %,12.0f changes/s in %s (%.0f%% of in memory)%n", label, database,
+                postgres ? "PostgreSQL" : "H2", 100 * database / memory);
+        out.printf("total harness time %.0f s%n", seconds(started));
     }
 
-    /** Median of 21 claims of 64 due entries (each completed right after, outside the timing). */
-    private static double claimLatency(Outbox outbox) {
-        double[] ms = new double[21];
-        for (int i = 0; i < ms.length; i++) {
-            long t = System.nanoTime();
-            List<OutboxEntry> claimed = outbox.claim(64, T0, Duration.ofSeconds(30), "latency");
-            ms[i] = (System.nanoTime() - t) / 1e6;
-            outbox.settle(claimed.stream().map(Settlement::completed).toList());
-        }
-        java.util.Arrays.sort(ms);
-        return ms[ms.length / 2];
-    }
-
-    private static void fill(Outbox outbox, int n) {
-        List<OutboxEntry> chunk = new ArrayList<>(1000);
+    /** Appends {@code n} fresh entries in chunks; returns changes per second. */
+    private static double appendChunks(Outbox outbox, int n, int chunkSize, String keyPrefix) {
+        long t = System.nanoTime();
+        List<OutboxEntry> chunk = new ArrayList<>(chunkSize);
         for (int i = 0; i < n; i++) {
-            chunk.add(entry("f" + i));
-            if (chunk.size() == 1000) {
+            chunk.add(entry(keyPrefix + i));
+            if (chunk.size() == chunkSize) {
                 outbox.append(chunk);
-                chunk = new ArrayList<>(1000);
+                chunk = new ArrayList<>(chunkSize);
             }
         }
         if (!chunk.isEmpty()) {
             outbox.append(chunk);
         }
+        return n / seconds(t);
+    }
+
+    /** Single-row autocommitted inserts for 2 s: the commits per second the database's disk allows. */
+    private static double commitRate(DataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS bench_commit");
+            s.execute("CREATE TABLE bench_commit (n INT)");
+            int commits = 0;
+            long t = System.nanoTime();
+            while (System.nanoTime() - t < 2_000_000_000L) {
+                s.execute("INSERT INTO bench_commit VALUES (1)");
+                commits++;
+            }
+            double rate = commits / seconds(t);
+            s.execute("DROP TABLE bench_commit");
+            return rate;
+        }
+    }
+
+    private static String show(DataSource ds, String setting) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet row = s.executeQuery("SHOW " + setting)) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+
+    private static void analyze(DataSource ds, String table) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("ANALYZE " + table);
+        }
+    }
+
+    /** The claim statement's plan, run for real and rolled back. */
+    private static String explainClaim(DataSource ds, String table) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) "
+                    + new OutboxSql(table).claimDue())) {
+                OffsetDateTime now = OffsetDateTime.ofInstant(T0, ZoneOffset.UTC);
+                s.setObject(1, now);
+                s.setInt(2, 64);
+                s.setObject(3, now);
+                s.setInt(4, 64);
+                s.setInt(5, 64);
+                s.setString(6, "explain");
+                s.setLong(7, 1);
+                s.setObject(8, now.plusSeconds(30));
+                try (ResultSet rows = s.executeQuery()) {
+                    while (rows.next()) {
+                        plan.append("    ").append(rows.getString(1)).append('\n');
+                    }
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        }
+        return plan.toString();
+    }
+
+    /**
+     * Medians of 31 claims of 64 due entries from each outbox, alternating; each claim's entries are completed and
+     * as many fresh ones appended, outside the timing.
+     */
+    private static double[] claimLatencies(Outbox... outboxes) {
+        double[][] ms = new double[outboxes.length][31];
+        for (int i = 0; i < 31; i++) {
+            for (int o = 0; o < outboxes.length; o++) {
+                long t = System.nanoTime();
+                List<OutboxEntry> claimed = outboxes[o].claim(64, T0, Duration.ofSeconds(30), "latency");
+                ms[o][i] = (System.nanoTime() - t) / 1e6;
+                outboxes[o].settle(claimed.stream().map(Settlement::completed).toList());
+                appendChunks(outboxes[o], claimed.size(), 64, "refill-" + o + "-" + i + "-");
+            }
+        }
+        double[] medians = new double[outboxes.length];
+        for (int o = 0; o < outboxes.length; o++) {
+            java.util.Arrays.sort(ms[o]);
+            medians[o] = ms[o][ms[o].length / 2];
+        }
+        return medians;
     }
 
     private static Outbox fresh(DataSource ds) throws SQLException {
+        return fresh(ds, "bench_");
+    }
+
+    private static Outbox fresh(DataSource ds, String prefix) throws SQLException {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS bench_outbox");
-            s.execute("DROP TABLE IF EXISTS bench_outbox_lock");
-            s.execute("DROP TABLE IF EXISTS bench_version_marker");
+            for (String table : List.of("outbox", "outbox_lock", "version_marker", "schema_version")) {
+                s.execute("DROP TABLE IF EXISTS " + prefix + table);
+            }
         }
-        return JdbcOutbox.builder().dataSource(ds).tablePrefix("bench_").createSchema(true).build();
+        return JdbcOutbox.builder().dataSource(ds).tablePrefix(prefix).createSchema(true).build();
     }
 
     private static OutboxEntry entry(String key) {

@@ -22,6 +22,7 @@ class SpringTransactionBindingPostgresTest extends SpringTransactionBindingTest 
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS " + prefix + "outbox CASCADE");
             s.execute("DROP TABLE IF EXISTS " + prefix + "version_marker CASCADE");
+            s.execute("DROP TABLE IF EXISTS " + prefix + "schema_version CASCADE");
         }
     }
 }

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -29,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * Turns application events into outbox entries: routes each item to the webhooks that want it (a child item to
  * its root items, each root once per call), renders it once per integration object (key and hash first, the JSON
  * only for a change), drops saves that change nothing, consolidates an update of a pending creation into the
- * creation, and appends the rest. A large batch is appended in chunks of {@value #APPEND_CHUNK} changes, each waking the
- * workers, so that delivery starts while the rest of the batch is still being rendered.
+ * creation, and appends the rest. A large batch goes in chunks of {@value #APPEND_CHUNK} items: the live changes and
+ * markers their saves are compared with are read together (one query each with the JDBC stores), and their changes
+ * appended together, each append waking the workers, so that delivery starts while the rest is being rendered.
  */
 public final class ChangeRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeRecorder.class);
@@ -79,70 +81,101 @@ public final class ChangeRecorder {
     public int record(ChangeType type, List<?> items, @Nullable Connection connection) {
         Instant now = clock.instant();
         int appended = 0;
-        List<OutboxEntry> entries = new ArrayList<>(Math.min(items.size(), APPEND_CHUNK));
         List<ChangeRejectedException.Rejection> rejections = new ArrayList<>();
         Set<String> rootsQueued = new HashSet<>();
-        for (int i = 0; i < items.size(); i++) {
-            Object item = items.get(i);
-            Map<PayloadRenderer, Rendering> renderings = new IdentityHashMap<>(2);
-            for (Route route : routes) {
+        for (int from = 0; from < items.size(); from += APPEND_CHUNK) {
+            List<Decision> decisions = new ArrayList<>();
+            for (int i = from; i < Math.min(items.size(), from + APPEND_CHUNK); i++) {
+                decide(type, i, items.get(i), decisions, rejections, rootsQueued);
+            }
+            Map<String, DeltaDetector.Known> known = lookUp(decisions);
+            List<OutboxEntry> entries = new ArrayList<>(decisions.size());
+            for (Decision d : decisions) {
                 try {
-                    WebhookConfiguration config = route.config();
-                    if (config.wants(type, item)) {
-                        Rendering r = renderings.computeIfAbsent(config.renderer(), x -> new Rendering(x, item));
-                        if (type == ChangeType.DELETED && route.synced() != null) {
-                            route.synced().forget(r.key);
-                        }
-                        queue(route, type, r, now, entries);
-                    } else if (config.wantsType(ChangeType.UPDATED)) {
-                        for (Object root : config.rootsOf(item)) {
-                            if (config.filter().test(root)) {
-                                queueRoot(route, root, now, entries, rootsQueued);
-                            }
-                        }
-                    }
+                    queue(d.route, d.type, d.rendering, now, entries, known.get(d.route.id()));
                 } catch (RuntimeException e) {
-                    rejections.add(new ChangeRejectedException.Rejection(i, item, route.id(), e));
+                    rejections.add(new ChangeRejectedException.Rejection(d.index, d.item, d.route.id(), e));
                 }
             }
-            if (entries.size() >= APPEND_CHUNK) {
-                append(entries, connection);
-                appended += entries.size();
-                entries = new ArrayList<>(APPEND_CHUNK);
-            }
+            append(entries, connection);
+            appended += entries.size();
         }
-        append(entries, connection);
-        appended += entries.size();
         if (!rejections.isEmpty()) {
             throw new ChangeRejectedException(rejections, items.size());
         }
         return appended;
     }
 
+    /** What each route wants of one item: its change, or updates of its roots. */
+    private void decide(ChangeType type, int index, Object item, List<Decision> decisions,
+                        List<ChangeRejectedException.Rejection> rejections, Set<String> rootsQueued) {
+        Map<PayloadRenderer, Rendering> renderings = new IdentityHashMap<>(2);
+        for (Route route : routes) {
+            try {
+                WebhookConfiguration config = route.config();
+                if (config.wants(type, item)) {
+                    Rendering r = renderings.computeIfAbsent(config.renderer(), x -> new Rendering(x, item));
+                    if (type == ChangeType.DELETED && route.synced() != null) {
+                        route.synced().forget(r.key);
+                    }
+                    decisions.add(new Decision(index, item, route, type, r));
+                } else if (config.wantsType(ChangeType.UPDATED)) {
+                    for (Object root : config.rootsOf(item)) {
+                        if (config.filter().test(root)) {
+                            queueRoot(index, item, route, root, decisions, rootsQueued);
+                        }
+                    }
+                }
+            } catch (RuntimeException e) {
+                rejections.add(new ChangeRejectedException.Rejection(index, item, route.id(), e));
+            }
+        }
+    }
+
+    /** Reads, per route, the live changes and markers that the chunk's saves and updates are compared with. */
+    private Map<String, DeltaDetector.Known> lookUp(List<Decision> decisions) {
+        Map<String, List<MarkerKey>> keys = new HashMap<>();
+        for (Decision d : decisions) {
+            List<MarkerKey> ofRoute = keys.computeIfAbsent(d.route.id(), id -> new ArrayList<>());
+            if (d.type != ChangeType.CREATED && d.type != ChangeType.DELETED) {
+                ofRoute.add(markerKey(d.route, d.rendering.key));
+            }
+        }
+        Map<String, DeltaDetector.Known> known = new HashMap<>();
+        keys.forEach((routeId, ofRoute) -> known.put(routeId, delta.lookUp(routeId, ofRoute)));
+        return known;
+    }
+
     /** A child's change reached this root: an update of the root, once per call (grouping). */
-    private void queueRoot(Route route, Object root, Instant now, List<OutboxEntry> entries, Set<String> rootsQueued) {
+    private void queueRoot(int index, Object item, Route route, Object root, List<Decision> decisions,
+                           Set<String> rootsQueued) {
         PayloadRenderer renderer = route.config().renderer();
         String key = renderer.integrationKey(root);
         if (rootsQueued.add(route.id() + '\u0000' + key)) {
-            queue(route, ChangeType.UPDATED, new Rendering(renderer, root, key), now, entries);
+            decisions.add(new Decision(index, item, route, ChangeType.UPDATED, new Rendering(renderer, root, key)));
         }
+    }
+
+    /** A change an item causes for a route, before delta detection decides whether it is sent. */
+    private record Decision(int index, Object item, Route route, ChangeType type, Rendering rendering) {
     }
 
     /**
      * Queues the change unless it changes nothing. Creations and deletes are always sent; a save or update is sent
      * when its payload differs from what is on its way or delivered, and stays a creation while one is pending.
      */
-    private void queue(Route route, ChangeType type, Rendering r, Instant now, List<OutboxEntry> entries) {
+    private void queue(Route route, ChangeType type, Rendering r, Instant now, List<OutboxEntry> entries,
+                       DeltaDetector.Known known) {
         MarkerKey markerKey = markerKey(route, r.key);
         if (type == ChangeType.CREATED || type == ChangeType.DELETED) {
             entries.add(entry(route, type, r.key, r.json(), r.hash, now));
             return;
         }
-        if (!delta.isChanged(route.id(), markerKey, r.hash)) {
+        if (!delta.isChanged(route.id(), markerKey, r.hash, known)) {
             LOG.debug("{} key {}: unchanged, nothing to send", route.id(), r.key);
             return;
         }
-        ChangeType pending = delta.pendingType(route.id(), markerKey);
+        ChangeType pending = delta.pendingType(route.id(), markerKey, known);
         ChangeType effective = pending == ChangeType.CREATED ? ChangeType.CREATED : type;
         entries.add(entry(route, effective, r.key, r.json(), r.hash, now));
     }

@@ -1,7 +1,6 @@
 package dev.ioflow.webhook.internal;
 
 import dev.ioflow.webhook.spi.DeliveryOutcome;
-import dev.ioflow.webhook.spi.MarkerKey;
 import dev.ioflow.webhook.spi.Delivery;
 import dev.ioflow.webhook.OutboundMonitor;
 import dev.ioflow.webhook.OutboundRequest;
@@ -19,9 +18,7 @@ import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import dev.ioflow.core.PayloadHash;
 import dev.ioflow.webhook.ChangeInfo;
-import dev.ioflow.webhook.ChangeType;
 import dev.ioflow.webhook.DeliveryAttempt;
 import dev.ioflow.webhook.spi.Settlement;
 import org.jspecify.annotations.Nullable;
@@ -33,10 +30,10 @@ import org.slf4j.LoggerFactory;
  * outcomes (complete + marker, reschedule with backoff, or dead letter), recording each attempt for monitoring.
  * Several threads may run passes at once; the outbox guarantees that each key is claimed by one at a time.
  *
- * <p>A pass costs a fixed number of outbox transactions, whatever its size: the claim, a lease check, the marker
- * updates and the settlements. While the pass delivers, its leases are renewed every third of the lease, so a short
- * lease (quick recovery of a dead process's claims) does not cause duplicate deliveries of slow ones. Before
- * anything of a delivery is applied, its claim is confirmed (renewed); a claim that no longer holds (the process
+ * <p>A pass costs a fixed number of outbox transactions, whatever its size: with a JDBC outbox and marker store in
+ * one database, two (the claim; the settlements together with the markers of the deliveries). While the pass
+ * delivers, its leases are renewed every third of the lease, so a short lease (quick recovery of a dead process's
+ * claims) does not cause duplicate deliveries of slow ones. A delivery whose claim no longer holds (the process
  * stalled past its lease and another worker took the entry) changes nothing: no marker, no settlement, a WARN.
  */
 public final class DeliveryWorker {
@@ -151,41 +148,22 @@ public final class DeliveryWorker {
     }
 
     /**
-     * Applies a pass's results: confirms the claims (a renewal), then writes the markers of the deliveries (before
-     * their entries leave the outbox, so that a save in between compares with the new marker), then settles.
+     * Applies a pass's results: settles them and moves the markers of the deliveries, in one outbox call (one
+     * transaction with a JDBC outbox and marker store in one database). An outcome whose claim no longer holds
+     * (the process stalled past its lease and another worker took the entry) changes nothing and is logged.
      */
     private void applyAll(List<Result> results) {
-        List<OutboxEntry> entries = new ArrayList<>(results.size());
-        results.forEach(r -> entries.add(r.settlement.entry()));
-        Set<Long> held = new HashSet<>();
-        for (OutboxEntry e : outbox.renew(entries, clock.instant().plus(lease))) {
-            held.add(e.id());
-        }
-        Map<MarkerKey, @Nullable PayloadHash> markers = new LinkedHashMap<>();
         List<Settlement> settlements = new ArrayList<>(results.size());
-        for (Result r : results) {
-            OutboxEntry e = r.settlement.entry();
-            if (!held.contains(e.id())) {
-                LOG.warn("claim of {} was lost while delivering it (lease ran out, another worker took it): the "
-                        + "outcome {} is not applied", e, r.status);
-                continue;
-            }
-            settlements.add(r.settlement);
-            if (r.settlement.kind() == Settlement.Kind.COMPLETED) {
-                markers.put(new MarkerKey(e.integrationObject(), e.destinationId(), e.integrationKey()),
-                        e.changeType() == ChangeType.DELETED ? null : e.payloadHash());
-            }
-        }
-        delta.deliveredAll(markers);
+        results.forEach(r -> settlements.add(r.settlement));
         Set<Long> refused = new HashSet<>();
-        for (Settlement stale : outbox.settle(settlements)) {
+        for (Settlement stale : delta.settle(settlements, clock.instant().plus(lease))) {
             refused.add(stale.entry().id());
-            LOG.warn("refused to apply {} of {}: its claim no longer holds (another worker owns the entry now)",
-                    stale.kind(), stale.entry());
+            LOG.warn("refused to apply {} of {}: its claim no longer holds (the lease ran out and another worker "
+                    + "may own the entry now)", stale.kind(), stale.entry());
         }
         for (Result r : results) {
             OutboxEntry e = r.settlement.entry();
-            if (held.contains(e.id()) && !refused.contains(e.id())) {
+            if (!refused.contains(e.id())) {
                 log(r);
                 notify(r);
             }

@@ -7,7 +7,14 @@ import dev.ioflow.webhook.spi.Outbox;
 import dev.ioflow.webhook.spi.OutboxEntry;
 import dev.ioflow.webhook.spi.PendingChange;
 import dev.ioflow.webhook.spi.VersionMarkerStore;
+import dev.ioflow.webhook.spi.Settlement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
@@ -37,23 +44,79 @@ public final class DeltaDetector {
 
     /** Whether a SAVED payload with this hash is a change for the webhook. */
     public boolean isChanged(String webhookId, MarkerKey key, PayloadHash hash) {
-        PendingChange pending = pending(webhookId, key);
+        return isChanged(webhookId, key, hash, Known.NOTHING);
+    }
+
+    /** As {@link #isChanged(String, MarkerKey, PayloadHash)}, with what {@link #lookUp} read beforehand. */
+    public boolean isChanged(String webhookId, MarkerKey key, PayloadHash hash, Known known) {
+        PendingChange pending = pending(webhookId, key, known);
         if (pending != null) {
             return pending.differsFrom(hash);
         }
-        PayloadHash delivered = markers.get(key);
+        PayloadHash delivered = known.markersRead.contains(key) ? known.markers.get(key) : markers.get(key);
         return delivered == null || !delivered.equals(hash);
     }
 
     /** The type of the newest change of the key that is on its way (unappended or live in the outbox), or null. */
     public @Nullable ChangeType pendingType(String webhookId, MarkerKey key) {
-        PendingChange pending = pending(webhookId, key);
+        return pendingType(webhookId, key, Known.NOTHING);
+    }
+
+    /** As {@link #pendingType(String, MarkerKey)}, with what {@link #lookUp} read beforehand. */
+    public @Nullable ChangeType pendingType(String webhookId, MarkerKey key, Known known) {
+        PendingChange pending = pending(webhookId, key, known);
         return pending == null ? null : pending.changeType();
     }
 
-    private @Nullable PendingChange pending(String webhookId, MarkerKey key) {
-        PendingChange pending = unappended.get(orderingKey(webhookId, key));
-        return pending != null ? pending : outbox.newestLive(webhookId, key.destinationId(), key.integrationKey());
+    private @Nullable PendingChange pending(String webhookId, MarkerKey key, Known known) {
+        String orderingKey = orderingKey(webhookId, key);
+        PendingChange pending = unappended.get(orderingKey);
+        if (pending != null) {
+            return pending;
+        }
+        if (known.liveRead.contains(orderingKey)) {
+            return known.live.get(orderingKey);
+        }
+        return outbox.newestLive(webhookId, key.destinationId(), key.integrationKey());
+    }
+
+    /**
+     * Reads the live changes and markers of these keys of one webhook in two store calls (one query each with the
+     * JDBC stores), for the decisions of one chunk of saves.
+     */
+    public Known lookUp(String webhookId, List<MarkerKey> keys) {
+        if (keys.isEmpty()) {
+            return Known.NOTHING;
+        }
+        Map<String, List<String>> byDestination = new HashMap<>();
+        for (MarkerKey key : keys) {
+            byDestination.computeIfAbsent(key.destinationId(), d -> new ArrayList<>()).add(key.integrationKey());
+        }
+        Map<String, PendingChange> live = new HashMap<>();
+        Set<String> liveRead = new HashSet<>();
+        byDestination.forEach((destination, integrationKeys) -> {
+            outbox.newestLive(webhookId, destination, integrationKeys).forEach((integrationKey, change) ->
+                    live.put(OutboxEntry.orderingKey(webhookId, destination, integrationKey), change));
+            integrationKeys.forEach(k -> liveRead.add(OutboxEntry.orderingKey(webhookId, destination, k)));
+        });
+        return new Known(live, liveRead, markers.getAll(keys), Set.copyOf(keys));
+    }
+
+    /** What {@link #lookUp} read: live changes by ordering key, markers by key, and which keys it covers. */
+    public static final class Known {
+        static final Known NOTHING = new Known(Map.of(), Set.of(), Map.of(), Set.of());
+        private final Map<String, PendingChange> live;
+        private final Set<String> liveRead;
+        private final Map<MarkerKey, PayloadHash> markers;
+        private final Set<MarkerKey> markersRead;
+
+        Known(Map<String, PendingChange> live, Set<String> liveRead, Map<MarkerKey, PayloadHash> markers,
+              Set<MarkerKey> markersRead) {
+            this.live = live;
+            this.liveRead = liveRead;
+            this.markers = markers;
+            this.markersRead = markersRead;
+        }
     }
 
     /** A change was made and is about to be appended: later items of the same batch compare with it. */
@@ -75,11 +138,12 @@ public final class DeltaDetector {
         }
     }
 
-    /** Changes were delivered: the markers follow them (null: a delete, the marker goes), in one store call. */
-    public void deliveredAll(Map<MarkerKey, @Nullable PayloadHash> changes) {
-        if (!changes.isEmpty()) {
-            markers.apply(changes);
-        }
+    /**
+     * Settles a worker pass, moving the markers of the deliveries among the settlements whose claim holds (in the
+     * outbox's transaction where it shares the marker store's database); returns the refused settlements.
+     */
+    public List<Settlement> settle(List<Settlement> settlements, Instant leaseUntil) {
+        return settlements.isEmpty() ? List.of() : outbox.settle(settlements, markers, leaseUntil);
     }
 
     private static String orderingKey(String webhookId, MarkerKey key) {

@@ -11,6 +11,12 @@ import dev.ioflow.webhook.internal.jdbc.KeyLocks;
 import dev.ioflow.webhook.internal.jdbc.OrderingKeys;
 import dev.ioflow.webhook.spi.Settlement;
 import dev.ioflow.webhook.spi.TransactionalOutbox;
+import dev.ioflow.webhook.spi.MarkerKey;
+import dev.ioflow.webhook.spi.VersionMarkerStore;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +26,7 @@ import dev.ioflow.webhook.internal.Coalescing;
 import dev.ioflow.webhook.internal.jdbc.JdbcStore;
 import dev.ioflow.webhook.internal.jdbc.OutboxRows;
 import dev.ioflow.webhook.internal.jdbc.OutboxSql;
+import dev.ioflow.webhook.internal.jdbc.SetwiseStatements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,10 +55,16 @@ import java.util.Objects;
  *         .build();
  * }</pre>
  *
- * <p><b>Speed.</b> Appends from concurrent threads are committed together (group commit); a worker's claim, lease
- * renewals and settlements each take one transaction per pass, not one per entry. Each key's oldest live entry is
- * flagged as its head when entries are appended or settled, so a claim reads a small index of due heads and costs
- * the same with a thousand or a million entries waiting.
+ * <p><b>Speed.</b> Appends from concurrent threads are committed together (group commit); on PostgreSQL a chunk of
+ * appends is one round trip (key locks, replaced entries deleted, all entries inserted from arrays with
+ * {@code unnest}) and one commit, and a claim is one {@code UPDATE … RETURNING}. A worker pass takes two
+ * transactions, not one per entry: its claim, and its settlements together with the version markers of its
+ * deliveries ({@link #settle(List, VersionMarkerStore, Instant)}). Each key's oldest live entry is flagged as its
+ * head when entries are appended or settled, so a claim reads a small partial index of due heads and costs the same
+ * with a thousand or a million entries waiting.
+ *
+ * <p><b>Upgrades.</b> {@code createSchema(true)} also upgrades tables created by an older ioflow: missing columns are
+ * added and a {@code <prefix>schema_version} table records the one-time steps that ran.
  *
  * <p><b>The application's transaction.</b> {@link #append(List, Connection)} writes into a transaction the caller
  * commits or rolls back; the entry's ordering key stays locked until then.
@@ -73,6 +86,8 @@ public final class JdbcOutbox implements TransactionalOutbox {
     private final KeyLocks locks;
     private final Clock clock;
     private final GroupCommit<List<OutboxEntry>> appends;
+    /** PostgreSQL's one-statement appends and claims; null on H2, which runs JDBC batches. */
+    private final @Nullable SetwiseStatements setwise;
 
     private JdbcOutbox(JdbcStore store, Clock clock) {
         this.store = store;
@@ -80,6 +95,7 @@ public final class JdbcOutbox implements TransactionalOutbox {
         this.locks = KeyLocks.of(store.dialect(), store.table("outbox"));
         this.clock = clock;
         this.appends = new GroupCommit<>(this::appendTogether);
+        this.setwise = store.dialect() == JdbcDialect.POSTGRESQL ? new SetwiseStatements(sql) : null;
     }
 
     /** A builder with the defaults: prefix {@code ioflow_}, dialect detected, no schema creation, system clock. */
@@ -139,6 +155,10 @@ public final class JdbcOutbox implements TransactionalOutbox {
         }
         List<OutboxEntry> byLockOrder = new ArrayList<>(firstPerKey.values());
         byLockOrder.sort(Comparator.comparing(OutboxEntry::orderingKey));
+        if (setwise != null) {
+            setwise.append(connection, locks, survivors, byLockOrder);
+            return;
+        }
         locks.lock(connection, byLockOrder.stream().map(OrderingKeys::hash).toList());
         try (PreparedStatement delete = connection.prepareStatement(sql.deletePending());
              PreparedStatement insert = connection.prepareStatement(sql.insert());
@@ -187,6 +207,9 @@ public final class JdbcOutbox implements TransactionalOutbox {
         }
         long token = newToken();
         return store.inTransaction("claim", sql.table(), connection -> {
+            if (setwise != null) {
+                return setwise.claim(connection, max, now, lease, owner, token);
+            }
             List<OutboxEntry> candidates = select(connection, sql.selectExpiredClaims(), now, max);
             if (candidates.size() < max) {
                 candidates.addAll(select(connection, sql.selectDueHeads(), now, max - candidates.size()));
@@ -243,51 +266,88 @@ public final class JdbcOutbox implements TransactionalOutbox {
         if (settlements.isEmpty()) {
             return List.of();
         }
-        Instant now = clock.instant();
-        List<Settlement> refused = store.inTransaction("settle", sql.table(), connection -> {
-            List<Long> headChanges = new ArrayList<>();
-            for (Settlement settlement : settlements) {
-                if (settlement.kind() != Settlement.Kind.RESCHEDULED) {
-                    headChanges.add(OrderingKeys.hash(settlement.entry()));
-                }
-            }
-            locks.lock(connection, headChanges);
-            List<Settlement> notApplied = new ArrayList<>();
-            try (PreparedStatement complete = connection.prepareStatement(sql.complete());
-                 PreparedStatement reschedule = connection.prepareStatement(sql.reschedule());
-                 PreparedStatement deadLetter = connection.prepareStatement(sql.deadLetter());
-                 PreparedStatement promote = connection.prepareStatement(sql.promoteHead())) {
-                Map<Settlement.Kind, List<Settlement>> byKind = new java.util.EnumMap<>(Settlement.Kind.class);
-                for (Settlement settlement : settlements) {
-                    byKind.computeIfAbsent(settlement.kind(), k -> new ArrayList<>()).add(settlement);
-                    OutboxEntry e = settlement.entry();
-                    switch (settlement.kind()) {
-                        case COMPLETED -> bindClaim(complete, 1, e);
-                        case RESCHEDULED -> {
-                            reschedule.setInt(1, settlement.attempts());
-                            OutboxRows.setInstant(reschedule, 2, settlement.nextAttemptAt());
-                            reschedule.setString(3, settlement.lastError());
-                            bindClaim(reschedule, 4, e);
-                        }
-                        case DEAD_LETTERED -> {
-                            deadLetter.setInt(1, settlement.attempts());
-                            deadLetter.setString(2, settlement.lastError());
-                            OutboxRows.setInstant(deadLetter, 3, now);
-                            bindClaim(deadLetter, 4, e);
-                        }
-                    }
-                }
-                collectRefused(byKind.get(Settlement.Kind.COMPLETED), complete, notApplied, promote);
-                collectRefused(byKind.get(Settlement.Kind.RESCHEDULED), reschedule, notApplied, null);
-                collectRefused(byKind.get(Settlement.Kind.DEAD_LETTERED), deadLetter, notApplied, promote);
-                promote.executeBatch();
-            }
+        List<Settlement> refused = store.inTransaction("settle", sql.table(),
+                connection -> settleIn(connection, settlements));
+        logRefused(refused);
+        return refused;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>When {@code markers} is a {@link JdbcVersionMarkerStore} on this outbox's data source, one transaction:
+     * the settlements as {@link #settle(List)} applies them, then the markers of the completions it applied.
+     */
+    @Override
+    public List<Settlement> settle(List<Settlement> settlements, VersionMarkerStore markers, Instant leaseUntil) {
+        Objects.requireNonNull(settlements, "settlements");
+        Objects.requireNonNull(markers, "markers");
+        Objects.requireNonNull(leaseUntil, "leaseUntil");
+        if (!(markers instanceof JdbcVersionMarkerStore jdbcMarkers) || !jdbcMarkers.sharesDatabaseWith(store)) {
+            return TransactionalOutbox.super.settle(settlements, markers, leaseUntil);
+        }
+        if (settlements.isEmpty()) {
+            return List.of();
+        }
+        List<Settlement> refused = store.inTransaction("settle with version markers", sql.table(), connection -> {
+            List<Settlement> notApplied = settleIn(connection, settlements);
+            Set<Settlement> stale = Collections.newSetFromMap(new IdentityHashMap<>());
+            stale.addAll(notApplied);
+            jdbcMarkers.applyIn(connection, MarkerKey.deliveredBy(
+                    settlements.stream().filter(s -> !stale.contains(s)).toList()));
             return notApplied;
         });
+        logRefused(refused);
+        return refused;
+    }
+
+    private static void logRefused(List<Settlement> refused) {
         for (Settlement stale : refused) {
             LOG.debug("refused {}: the claim of {} no longer holds", stale.kind(), stale.entry());
         }
-        return refused;
+    }
+
+    /** Applies the settlements in the caller's transaction; returns those whose claim no longer held. */
+    private List<Settlement> settleIn(Connection connection, List<Settlement> settlements) throws SQLException {
+        Instant now = clock.instant();
+        List<Long> headChanges = new ArrayList<>();
+        for (Settlement settlement : settlements) {
+            if (settlement.kind() != Settlement.Kind.RESCHEDULED) {
+                headChanges.add(OrderingKeys.hash(settlement.entry()));
+            }
+        }
+        locks.lock(connection, headChanges);
+        List<Settlement> notApplied = new ArrayList<>();
+        try (PreparedStatement complete = connection.prepareStatement(sql.complete());
+             PreparedStatement reschedule = connection.prepareStatement(sql.reschedule());
+             PreparedStatement deadLetter = connection.prepareStatement(sql.deadLetter());
+             PreparedStatement promote = connection.prepareStatement(sql.promoteHead())) {
+            Map<Settlement.Kind, List<Settlement>> byKind = new java.util.EnumMap<>(Settlement.Kind.class);
+            for (Settlement settlement : settlements) {
+                byKind.computeIfAbsent(settlement.kind(), k -> new ArrayList<>()).add(settlement);
+                OutboxEntry e = settlement.entry();
+                switch (settlement.kind()) {
+                    case COMPLETED -> bindClaim(complete, 1, e);
+                    case RESCHEDULED -> {
+                        reschedule.setInt(1, settlement.attempts());
+                        OutboxRows.setInstant(reschedule, 2, settlement.nextAttemptAt());
+                        reschedule.setString(3, settlement.lastError());
+                        bindClaim(reschedule, 4, e);
+                    }
+                    case DEAD_LETTERED -> {
+                        deadLetter.setInt(1, settlement.attempts());
+                        deadLetter.setString(2, settlement.lastError());
+                        OutboxRows.setInstant(deadLetter, 3, now);
+                        bindClaim(deadLetter, 4, e);
+                    }
+                }
+            }
+            collectRefused(byKind.get(Settlement.Kind.COMPLETED), complete, notApplied, promote);
+            collectRefused(byKind.get(Settlement.Kind.RESCHEDULED), reschedule, notApplied, null);
+            collectRefused(byKind.get(Settlement.Kind.DEAD_LETTERED), deadLetter, notApplied, promote);
+            promote.executeBatch();
+        }
+        return notApplied;
     }
 
     private static void bindClaim(PreparedStatement statement, int from, OutboxEntry entry) throws SQLException {
@@ -411,16 +471,59 @@ public final class JdbcOutbox implements TransactionalOutbox {
 
     @Override
     public @Nullable PendingChange newestLive(String webhookId, String destinationId, String integrationKey) {
-        return store.inTransaction("find the newest live entry of a key", sql.table(), connection -> {
-            try (PreparedStatement select = connection.prepareStatement(sql.newestLive())) {
-                OutboxRows.bindOrderingKey(select,
-                        OrderingKeys.hash(OutboxEntry.orderingKey(webhookId, destinationId, integrationKey)),
-                        webhookId, destinationId, integrationKey);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? new PendingChange(ChangeType.valueOf(row.getString(1)),
-                            new PayloadHash(row.getLong(2), row.getLong(3))) : null;
+        return store.inTransaction("find the newest live entry of a key", sql.table(),
+                connection -> newestLive(connection, webhookId, destinationId, integrationKey));
+    }
+
+    private @Nullable PendingChange newestLive(Connection connection, String webhookId, String destinationId,
+                                               String integrationKey) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql.newestLive())) {
+            OutboxRows.bindOrderingKey(select,
+                    OrderingKeys.hash(OutboxEntry.orderingKey(webhookId, destinationId, integrationKey)),
+                    webhookId, destinationId, integrationKey);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? new PendingChange(ChangeType.valueOf(row.getString(1)),
+                        new PayloadHash(row.getLong(2), row.getLong(3))) : null;
+            }
+        }
+    }
+
+    /** {@inheritDoc} One query on PostgreSQL; one transaction of single-key queries on H2. */
+    @Override
+    public Map<String, PendingChange> newestLive(String webhookId, String destinationId,
+                                                 Collection<String> integrationKeys) {
+        Objects.requireNonNull(webhookId, "webhookId");
+        Objects.requireNonNull(destinationId, "destinationId");
+        List<String> keys = List.copyOf(integrationKeys);
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        return store.inTransaction("find the newest live entries of keys", sql.table(), connection -> {
+            Map<String, PendingChange> live = new HashMap<>();
+            if (setwise == null) {
+                for (String key : keys) {
+                    PendingChange change = newestLive(connection, webhookId, destinationId, key);
+                    if (change != null) {
+                        live.put(key, change);
+                    }
+                }
+                return live;
+            }
+            Object[] hashes = keys.stream()
+                    .map(k -> OrderingKeys.hash(OutboxEntry.orderingKey(webhookId, destinationId, k))).toArray();
+            try (PreparedStatement select = connection.prepareStatement(sql.newestLiveOfKeys())) {
+                select.setArray(1, connection.createArrayOf("int8", hashes));
+                select.setArray(2, connection.createArrayOf("text", keys.toArray()));
+                select.setString(3, webhookId);
+                select.setString(4, destinationId);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        live.put(rows.getString(1), new PendingChange(ChangeType.valueOf(rows.getString(2)),
+                                new PayloadHash(rows.getLong(3), rows.getLong(4))));
+                    }
                 }
             }
+            return live;
         });
     }
 

@@ -8,11 +8,17 @@ import dev.ioflow.core.PayloadHash;
 import dev.ioflow.webhook.internal.jdbc.JdbcStore;
 import dev.ioflow.webhook.internal.jdbc.MarkerSql;
 import dev.ioflow.webhook.internal.jdbc.OutboxRows;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +43,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JdbcVersionMarkerStore implements VersionMarkerStore {
 
+    private static final Comparator<MarkerKey> KEY_ORDER = Comparator.comparing(MarkerKey::integrationObject)
+            .thenComparing(MarkerKey::destinationId).thenComparing(MarkerKey::integrationKey);
+
     private final JdbcStore store;
     private final MarkerSql sql;
     private final Clock clock;
@@ -55,13 +64,51 @@ public final class JdbcVersionMarkerStore implements VersionMarkerStore {
     @Override
     public @Nullable PayloadHash get(MarkerKey key) {
         Objects.requireNonNull(key, "key");
-        return store.inTransaction("read version marker", sql.table(), connection -> {
-            try (PreparedStatement select = connection.prepareStatement(sql.select())) {
-                bindKey(select, key);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? new PayloadHash(row.getLong(1), row.getLong(2)) : null;
+        return store.inTransaction("read version marker", sql.table(), connection -> get(connection, key));
+    }
+
+    private @Nullable PayloadHash get(Connection connection, MarkerKey key) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql.select())) {
+            bindKey(select, key);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? new PayloadHash(row.getLong(1), row.getLong(2)) : null;
+            }
+        }
+    }
+
+    /** {@inheritDoc} One query on PostgreSQL; one transaction of single-key queries on H2. */
+    @Override
+    public Map<MarkerKey, PayloadHash> getAll(Collection<MarkerKey> keys) {
+        List<MarkerKey> all = List.copyOf(keys);
+        if (all.isEmpty()) {
+            return Map.of();
+        }
+        return store.inTransaction("read version markers", sql.table(), connection -> {
+            Map<MarkerKey, PayloadHash> found = new HashMap<>();
+            if (store.dialect() != JdbcDialect.POSTGRESQL) {
+                for (MarkerKey key : all) {
+                    PayloadHash hash = get(connection, key);
+                    if (hash != null) {
+                        found.put(key, hash);
+                    }
+                }
+                return found;
+            }
+            try (PreparedStatement select = connection.prepareStatement(sql.selectKeys())) {
+                select.setArray(1, connection.createArrayOf("text",
+                        all.stream().map(MarkerKey::integrationObject).toArray()));
+                select.setArray(2, connection.createArrayOf("text",
+                        all.stream().map(MarkerKey::destinationId).toArray()));
+                select.setArray(3, connection.createArrayOf("text",
+                        all.stream().map(MarkerKey::integrationKey).toArray()));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        found.put(new MarkerKey(rows.getString(1), rows.getString(2), rows.getString(3)),
+                                new PayloadHash(rows.getLong(4), rows.getLong(5)));
+                    }
                 }
             }
+            return found;
         });
     }
 
@@ -90,36 +137,52 @@ public final class JdbcVersionMarkerStore implements VersionMarkerStore {
         if (changes.isEmpty()) {
             return;
         }
-        Instant now = clock.instant();
         store.inTransaction("write version markers", sql.table(), connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement(sql.upsert());
-                 PreparedStatement delete = connection.prepareStatement(sql.delete())) {
-                boolean puts = false;
-                boolean removals = false;
-                for (Map.Entry<MarkerKey, @Nullable PayloadHash> change : changes.entrySet()) {
-                    PayloadHash hash = change.getValue();
-                    if (hash == null) {
-                        bindKey(delete, change.getKey());
-                        delete.addBatch();
-                        removals = true;
-                    } else {
-                        bindKey(upsert, change.getKey());
-                        upsert.setLong(4, hash.high());
-                        upsert.setLong(5, hash.low());
-                        OutboxRows.setInstant(upsert, 6, now);
-                        upsert.addBatch();
-                        puts = true;
-                    }
-                }
-                if (puts) {
-                    upsert.executeBatch();
-                }
-                if (removals) {
-                    delete.executeBatch();
-                }
-            }
+            applyIn(connection, changes);
             return null;
         });
+    }
+
+    /** Whether this store's table is in the database of {@code other} (the same data source and dialect). */
+    boolean sharesDatabaseWith(JdbcStore other) {
+        return store.dataSource() == other.dataSource() && store.dialect() == other.dialect();
+    }
+
+    /** Applies marker changes in the caller's transaction, the writes and removals as JDBC batches. */
+    void applyIn(Connection connection, Map<MarkerKey, @Nullable PayloadHash> changes) throws SQLException {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        try (PreparedStatement upsert = connection.prepareStatement(sql.upsert());
+             PreparedStatement delete = connection.prepareStatement(sql.delete())) {
+            boolean puts = false;
+            boolean removals = false;
+            // in key order, so that two transactions writing the same markers cannot deadlock
+            List<Map.Entry<MarkerKey, @Nullable PayloadHash>> sorted = new ArrayList<>(changes.entrySet());
+            sorted.sort(Map.Entry.comparingByKey(KEY_ORDER));
+            for (Map.Entry<MarkerKey, @Nullable PayloadHash> change : sorted) {
+                PayloadHash hash = change.getValue();
+                if (hash == null) {
+                    bindKey(delete, change.getKey());
+                    delete.addBatch();
+                    removals = true;
+                } else {
+                    bindKey(upsert, change.getKey());
+                    upsert.setLong(4, hash.high());
+                    upsert.setLong(5, hash.low());
+                    OutboxRows.setInstant(upsert, 6, now);
+                    upsert.addBatch();
+                    puts = true;
+                }
+            }
+            if (puts) {
+                upsert.executeBatch();
+            }
+            if (removals) {
+                delete.executeBatch();
+            }
+        }
     }
 
     /** Nothing to release: connections are borrowed per operation and the data source belongs to the caller. */

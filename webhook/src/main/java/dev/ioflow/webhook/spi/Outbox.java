@@ -1,8 +1,16 @@
 package dev.ioflow.webhook.spi;
 
+import dev.ioflow.core.PayloadHash;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,6 +59,41 @@ public interface Outbox extends AutoCloseable {
      * @since 1.0
      */
     List<Settlement> settle(List<Settlement> settlements);
+
+    /**
+     * Applies a worker pass's settlements and moves the version markers of the deliveries among them (a completed
+     * save puts its payload hash, a completed delete removes the marker), for the settlements whose claim still
+     * holds. A database outbox does it in one transaction when {@code markers} lives in its database (the JDBC
+     * outbox with a {@code JdbcVersionMarkerStore} on the same data source). The default takes three steps: it
+     * confirms the claims (a renewal to {@code leaseUntil}), writes the confirmed deliveries' markers, then settles,
+     * so that a save in between compares with the new marker while the entry is still live.
+     *
+     * @return the refused settlements, in the given order (empty when all were applied)
+     * @since 1.0
+     */
+    default List<Settlement> settle(List<Settlement> settlements, VersionMarkerStore markers, Instant leaseUntil) {
+        Set<OutboxEntry> held = Collections.newSetFromMap(new IdentityHashMap<>());
+        held.addAll(renew(settlements.stream().map(Settlement::entry).toList(), leaseUntil));
+        List<Settlement> confirmed = new ArrayList<>(settlements.size());
+        for (Settlement settlement : settlements) {
+            if (held.contains(settlement.entry())) {
+                confirmed.add(settlement);
+            }
+        }
+        Map<MarkerKey, @Nullable PayloadHash> delivered = MarkerKey.deliveredBy(confirmed);
+        if (!delivered.isEmpty()) {
+            markers.apply(delivered);
+        }
+        Set<Settlement> refused = Collections.newSetFromMap(new IdentityHashMap<>());
+        refused.addAll(settle(confirmed));
+        List<Settlement> notApplied = new ArrayList<>();
+        for (Settlement settlement : settlements) {
+            if (!held.contains(settlement.entry()) || refused.contains(settlement)) {
+                notApplied.add(settlement);
+            }
+        }
+        return notApplied;
+    }
 
     /**
      * Extends the leases of claimed entries to {@code leaseUntil}, for deliveries that take long; only entries whose
@@ -108,6 +151,25 @@ public interface Outbox extends AutoCloseable {
      * @since 1.0
      */
     @Nullable PendingChange newestLive(String webhookId, String destinationId, String integrationKey);
+
+    /**
+     * {@link #newestLive(String, String, String)} for several integration keys of one webhook and destination, by
+     * integration key (keys without a live entry are absent). The default asks one key at a time; the JDBC outbox
+     * answers in one query.
+     *
+     * @since 1.0
+     */
+    default Map<String, PendingChange> newestLive(String webhookId, String destinationId,
+                                                  Collection<String> integrationKeys) {
+        Map<String, PendingChange> live = new HashMap<>();
+        for (String key : integrationKeys) {
+            PendingChange change = newestLive(webhookId, destinationId, key);
+            if (change != null) {
+                live.put(key, change);
+            }
+        }
+        return live;
+    }
 
     /**
      * When the oldest live (pending or in-flight) entry was recorded, for backlog metrics

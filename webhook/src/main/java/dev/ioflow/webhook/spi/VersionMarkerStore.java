@@ -1,5 +1,7 @@
 package dev.ioflow.webhook.spi;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import dev.ioflow.core.PayloadHash;
 import org.jspecify.annotations.Nullable;
@@ -15,6 +17,23 @@ public interface VersionMarkerStore extends AutoCloseable {
 
     /** The hash last delivered for this key, or null when none was (or the key was removed). */
     @Nullable PayloadHash get(MarkerKey key);
+
+    /**
+     * The hashes last delivered for several keys (keys without a marker are absent). The default reads them one by
+     * one; the JDBC store in one query.
+     *
+     * @since 1.0
+     */
+    default Map<MarkerKey, PayloadHash> getAll(Collection<MarkerKey> keys) {
+        Map<MarkerKey, PayloadHash> found = new HashMap<>();
+        for (MarkerKey key : keys) {
+            PayloadHash hash = get(key);
+            if (hash != null) {
+                found.put(key, hash);
+            }
+        }
+        return found;
+    }
 
     /** Records a successful delivery of a payload with this hash. */
     void put(MarkerKey key, PayloadHash hash);

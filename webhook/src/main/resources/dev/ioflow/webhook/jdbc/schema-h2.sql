@@ -33,6 +33,22 @@ CREATE TABLE IF NOT EXISTS ioflow_outbox (
     change_source      VARCHAR(16)              DEFAULT 'WEBHOOK' NOT NULL
 );
 
+-- Upgrades: a table created by an older version of this file gets the columns added since (each statement is
+-- idempotent), and the schema version table records which one-time steps ran.
+ALTER TABLE ioflow_outbox ADD COLUMN IF NOT EXISTS head BOOLEAN DEFAULT FALSE NOT NULL;
+ALTER TABLE ioflow_outbox ADD COLUMN IF NOT EXISTS claim_token BIGINT DEFAULT 0 NOT NULL;
+ALTER TABLE ioflow_outbox ADD COLUMN IF NOT EXISTS change_source VARCHAR(16) DEFAULT 'WEBHOOK' NOT NULL;
+CREATE TABLE IF NOT EXISTS ioflow_schema_version (
+    version INTEGER NOT NULL
+);
+-- Version 2 flags heads. Entries queued under version 1 (no head column) had none: each live key's oldest entry
+-- becomes its head, once (a table that never had version 1 entries is unchanged by it).
+UPDATE ioflow_outbox SET head = TRUE WHERE head = FALSE AND id IN (SELECT MIN(id) FROM ioflow_outbox
+    WHERE status = 'LIVE' GROUP BY ordering_hash, webhook_id, destination_id, integration_key)
+    AND NOT EXISTS (SELECT 1 FROM ioflow_schema_version WHERE version >= 2);
+INSERT INTO ioflow_schema_version (version) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM ioflow_schema_version);
+UPDATE ioflow_schema_version SET version = 2 WHERE version < 2;
+
 -- The ordering key (webhook, destination, integration key) is found through its 64-bit hash.
 CREATE INDEX IF NOT EXISTS ioflow_outbox_ordering_idx ON ioflow_outbox (ordering_hash, id);
 DROP INDEX IF EXISTS ioflow_outbox_status_idx;

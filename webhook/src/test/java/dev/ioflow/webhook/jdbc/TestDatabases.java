@@ -50,6 +50,7 @@ public final class TestDatabases {
             statement.execute("DROP TABLE IF EXISTS " + prefix + "outbox");
             statement.execute("DROP TABLE IF EXISTS " + prefix + "version_marker");
             statement.execute("DROP TABLE IF EXISTS " + prefix + "outbox_lock");
+            statement.execute("DROP TABLE IF EXISTS " + prefix + "schema_version");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot drop the test tables " + prefix + "*", e);
         }

@@ -1,7 +1,6 @@
 package dev.ioflow.webhook.internal.jdbc;
 
 import dev.ioflow.webhook.jdbc.JdbcDialect;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,21 +29,23 @@ public record KeyLocks(JdbcDialect dialect, String lockTable, int space) {
         return new KeyLocks(dialect, outboxTable + "_lock", ("ioflow outbox " + outboxTable).hashCode());
     }
 
+    /**
+     * PostgreSQL's lock statement, for a caller that sends it with other statements in one round trip; parameters
+     * as {@link #bindPostgres} binds them.
+     */
+    public static final String POSTGRES_LOCK =
+            "SELECT COUNT(pg_advisory_xact_lock(?, s)) FROM unnest(?::int4[]) WITH ORDINALITY AS t(s, n)";
+
     /** Locks the stripes of these ordering hashes, in ascending order, until the transaction ends. */
     public void lock(Connection connection, Collection<Long> orderingHashes) throws SQLException {
-        int[] stripes = orderingHashes.stream().mapToInt(KeyLocks::stripe).sorted().distinct().toArray();
+        int[] stripes = stripes(orderingHashes);
         if (stripes.length == 0) {
             return;
         }
         if (dialect == JdbcDialect.POSTGRESQL) {
-            Array array = connection.createArrayOf("int4", Arrays.stream(stripes).boxed().toArray());
-            try (PreparedStatement lock = connection.prepareStatement(
-                    "SELECT COUNT(pg_advisory_xact_lock(?, s)) FROM unnest(?) WITH ORDINALITY AS t(s, n)")) {
-                lock.setInt(1, space);
-                lock.setArray(2, array);
+            try (PreparedStatement lock = connection.prepareStatement(POSTGRES_LOCK)) {
+                bindPostgres(connection, lock, 1, orderingHashes);
                 lock.executeQuery().close();
-            } finally {
-                array.free();
             }
             return;
         }
@@ -60,6 +61,18 @@ public record KeyLocks(JdbcDialect dialect, String lockTable, int space) {
                 }
             }
         }
+    }
+
+    /** Binds {@link #POSTGRES_LOCK}'s two parameters from {@code from}: this table's lock class, the stripes. */
+    public void bindPostgres(Connection connection, PreparedStatement statement, int from,
+                             Collection<Long> orderingHashes) throws SQLException {
+        statement.setInt(from, space);
+        statement.setArray(from + 1, connection.createArrayOf("int4",
+                Arrays.stream(stripes(orderingHashes)).boxed().toArray()));
+    }
+
+    private static int[] stripes(Collection<Long> orderingHashes) {
+        return orderingHashes.stream().mapToInt(KeyLocks::stripe).sorted().distinct().toArray();
     }
 
     private static int stripe(long orderingHash) {

@@ -18,6 +18,17 @@ public record MarkerSql(String table, JdbcDialect dialect) {
         return "SELECT hash_high, hash_low FROM " + table + " WHERE " + KEY;
     }
 
+    /**
+     * PostgreSQL: the markers of several keys, one row per key that has one: integration object, destination,
+     * integration key, hash high, hash low. Parameters: arrays of integration object, destination, integration key.
+     */
+    public String selectKeys() {
+        return "SELECT m.integration_object, m.destination_id, m.integration_key, m.hash_high, m.hash_low FROM "
+                + table + " m JOIN unnest(?::text[], ?::text[], ?::text[]) AS k(integration_object, destination_id, "
+                + "integration_key) ON m.integration_object = k.integration_object "
+                + "AND m.destination_id = k.destination_id AND m.integration_key = k.integration_key";
+    }
+
     /** Inserts or replaces a marker: key, hash high, hash low, updated at. */
     public String upsert() {
         String columns = " (integration_object, destination_id, integration_key, hash_high, hash_low, updated_at)";

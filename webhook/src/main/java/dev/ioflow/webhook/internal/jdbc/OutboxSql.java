@@ -40,6 +40,54 @@ public record OutboxSql(String table) {
                 + "AND p.change_type = 'DELETED' AND p.id > o.id AND " + SAME_KEY + ")))";
     }
 
+    /**
+     * PostgreSQL, a whole chunk at once: deletes the pending entries that the chunk replaces, as
+     * {@link #deletePending()} does for one key. Parameters: arrays of ordering hash, webhook, destination,
+     * integration key and whether the key's first new entry is a delete, one element per distinct key.
+     */
+    public String deletePendingOfKeys() {
+        return "DELETE FROM " + table + " o USING unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::boolean[]) "
+                + "AS p(ordering_hash, webhook_id, destination_id, integration_key, replaces_all) WHERE " + SAME_KEY
+                + " AND o.status = 'LIVE' AND o.claimed_by IS NULL AND (p.replaces_all OR (o.change_type <> 'DELETED' "
+                + "AND NOT EXISTS (SELECT 1 FROM " + table + " d WHERE d.status = 'LIVE' AND d.change_type = 'DELETED' "
+                + "AND d.id > o.id AND d.ordering_hash = o.ordering_hash AND d.webhook_id = o.webhook_id "
+                + "AND d.destination_id = o.destination_id AND d.integration_key = o.integration_key)))";
+    }
+
+    /**
+     * PostgreSQL, a whole chunk in one statement: inserts the entries in list order (ids grow with it), each
+     * flagged as its key's head when it is the key's first in the chunk and the key has no other live entry.
+     * Parameters: one array per column of {@link #COLUMNS} (instants as ISO-8601 text), then whether each entry is
+     * its key's first in the chunk.
+     */
+    public String insertAll() {
+        return "INSERT INTO " + table + " (" + COLUMNS + ", status, head) SELECT p.message_id, p.webhook_id, "
+                + "p.integration_object, p.destination_id, p.integration_key, p.ordering_hash, p.change_type, "
+                + "p.payload, p.payload_hash_high, p.payload_hash_low, p.created_at::timestamptz, p.attempts, "
+                + "p.next_attempt_at::timestamptz, p.last_error, p.change_source, 'LIVE', p.first AND NOT EXISTS "
+                + "(SELECT 1 FROM " + table + " o WHERE " + SAME_KEY + " AND o.status = 'LIVE') FROM unnest("
+                + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::bytea[], "
+                + "?::bigint[], ?::bigint[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::boolean[]) "
+                + "WITH ORDINALITY AS p(message_id, webhook_id, integration_object, destination_id, integration_key, "
+                + "ordering_hash, change_type, payload, payload_hash_high, payload_hash_low, created_at, attempts, "
+                + "next_attempt_at, last_error, change_source, first, position) ORDER BY p.position";
+    }
+
+    /**
+     * PostgreSQL, the claim in one statement: locks claimed entries whose lease ended, then due pending heads
+     * (skipping rows other transactions hold), claims up to {@code max} of them, expired ones first, and returns
+     * them with their rank as the last column (the primary key finds them, whatever the table's size). Parameters: now, max, now, max, max, owner, token, lease end.
+     */
+    public String claimDue() {
+        return "WITH expired AS (SELECT o.id FROM " + table + " o WHERE o.lease_until IS NOT NULL "
+                + "AND o.lease_until <= ? ORDER BY o.lease_until, o.id LIMIT ? FOR UPDATE SKIP LOCKED), "
+                + "due AS (SELECT o.id FROM " + table + " o WHERE o.head AND o.claimed_by IS NULL "
+                + "AND o.next_attempt_at <= ? ORDER BY o.next_attempt_at, o.id LIMIT ? FOR UPDATE SKIP LOCKED), "
+                + "picked AS (SELECT ARRAY(SELECT id FROM expired UNION ALL SELECT id FROM due LIMIT ?) AS ids) "
+                + "UPDATE " + table + " o SET claimed_by = ?, claim_token = ?, lease_until = ? FROM picked c "
+                + "WHERE o.id = ANY (c.ids) RETURNING o.id, " + prefixed(COLUMNS) + ", array_position(c.ids, o.id)";
+    }
+
     /** Selects and locks pending heads that are due: parameters now, max. */
     public String selectDueHeads() {
         return "SELECT o.id, " + prefixed(COLUMNS) + " FROM " + table + " o WHERE o.head = TRUE "
@@ -123,6 +171,19 @@ public record OutboxSql(String table) {
         return "SELECT o.change_type, o.payload_hash_high, o.payload_hash_low FROM " + table + " o "
                 + "WHERE o.ordering_hash = ? AND o.webhook_id = ? AND o.destination_id = ? AND o.integration_key = ? "
                 + "AND o.status = 'LIVE' ORDER BY o.id DESC LIMIT 1";
+    }
+
+    /**
+     * PostgreSQL: the newest live entry of several keys of one webhook and destination, one row per key that has
+     * one: integration key, change type, payload hash. Parameters: arrays of ordering hash and integration key,
+     * then webhook and destination.
+     */
+    public String newestLiveOfKeys() {
+        return "SELECT DISTINCT ON (o.integration_key) o.integration_key, o.change_type, o.payload_hash_high, "
+                + "o.payload_hash_low FROM " + table + " o JOIN unnest(?::bigint[], ?::text[]) AS p(ordering_hash, "
+                + "integration_key) ON o.ordering_hash = p.ordering_hash AND o.integration_key = p.integration_key "
+                + "WHERE o.webhook_id = ? AND o.destination_id = ? AND o.status = 'LIVE' "
+                + "ORDER BY o.integration_key, o.id DESC";
     }
 
     /** The creation time of the oldest live entry (lowest id: ids grow with appends). */
