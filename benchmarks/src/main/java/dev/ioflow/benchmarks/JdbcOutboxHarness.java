@@ -116,7 +116,7 @@ public final class JdbcOutboxHarness {
     }
 
     /** Median of 21 claims of 64 due entries (each completed right after, outside the timing). */
-    private static double claimLatency(Outbox outbox) {
+    static double claimLatency(Outbox outbox) {
         double[] ms = new double[21];
         for (int i = 0; i < ms.length; i++) {
             long t = System.nanoTime();
@@ -128,7 +128,7 @@ public final class JdbcOutboxHarness {
         return ms[ms.length / 2];
     }
 
-    private static void fill(Outbox outbox, int n) {
+    static void fill(Outbox outbox, int n) {
         List<OutboxEntry> chunk = new ArrayList<>(1000);
         for (int i = 0; i < n; i++) {
             chunk.add(entry("f" + i));

@@ -6,6 +6,7 @@ import dev.ioflow.webhook.spi.Outbox;
 import dev.ioflow.webhook.spi.OutboxEntry;
 import dev.ioflow.webhook.spi.PendingChange;
 import dev.ioflow.core.PayloadHash;
+import dev.ioflow.webhook.internal.jdbc.DueEntries;
 import dev.ioflow.webhook.internal.jdbc.GroupCommit;
 import dev.ioflow.webhook.internal.jdbc.KeyLocks;
 import dev.ioflow.webhook.internal.jdbc.OrderingKeys;
@@ -71,6 +72,7 @@ public final class JdbcOutbox implements TransactionalOutbox {
     private final JdbcStore store;
     private final OutboxSql sql;
     private final KeyLocks locks;
+    private final DueEntries due;
     private final Clock clock;
     private final GroupCommit<List<OutboxEntry>> appends;
 
@@ -78,6 +80,7 @@ public final class JdbcOutbox implements TransactionalOutbox {
         this.store = store;
         this.sql = new OutboxSql(store.table("outbox"));
         this.locks = KeyLocks.of(store.dialect(), store.table("outbox"));
+        this.due = DueEntries.of(store.dialect(), sql);
         this.clock = clock;
         this.appends = new GroupCommit<>(this::appendTogether);
     }
@@ -187,10 +190,7 @@ public final class JdbcOutbox implements TransactionalOutbox {
         }
         long token = newToken();
         return store.inTransaction("claim", sql.table(), connection -> {
-            List<OutboxEntry> candidates = select(connection, sql.selectExpiredClaims(), now, max);
-            if (candidates.size() < max) {
-                candidates.addAll(select(connection, sql.selectDueHeads(), now, max - candidates.size()));
-            }
+            List<OutboxEntry> candidates = due.lock(connection, now, max);
             return candidates.isEmpty() ? candidates
                     : markClaimed(connection, candidates, now.plus(lease), owner, token);
         });
@@ -202,15 +202,6 @@ public final class JdbcOutbox implements TransactionalOutbox {
             token = ThreadLocalRandom.current().nextLong();
         } while (token == 0);
         return token;
-    }
-
-    private static List<OutboxEntry> select(Connection connection, String query, Instant now, int max)
-            throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(query)) {
-            OutboxRows.setInstant(select, 1, now);
-            select.setInt(2, max);
-            return OutboxRows.readAll(select);
-        }
     }
 
     /** Claims the selected rows, which this transaction holds locked. */
@@ -446,8 +437,8 @@ public final class JdbcOutbox implements TransactionalOutbox {
     @Override
     public @Nullable Instant nextDueAt() {
         return store.inTransaction("find the next due entry", sql.table(), connection -> {
-            Instant pending = first(connection, sql.nextPendingDue());
-            Instant leaseEnd = first(connection, sql.nextLeaseEnd());
+            Instant pending = first(connection, due.nextPendingDue());
+            Instant leaseEnd = first(connection, due.nextLeaseEnd());
             return pending == null || (leaseEnd != null && leaseEnd.isBefore(pending)) ? leaseEnd : pending;
         });
     }
