@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two application instances ({@link SharedOutboxApp} in two child JVMs) share one PostgreSQL outbox with a 2 s
- * lease. Instance A saves every customer in several versions while both deliver; every twelfth request takes longer
+ * lease. Instance A saves every customer in several versions while both deliver; every eighth request takes longer
  * than the lease, and while the receiver holds one of A's requests, A is frozen ({@code kill -STOP}) for three
  * leases, so that B takes the entry over and delivers it and the key's newer versions, before A resumes with a
  * claim that no longer holds. Nothing is lost, every customer ends on its newest version, no key sees an older
