@@ -162,7 +162,7 @@ public final class JdbcOutboxHarness {
     }
 
     /** Appends {@code n} fresh entries in chunks; returns changes per second. */
-    private static double appendChunks(Outbox outbox, int n, int chunkSize, String keyPrefix) {
+    static double appendChunks(Outbox outbox, int n, int chunkSize, String keyPrefix) {
         long t = System.nanoTime();
         List<OutboxEntry> chunk = new ArrayList<>(chunkSize);
         for (int i = 0; i < n; i++) {
@@ -242,7 +242,7 @@ public final class JdbcOutboxHarness {
      * Medians of 31 claims of 64 due entries from each outbox, alternating; each claim's entries are completed and
      * as many fresh ones appended, outside the timing.
      */
-    private static double[] claimLatencies(Outbox... outboxes) {
+    static double[] claimLatencies(Outbox... outboxes) {
         double[][] ms = new double[outboxes.length][31];
         for (int i = 0; i < 31; i++) {
             for (int o = 0; o < outboxes.length; o++) {

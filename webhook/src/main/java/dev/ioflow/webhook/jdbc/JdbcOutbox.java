@@ -6,6 +6,7 @@ import dev.ioflow.webhook.spi.Outbox;
 import dev.ioflow.webhook.spi.OutboxEntry;
 import dev.ioflow.webhook.spi.PendingChange;
 import dev.ioflow.core.PayloadHash;
+import dev.ioflow.webhook.internal.jdbc.DueEntries;
 import dev.ioflow.webhook.internal.jdbc.GroupCommit;
 import dev.ioflow.webhook.internal.jdbc.KeyLocks;
 import dev.ioflow.webhook.internal.jdbc.OrderingKeys;
@@ -73,8 +74,12 @@ import java.util.Objects;
  * inside this jar; a {@linkplain JdbcStoreBuilder#tablePrefix table prefix} other than {@code ioflow_} renames them.
  * Database errors surface as {@link OutboxStoreException}. Thread-safe.
  *
- * <p><b>H2 files.</b> H2 writes a commit to disk up to half a second after it returns unless the URL says
- * {@code ;WRITE_DELAY=0}; without it a killed process can lose changes, and the builder logs a warning.
+ * <p><b>H2 files.</b> Put {@code ;WRITE_DELAY=0;RETENTION_TIME=0} in the URL. H2 writes a commit to disk up to
+ * half a second after it returns unless the URL says {@code WRITE_DELAY=0}; without it a killed process can lose
+ * changes, and the builder logs a warning. But with it every commit is a new chunk of the file, and H2 keeps the
+ * chunks a commit made obsolete for {@code RETENTION_TIME} (45 s by default) and, without the background writer that
+ * {@code WRITE_DELAY=0} turns off, never frees them: 5,000 changes left a 230 MB file (14 MB with
+ * {@code RETENTION_TIME=0}).
  *
  * @since 0.1
  */
@@ -84,6 +89,7 @@ public final class JdbcOutbox implements TransactionalOutbox {
     private final JdbcStore store;
     private final OutboxSql sql;
     private final KeyLocks locks;
+    private final DueEntries due;
     private final Clock clock;
     private final GroupCommit<List<OutboxEntry>> appends;
     /** PostgreSQL's one-statement appends and claims; null on H2, which runs JDBC batches. */
@@ -93,6 +99,7 @@ public final class JdbcOutbox implements TransactionalOutbox {
         this.store = store;
         this.sql = new OutboxSql(store.table("outbox"));
         this.locks = KeyLocks.of(store.dialect(), store.table("outbox"));
+        this.due = DueEntries.of(store.dialect(), sql);
         this.clock = clock;
         this.appends = new GroupCommit<>(this::appendTogether);
         this.setwise = store.dialect() == JdbcDialect.POSTGRESQL ? new SetwiseStatements(sql) : null;
@@ -210,10 +217,7 @@ public final class JdbcOutbox implements TransactionalOutbox {
             if (setwise != null) {
                 return setwise.claim(connection, max, now, lease, owner, token);
             }
-            List<OutboxEntry> candidates = select(connection, sql.selectExpiredClaims(), now, max);
-            if (candidates.size() < max) {
-                candidates.addAll(select(connection, sql.selectDueHeads(), now, max - candidates.size()));
-            }
+            List<OutboxEntry> candidates = due.lock(connection, now, max);
             return candidates.isEmpty() ? candidates
                     : markClaimed(connection, candidates, now.plus(lease), owner, token);
         });
@@ -225,15 +229,6 @@ public final class JdbcOutbox implements TransactionalOutbox {
             token = ThreadLocalRandom.current().nextLong();
         } while (token == 0);
         return token;
-    }
-
-    private static List<OutboxEntry> select(Connection connection, String query, Instant now, int max)
-            throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(query)) {
-            OutboxRows.setInstant(select, 1, now);
-            select.setInt(2, max);
-            return OutboxRows.readAll(select);
-        }
     }
 
     /** Claims the selected rows, which this transaction holds locked. */
@@ -549,8 +544,8 @@ public final class JdbcOutbox implements TransactionalOutbox {
     @Override
     public @Nullable Instant nextDueAt() {
         return store.inTransaction("find the next due entry", sql.table(), connection -> {
-            Instant pending = first(connection, sql.nextPendingDue());
-            Instant leaseEnd = first(connection, sql.nextLeaseEnd());
+            Instant pending = first(connection, due.nextPendingDue());
+            Instant leaseEnd = first(connection, due.nextLeaseEnd());
             return pending == null || (leaseEnd != null && leaseEnd.isBefore(pending)) ? leaseEnd : pending;
         });
     }

@@ -114,7 +114,16 @@ class JdbcStoreSetupTest {
 
         assertThat(H2Durability.warning(file, "ioflow_*")).hasValue("H2 database of table ioflow_* writes commits up"
                 + " to 500 ms late (WRITE_DELAY): a killed process can lose changes already reported as saved; add"
-                + " ;WRITE_DELAY=0 to the JDBC URL");
+                + " ;WRITE_DELAY=0;RETENTION_TIME=0 to the JDBC URL");
+    }
+
+    @Test
+    void anH2FileDatabaseThatKeepsTheSpaceOfOldCommitsIsReported(@TempDir Path directory) {
+        DataSource file = TestDatabases.h2("jdbc:h2:file:" + directory.resolve("growing") + ";WRITE_DELAY=0");
+
+        assertThat(H2Durability.warning(file, "ioflow_*")).hasValue("H2 database file of table ioflow_* keeps the"
+                + " file space of every commit for 45000 ms (RETENTION_TIME), and with WRITE_DELAY=0 never frees it"
+                + " while it is open: the file grows with every commit; add RETENTION_TIME=0 to the JDBC URL");
     }
 
     @Test

@@ -23,9 +23,12 @@ public final class TestDatabases {
         return h2("jdbc:h2:mem:ioflow_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1");
     }
 
+    /** The URL options the README recommends for a file-based H2 outbox. */
+    public static final String H2_FILE_OPTIONS = ";WRITE_DELAY=0;RETENTION_TIME=0";
+
     /** An H2 database in a file, writing each commit at once: what one process commits, the next one reads. */
     static DataSource h2File(Path file) {
-        return h2("jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0");
+        return h2("jdbc:h2:file:" + file.toAbsolutePath() + H2_FILE_OPTIONS);
     }
 
     static DataSource h2(String url) {

@@ -4,6 +4,7 @@ import static java.util.stream.Collectors.groupingBy;
 import static java.util.stream.Collectors.mapping;
 import static java.util.stream.Collectors.toSet;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -37,8 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WebhookCrashTest {
     private static final int CUSTOMERS = 20;
-    /** The receiver holds this request (1-based) without answering, and the application is killed meanwhile. */
     private static final int HELD_REQUEST = 6;
+    /** The batched path: customers saved from 4 threads at once (group commits), 16 claimed per pass. */
+    private static final Run BATCHED = new Run(300, 40, 16, 4);
     private static final Pattern CUSTOMER_ID = Pattern.compile("\"customerID\"\\s*:\\s*\"([^\"]+)\"");
 
     @TempDir
@@ -50,6 +52,8 @@ class WebhookCrashTest {
     private final CountDownLatch holding = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicInteger requests = new AtomicInteger();
+    /** The receiver holds this request (1-based) without answering, and the application is killed meanwhile. */
+    private volatile int heldRequest = HELD_REQUEST;
 
     @BeforeEach
     void startReceiver() throws IOException {
@@ -58,7 +62,7 @@ class WebhookCrashTest {
             public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
                 Delivery delivery = new Delivery(request.getHeaders().get("X-Message-Id"), customerId(request));
                 received.add(delivery);
-                if (requests.incrementAndGet() == HELD_REQUEST) {
+                if (requests.incrementAndGet() == heldRequest) {
                     held.set(delivery);
                     holding.countDown();
                     release.await();
@@ -80,22 +84,44 @@ class WebhookCrashTest {
     void aKilledApplicationLosesNothingAndRedeliversWithTheSameMessageId() throws Exception {
         String postgresUrl = System.getenv(TestDatabases.POSTGRES_URL_VARIABLE);
         if (postgresUrl == null || postgresUrl.isBlank()) {
-            // WRITE_DELAY=0: H2 writes each commit at once instead of a moment later, so a killed process keeps it.
-            // DB_CLOSE_DELAY=-1 keeps the database open between connections (the test data source has no pool).
-            crashAndRecover("jdbc:h2:file:" + directory.resolve("outbox").toAbsolutePath()
-                    + ";WRITE_DELAY=0;DB_CLOSE_DELAY=-1", "ioflow_");
+            crashAndRecover(h2FileUrl(), "ioflow_", new Run(CUSTOMERS, HELD_REQUEST, 1, 1));
             return;
         }
+        crashAndRecoverOnPostgres(postgresUrl, new Run(CUSTOMERS, HELD_REQUEST, 1, 1));
+    }
+
+    @Test
+    void theBatchedPathOnAnH2FileLosesNothingWhenKilled() throws Exception {
+        crashAndRecover(h2FileUrl(), "ioflow_", BATCHED);
+    }
+
+    @Test
+    void theBatchedPathOnPostgresLosesNothingWhenKilled() throws Exception {
+        String postgresUrl = System.getenv(TestDatabases.POSTGRES_URL_VARIABLE);
+        assumeTrue(postgresUrl != null && !postgresUrl.isBlank(), TestDatabases.NO_POSTGRES);
+        crashAndRecoverOnPostgres(postgresUrl, BATCHED);
+    }
+
+    /**
+     * The H2 file URL the README recommends. DB_CLOSE_DELAY=-1 keeps the database open between connections (the
+     * test data source has no pool).
+     */
+    private String h2FileUrl() {
+        return "jdbc:h2:file:" + directory.resolve("outbox").toAbsolutePath() + TestDatabases.H2_FILE_OPTIONS + ";DB_CLOSE_DELAY=-1";
+    }
+
+    private void crashAndRecoverOnPostgres(String postgresUrl, Run run) throws Exception {
         String prefix = TestDatabases.uniquePrefix();
         try {
-            crashAndRecover(postgresUrl, prefix);
+            crashAndRecover(postgresUrl, prefix, run);
         } finally {
             TestDatabases.dropTables(TestDatabases.postgres(), prefix);
         }
     }
 
-    private void crashAndRecover(String jdbcUrl, String prefix) throws Exception {
-        Process first = startApplication(jdbcUrl, prefix, CUSTOMERS, "first");
+    private void crashAndRecover(String jdbcUrl, String prefix, Run run) throws Exception {
+        heldRequest = run.heldRequest();
+        Process first = startApplication(jdbcUrl, prefix, run, run.customers(), "first");
         awaitHeldRequest(first);
         Delivery inFlight = held.get();
 
@@ -103,7 +129,7 @@ class WebhookCrashTest {
         assertThat(first.waitFor(30, TimeUnit.SECONDS)).as("the first application was killed").isTrue();
         release.countDown();
 
-        Process second = startApplication(jdbcUrl, prefix, 0, "second");
+        Process second = startApplication(jdbcUrl, prefix, run, 0, "second");
         assertThat(second.waitFor(90, TimeUnit.SECONDS)).as("the second application finished; log:%n%s",
                 log("second")).isTrue();
         assertThat(second.exitValue()).as("exit value; log:%n%s", log("second")).isZero();
@@ -112,7 +138,7 @@ class WebhookCrashTest {
         Map<String, Set<String>> messageIdsPerCustomer = all.stream()
                 .collect(groupingBy(Delivery::customerId, mapping(Delivery::messageId, toSet())));
         assertThat(messageIdsPerCustomer.keySet()).as("customers delivered")
-                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, CUSTOMERS).mapToObj(CrashTestApp::customerId)
+                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, run.customers()).mapToObj(CrashTestApp::customerId)
                         .toList());
         assertThat(messageIdsPerCustomer).as("message ids per customer").allSatisfy((customer, messageIds) ->
                 assertThat(messageIds).as(customer).hasSize(1).doesNotContainNull());
@@ -126,17 +152,19 @@ class WebhookCrashTest {
         while (!holding.await(100, TimeUnit.MILLISECONDS)) {
             assertThat(application.isAlive()).as("the first application runs; log:%n%s", log("first")).isTrue();
             assertThat(deadline - System.nanoTime()).as("the receiver got request %d in time; log:%n%s",
-                    HELD_REQUEST, log("first")).isPositive();
+                    heldRequest, log("first")).isPositive();
         }
     }
 
-    private Process startApplication(String jdbcUrl, String prefix, int customers, String name) throws IOException {
+    private Process startApplication(String jdbcUrl, String prefix, Run run, int customers, String name)
+            throws IOException {
         String java = ProcessHandle.current().info().command()
                 .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
         // C1 only and the serial collector: the application is short-lived, start-up time is what counts.
         return new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), CrashTestApp.class.getName(),
-                jdbcUrl, prefix, receiver.url("/customers").toString(), Integer.toString(customers))
+                jdbcUrl, prefix, receiver.url("/customers").toString(), Integer.toString(customers),
+                Integer.toString(run.claimSize()), Integer.toString(run.savers()))
                 .redirectErrorStream(true)
                 .redirectOutput(directory.resolve(name + ".log").toFile())
                 .start();
@@ -151,6 +179,13 @@ class WebhookCrashTest {
         String body = request.getBody() == null ? "" : request.getBody().utf8();
         Matcher matcher = CUSTOMER_ID.matcher(body);
         return matcher.find() ? matcher.group(1) : "unreadable body: " + body;
+    }
+
+    /**
+     * One crash run: customers saved, the request the receiver holds while the application is killed, entries
+     * claimed per pass, threads saving.
+     */
+    private record Run(int customers, int heldRequest, int claimSize, int savers) {
     }
 
     /** One request the receiver got. */
