@@ -8,7 +8,6 @@ import dev.ioflow.webhook.spi.SyncMemoryStore;
 import dev.ioflow.webhook.spi.SyncedItem;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,8 +27,9 @@ import java.util.Set;
  * WebhookService.builder().syncMemory(memory)...
  * }</pre>
  *
- * <p>Every method is one transaction of one JDBC batch per chunk of items, whatever its size: a sync over a million
- * items costs a few thousand statements batches, not a million round trips. Database errors surface as
+ * <p>Every method is one transaction per chunk of items, whatever its size: marking items seen and forgetting them
+ * are one set-wise statement each (the keys travel as an array), remembering is one JDBC batch; a sync over a
+ * million items costs a few thousand statements, not a million round trips. Database errors surface as
  * {@link OutboxStoreException}. Thread-safe.
  *
  * @since 1.1
@@ -72,22 +72,15 @@ public final class JdbcSyncMemoryStore implements SyncMemoryStore {
         if (integrationKeys.isEmpty()) {
             return Set.of();
         }
-        List<String> keys = List.copyOf(integrationKeys);
+        Set<String> unknown = new HashSet<>(integrationKeys);
         return store.inTransaction("mark synced items seen", sql.table(), connection -> {
             try (PreparedStatement update = connection.prepareStatement(sql.touch())) {
-                for (String key : keys) {
-                    update.setLong(1, run);
-                    update.setString(2, webhookId);
-                    update.setString(3, key);
-                    update.addBatch();
-                }
-                int[] counts = update.executeBatch();
-                Set<String> unknown = new HashSet<>();
-                for (int i = 0; i < counts.length; i++) {
-                    // a driver that cannot tell (SUCCESS_NO_INFO) makes the caller remember the item again: costlier,
-                    // never wrong
-                    if (counts[i] == 0 || counts[i] == Statement.SUCCESS_NO_INFO) {
-                        unknown.add(keys.get(i));
+                update.setLong(1, run);
+                update.setString(2, webhookId);
+                update.setArray(3, connection.createArrayOf(sql.keyArrayType(), unknown.toArray()));
+                try (ResultSet known = update.executeQuery()) {
+                    while (known.next()) {
+                        unknown.remove(known.getString(1));
                     }
                 }
                 return unknown;
@@ -144,16 +137,10 @@ public final class JdbcSyncMemoryStore implements SyncMemoryStore {
         if (integrationKeys.isEmpty()) {
             return;
         }
-        store.inTransaction("forget synced items", sql.table(), connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(sql.delete())) {
-                for (String key : integrationKeys) {
-                    delete.setString(1, webhookId);
-                    delete.setString(2, key);
-                    delete.addBatch();
-                }
-                delete.executeBatch();
-            }
-            return null;
+        store.update("forget synced items", sql.table(), sql.delete(), statement -> {
+            statement.setString(1, webhookId);
+            statement.setArray(2, statement.getConnection().createArrayOf(sql.keyArrayType(),
+                    integrationKeys.toArray()));
         });
     }
 

@@ -11,16 +11,29 @@ import dev.ioflow.webhook.jdbc.JdbcDialect;
  */
 public record SyncMemorySql(String table, JdbcDialect dialect) {
 
-    private static final String KEY = "webhook_id = ? AND integration_key = ?";
-
     /** The highest run remembered for a webhook (null when none): webhook. */
     public String lastRun() {
         return "SELECT MAX(last_run) FROM " + table + " WHERE webhook_id = ?";
     }
 
-    /** Marks a remembered item as seen: run, webhook, key. */
+    /**
+     * Marks the remembered items among a set of keys as seen and returns their keys, in one statement: run, webhook,
+     * keys (an array).
+     */
     public String touch() {
-        return "UPDATE " + table + " SET last_run = ? WHERE " + KEY;
+        String update = "UPDATE " + table + " SET last_run = ? WHERE webhook_id = ? AND integration_key = ANY(?)";
+        return switch (dialect) {
+            case H2 -> "SELECT integration_key FROM FINAL TABLE (" + update + ")";
+            case POSTGRESQL -> update + " RETURNING integration_key";
+        };
+    }
+
+    /** The SQL type of the key arrays. */
+    public String keyArrayType() {
+        return switch (dialect) {
+            case H2 -> "VARCHAR";
+            case POSTGRESQL -> "text";
+        };
     }
 
     /** Inserts or replaces an item: webhook, key, run, hash high, hash low, payload. */
@@ -41,8 +54,8 @@ public record SyncMemorySql(String table, JdbcDialect dialect) {
                 + " WHERE webhook_id = ? AND last_run < ? ORDER BY last_run, integration_key LIMIT ?";
     }
 
-    /** Forgets an item: webhook, key. */
+    /** Forgets items: webhook, keys (an array). */
     public String delete() {
-        return "DELETE FROM " + table + " WHERE " + KEY;
+        return "DELETE FROM " + table + " WHERE webhook_id = ? AND integration_key = ANY(?)";
     }
 }
