@@ -70,6 +70,11 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
+ * <p>A destination that keeps failing is disabled as the {@link DestinationHealthPolicy} says (after 5 days of
+ * failures by default): its changes are parked in the outbox instead of being attempted and dead-lettered,
+ * {@link #health()} and the {@link WebhookEventListener} report it, and {@link #enableDestination} replays what waited.
+ * With a {@link JdbcOutbox}, that state and the memory of outbound syncs live in the outbox's database.
+ *
  * <p>Thread-safe. Without {@link #start()} nothing is delivered in the background; {@link #deliverDue()} then
  * delivers on the calling thread (handy in tests with a fixed clock).
  *
@@ -317,10 +322,15 @@ public final class WebhookService implements AutoCloseable {
 
     /**
      * Runs an outbound sync over the items (consumed and closed): each item a webhook wants costs its integration
-     * key and payload hash; only changed items are rendered and queued. Webhooks that synchronize deletes queue a
-     * DELETED change for items a previous run saw and this one did not (only when the stream was read to the end
-     * and every item could be rendered for that webhook).
-     * Items that cannot be rendered are counted and reported, not thrown. Runs are serialized.
+     * key and payload hash; only changed items are rendered and queued: as {@link ChangeType#CREATED} when the
+     * receiver has no record of the item (nothing delivered and nothing on its way for its key, as the version
+     * markers and the outbox know; with in-memory markers, every item after a restart), else as
+     * {@link ChangeType#UPDATED}, to the webhooks whose event types cover that type ({@link ChangeType#SAVED} covers
+     * both). Webhooks that synchronize deletes queue a DELETED change for items a previous run saw and this one did
+     * not (only when the stream was read to the end and every item could be rendered for that webhook); with a
+     * durable {@link dev.ioflow.webhook.spi.SyncMemoryStore} (the default with a {@link JdbcOutbox}) also for runs
+     * before a restart. Items that cannot be rendered are counted and reported, not thrown. Runs are serialized;
+     * with several application instances, run syncs on one of them.
      */
     public SyncReport sync(Stream<?> items) {
         requireOpen();
