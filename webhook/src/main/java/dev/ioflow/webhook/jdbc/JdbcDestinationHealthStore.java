@@ -7,7 +7,6 @@ import dev.ioflow.webhook.internal.jdbc.OutboxRows;
 import dev.ioflow.webhook.spi.DestinationHealthStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -32,19 +31,19 @@ public final class JdbcDestinationHealthStore implements DestinationHealthStore 
     private final JdbcStore store;
     private final String table;
 
-    private JdbcDestinationHealthStore(JdbcStore store, Clock clock) {
+    private JdbcDestinationHealthStore(JdbcStore store) {
         this.store = store;
         this.table = store.table("destination_health");
     }
 
     /** A builder with the defaults: prefix {@code ioflow_}, dialect detected, no schema creation. */
     public static JdbcStoreBuilder<JdbcDestinationHealthStore> builder() {
-        return new JdbcStoreBuilder<>(JdbcDestinationHealthStore::new);
+        return new JdbcStoreBuilder<>((store, clock) -> new JdbcDestinationHealthStore(store));
     }
 
     /** A store in the outbox's database, with its table prefix (the outbox's schema files create its table). */
     public static JdbcDestinationHealthStore of(JdbcOutbox outbox) {
-        return new JdbcDestinationHealthStore(outbox.store(), Clock.systemUTC());
+        return new JdbcDestinationHealthStore(outbox.store());
     }
 
     @Override

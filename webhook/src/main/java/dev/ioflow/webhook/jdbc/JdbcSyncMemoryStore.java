@@ -8,7 +8,6 @@ import dev.ioflow.webhook.spi.SyncMemoryStore;
 import dev.ioflow.webhook.spi.SyncedItem;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -38,19 +37,19 @@ public final class JdbcSyncMemoryStore implements SyncMemoryStore {
     private final JdbcStore store;
     private final SyncMemorySql sql;
 
-    private JdbcSyncMemoryStore(JdbcStore store, Clock clock) {
+    private JdbcSyncMemoryStore(JdbcStore store) {
         this.store = store;
         this.sql = new SyncMemorySql(store.table("sync_memory"), store.dialect());
     }
 
     /** A builder with the defaults: prefix {@code ioflow_}, dialect detected, no schema creation. */
     public static JdbcStoreBuilder<JdbcSyncMemoryStore> builder() {
-        return new JdbcStoreBuilder<>(JdbcSyncMemoryStore::new);
+        return new JdbcStoreBuilder<>((store, clock) -> new JdbcSyncMemoryStore(store));
     }
 
     /** A store in the outbox's database, with its table prefix (the outbox's schema files create its table). */
     public static JdbcSyncMemoryStore of(JdbcOutbox outbox) {
-        return new JdbcSyncMemoryStore(outbox.store(), Clock.systemUTC());
+        return new JdbcSyncMemoryStore(outbox.store());
     }
 
     @Override
