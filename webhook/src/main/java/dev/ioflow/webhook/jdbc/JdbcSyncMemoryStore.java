@@ -26,9 +26,10 @@ import java.util.Set;
  * WebhookService.builder().syncMemory(memory)...
  * }</pre>
  *
- * <p>Every method is one transaction per chunk of items, whatever its size: marking items seen and forgetting them
- * are one set-wise statement each (the keys travel as an array), remembering is one JDBC batch; a sync over a
- * million items costs a few thousand statements, not a million round trips. Database errors surface as
+ * <p>Every method is one transaction per chunk of items, whatever its size: on PostgreSQL, marking items seen and
+ * forgetting them are one set-wise statement each (the keys travel as an array); remembering, and everything on H2
+ * (embedded: no round trips to save), is one JDBC batch. A sync over a million items costs a few thousand
+ * statements or batches, not a million round trips. Database errors surface as
  * {@link OutboxStoreException}. Thread-safe.
  *
  * @since 1.1
@@ -73,17 +74,35 @@ public final class JdbcSyncMemoryStore implements SyncMemoryStore {
         }
         Set<String> unknown = new HashSet<>(integrationKeys);
         return store.inTransaction("mark synced items seen", sql.table(), connection -> {
-            try (PreparedStatement update = connection.prepareStatement(sql.touch())) {
-                update.setLong(1, run);
-                update.setString(2, webhookId);
-                update.setArray(3, connection.createArrayOf(sql.keyArrayType(), unknown.toArray()));
-                try (ResultSet known = update.executeQuery()) {
-                    while (known.next()) {
-                        unknown.remove(known.getString(1));
+            if (sql.keysAsArray()) {
+                try (PreparedStatement update = connection.prepareStatement(sql.touchAll())) {
+                    update.setLong(1, run);
+                    update.setString(2, webhookId);
+                    update.setArray(3, connection.createArrayOf("text", unknown.toArray()));
+                    try (ResultSet known = update.executeQuery()) {
+                        while (known.next()) {
+                            unknown.remove(known.getString(1));
+                        }
                     }
                 }
                 return unknown;
             }
+            List<String> keys = List.copyOf(unknown);
+            try (PreparedStatement update = connection.prepareStatement(sql.touchOne())) {
+                for (String key : keys) {
+                    update.setLong(1, run);
+                    update.setString(2, webhookId);
+                    update.setString(3, key);
+                    update.addBatch();
+                }
+                int[] counts = update.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] > 0) {
+                        unknown.remove(keys.get(i));
+                    }
+                }
+            }
+            return unknown;
         });
     }
 
@@ -136,10 +155,24 @@ public final class JdbcSyncMemoryStore implements SyncMemoryStore {
         if (integrationKeys.isEmpty()) {
             return;
         }
-        store.update("forget synced items", sql.table(), sql.delete(), statement -> {
-            statement.setString(1, webhookId);
-            statement.setArray(2, statement.getConnection().createArrayOf(sql.keyArrayType(),
-                    integrationKeys.toArray()));
+        store.inTransaction("forget synced items", sql.table(), connection -> {
+            if (sql.keysAsArray()) {
+                try (PreparedStatement delete = connection.prepareStatement(sql.deleteAll())) {
+                    delete.setString(1, webhookId);
+                    delete.setArray(2, connection.createArrayOf("text", integrationKeys.toArray()));
+                    delete.executeUpdate();
+                }
+                return null;
+            }
+            try (PreparedStatement delete = connection.prepareStatement(sql.deleteOne())) {
+                for (String key : integrationKeys) {
+                    delete.setString(1, webhookId);
+                    delete.setString(2, key);
+                    delete.addBatch();
+                }
+                delete.executeBatch();
+            }
+            return null;
         });
     }
 

@@ -17,23 +17,23 @@ public record SyncMemorySql(String table, JdbcDialect dialect) {
     }
 
     /**
-     * Marks the remembered items among a set of keys as seen and returns their keys, in one statement: run, webhook,
-     * keys (an array).
+     * Whether keys travel as one array per statement (PostgreSQL, whose {@code = ANY(?)} uses the primary key), or one
+     * statement per key in a JDBC batch (H2: its {@code ANY} of an array only uses the key's first column, and an
+     * embedded database has no round trip to save).
      */
-    public String touch() {
-        String update = "UPDATE " + table + " SET last_run = ? WHERE webhook_id = ? AND integration_key = ANY(?)";
-        return switch (dialect) {
-            case H2 -> "SELECT integration_key FROM FINAL TABLE (" + update + ")";
-            case POSTGRESQL -> update + " RETURNING integration_key";
-        };
+    public boolean keysAsArray() {
+        return dialect == JdbcDialect.POSTGRESQL;
     }
 
-    /** The SQL type of the key arrays. */
-    public String keyArrayType() {
-        return switch (dialect) {
-            case H2 -> "VARCHAR";
-            case POSTGRESQL -> "text";
-        };
+    /** Marks the remembered items among a set of keys as seen and returns their keys: run, webhook, keys (array). */
+    public String touchAll() {
+        return "UPDATE " + table + " SET last_run = ? WHERE webhook_id = ? AND integration_key = ANY(?) "
+                + "RETURNING integration_key";
+    }
+
+    /** Marks one remembered item as seen: run, webhook, key. */
+    public String touchOne() {
+        return "UPDATE " + table + " SET last_run = ? WHERE webhook_id = ? AND integration_key = ?";
     }
 
     /** Inserts or replaces an item: webhook, key, run, hash high, hash low, payload. */
@@ -55,7 +55,12 @@ public record SyncMemorySql(String table, JdbcDialect dialect) {
     }
 
     /** Forgets items: webhook, keys (an array). */
-    public String delete() {
+    public String deleteAll() {
         return "DELETE FROM " + table + " WHERE webhook_id = ? AND integration_key = ANY(?)";
+    }
+
+    /** Forgets one item: webhook, key. */
+    public String deleteOne() {
+        return "DELETE FROM " + table + " WHERE webhook_id = ? AND integration_key = ?";
     }
 }
