@@ -1,10 +1,17 @@
 package dev.ioflow.webhook;
 
+import dev.ioflow.webhook.jdbc.JdbcDestinationHealthStore;
+import dev.ioflow.webhook.jdbc.JdbcOutbox;
+import dev.ioflow.webhook.jdbc.JdbcSyncMemoryStore;
+import dev.ioflow.webhook.memory.InMemoryDestinationHealthStore;
 import dev.ioflow.webhook.memory.InMemoryOutbox;
+import dev.ioflow.webhook.memory.InMemorySyncMemoryStore;
 import dev.ioflow.webhook.memory.InMemoryVersionMarkerStore;
 import dev.ioflow.webhook.spi.DeliveryTarget;
+import dev.ioflow.webhook.spi.DestinationHealthStore;
 import dev.ioflow.webhook.spi.Outbox;
 import dev.ioflow.webhook.spi.OutboxEntry;
+import dev.ioflow.webhook.spi.SyncMemoryStore;
 import dev.ioflow.webhook.spi.VersionMarkerStore;
 
 import dev.ioflow.destinations.DestinationClient;
@@ -12,6 +19,7 @@ import dev.ioflow.webhook.internal.ChangeRecorder;
 import dev.ioflow.webhook.internal.CompositeListener;
 import dev.ioflow.webhook.internal.DeliveryWorker;
 import dev.ioflow.webhook.internal.DeltaDetector;
+import dev.ioflow.webhook.internal.DestinationHealthTracker;
 import dev.ioflow.webhook.internal.Route;
 import dev.ioflow.webhook.internal.SyncRunner;
 import dev.ioflow.webhook.internal.WorkerPool;
@@ -62,6 +70,11 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
+ * <p>A destination that keeps failing is disabled as the {@link DestinationHealthPolicy} says (after 5 days of
+ * failures by default): its changes are parked in the outbox instead of being attempted and dead-lettered,
+ * {@link #health()} and the {@link WebhookEventListener} report it, and {@link #enableDestination} replays what waited.
+ * With a {@link JdbcOutbox}, that state and the memory of outbound syncs live in the outbox's database.
+ *
  * <p>Thread-safe. Without {@link #start()} nothing is delivered in the background; {@link #deliverDue()} then
  * delivers on the calling thread (handy in tests with a fixed clock).
  *
@@ -78,6 +91,7 @@ public final class WebhookService implements AutoCloseable {
     private final VersionMarkerStore markers;
     private final OutboundMonitor monitor;
     private final CompositeListener listener;
+    private final DestinationHealthTracker destinations;
     private final Clock clock;
     private final Duration drainTimeout;
     private final Runnable shutdownOwned;
@@ -94,13 +108,20 @@ public final class WebhookService implements AutoCloseable {
         List<Route> routes = b.routes(this.clock);
         this.delta = new DeltaDetector(markers, outbox);
         this.listener = new CompositeListener(b.listener);
-        this.recorder = new ChangeRecorder(routes, outbox, delta, clock, b.messageIds, this::appended);
-        this.syncRunner = new SyncRunner(recorder, clock);
+        SyncMemoryStore syncMemory = b.syncMemory != null ? b.syncMemory
+                : outbox instanceof JdbcOutbox jdbc ? JdbcSyncMemoryStore.of(jdbc) : new InMemorySyncMemoryStore();
+        this.recorder = new ChangeRecorder(routes, outbox, delta, clock, b.messageIds, this::appended, syncMemory);
+        this.syncRunner = new SyncRunner(recorder, syncMemory, clock);
+        DestinationHealthStore healthStore = b.healthStore != null ? b.healthStore
+                : outbox instanceof JdbcOutbox jdbc ? JdbcDestinationHealthStore.of(jdbc)
+                : new InMemoryDestinationHealthStore();
+        this.destinations = new DestinationHealthTracker(healthPolicy(b.healthPolicy, outbox), healthStore, outbox,
+                listener, clock);
         int claimSize = b.claimSize > 0 ? b.claimSize : routes.stream().mapToInt(Route::batchSize).max().orElse(1);
         Map<String, Route> byId = new LinkedHashMap<>();
         routes.forEach(r -> byId.put(r.id(), r));
         this.worker = new DeliveryWorker(outbox, byId, delta, b.retryPolicy, monitor, clock, b.owner, b.lease,
-                claimSize, listener);
+                claimSize, listener, destinations);
         ExecutorService executor = b.executor != null ? b.executor : Executors.newFixedThreadPool(b.threads,
                 new WorkerThreads());
         this.pool = new WorkerPool(worker, outbox, clock, b.threads, b.pollInterval, executor, listener);
@@ -123,6 +144,24 @@ public final class WebhookService implements AutoCloseable {
     /** Starts configuring a service. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The policy, unless the outbox cannot resume parked changes: then destinations are never disabled. */
+    private static DestinationHealthPolicy healthPolicy(DestinationHealthPolicy policy, Outbox outbox) {
+        if (!policy.disables()) {
+            return policy;
+        }
+        try {
+            if (outbox.getClass().getMethod("resume", String.class, Instant.class).getDeclaringClass()
+                    == Outbox.class) {
+                LOG.warn("outbox {} cannot resume parked changes (Outbox.resume): failing destinations are never "
+                        + "disabled", outbox);
+                return DestinationHealthPolicy.never();
+            }
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError("Outbox.resume exists", e);
+        }
+        return policy;
     }
 
     /** Starts the background delivery workers. */
@@ -283,10 +322,15 @@ public final class WebhookService implements AutoCloseable {
 
     /**
      * Runs an outbound sync over the items (consumed and closed): each item a webhook wants costs its integration
-     * key and payload hash; only changed items are rendered and queued. Webhooks that synchronize deletes queue a
-     * DELETED change for items a previous run saw and this one did not (only when the stream was read to the end
-     * and every item could be rendered for that webhook).
-     * Items that cannot be rendered are counted and reported, not thrown. Runs are serialized.
+     * key and payload hash; only changed items are rendered and queued: as {@link ChangeType#CREATED} when the
+     * receiver has no record of the item (nothing delivered and nothing on its way for its key, as the version
+     * markers and the outbox know; with in-memory markers, every item after a restart), else as
+     * {@link ChangeType#UPDATED}, to the webhooks whose event types cover that type ({@link ChangeType#SAVED} covers
+     * both). Webhooks that synchronize deletes queue a DELETED change for items a previous run saw and this one did
+     * not (only when the stream was read to the end and every item could be rendered for that webhook); with a
+     * durable {@link dev.ioflow.webhook.spi.SyncMemoryStore} (the default with a {@link JdbcOutbox}) also for runs
+     * before a restart. Items that cannot be rendered are counted and reported, not thrown. Runs are serialized;
+     * with several application instances, run syncs on one of them.
      */
     public SyncReport sync(Stream<?> items) {
         requireOpen();
@@ -361,7 +405,8 @@ public final class WebhookService implements AutoCloseable {
      * @since 1.0
      */
     public WebhookHealth health() {
-        List<DestinationHealth> disabled = List.of();
+        destinations.refresh();
+        List<DestinationHealth> disabled = destinations.disabled();
         WebhookHealth.Status status;
         if (closed) {
             status = WebhookHealth.Status.STOPPED;
@@ -374,6 +419,32 @@ public final class WebhookService implements AutoCloseable {
         }
         return WebhookHealth.of(status, pool.loops(), pool.running(), pool.failingSince(), pool.lastFailureAt(),
                 pool.lastFailure(), disabled);
+    }
+
+    /**
+     * The delivery health of a destination: healthy, failing since when and how often, or disabled (when, why).
+     *
+     * @since 1.1
+     */
+    public DestinationHealth destinationHealth(String destinationId) {
+        return destinations.health(Objects.requireNonNull(destinationId, "destinationId"));
+    }
+
+    /**
+     * Enables a destination that the {@link DestinationHealthPolicy} disabled: its failures are forgotten, and the
+     * changes that waited for it (parked, or waiting for a retry) are due now, attempts reset, and delivered oldest
+     * first, each key's in order. The listener hears {@link WebhookEventListener#destinationEnabled}. Enabling a
+     * destination that is not disabled only makes its waiting changes due.
+     *
+     * @return how many waiting changes became due
+     * @throws OutboxStoreException when a database store fails (the destination then stays as it was)
+     * @since 1.1
+     */
+    public int enableDestination(String destinationId) {
+        requireOpen();
+        int resumed = destinations.enable(Objects.requireNonNull(destinationId, "destinationId"));
+        pool.wake();
+        return resumed;
     }
 
     /** The dead letters, oldest first. */
@@ -500,6 +571,9 @@ public final class WebhookService implements AutoCloseable {
         private DestinationClient destinations;
         private Outbox outbox;
         private VersionMarkerStore markers;
+        private SyncMemoryStore syncMemory;
+        private DestinationHealthStore healthStore;
+        private DestinationHealthPolicy healthPolicy = DestinationHealthPolicy.defaults();
         private final List<WebhookConfiguration> webhooks = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private int threads = 2;
@@ -546,6 +620,41 @@ public final class WebhookService implements AutoCloseable {
         /** Where delivered hashes are kept (default a new {@link InMemoryVersionMarkerStore}). */
         public Builder markers(VersionMarkerStore markers) {
             this.markers = markers;
+            return this;
+        }
+
+        /**
+         * Where outbound syncs remember the items they saw, for webhooks that synchronize deletes (default: a
+         * {@link JdbcSyncMemoryStore} in the outbox's database when the outbox is a {@link JdbcOutbox}, so that an
+         * item removed while the application was down is deleted by the next run; else in memory).
+         *
+         * @since 1.1
+         */
+        public Builder syncMemory(SyncMemoryStore memory) {
+            this.syncMemory = Objects.requireNonNull(memory, "memory");
+            return this;
+        }
+
+        /**
+         * When a destination that keeps failing is disabled (default {@link DestinationHealthPolicy#defaults()}:
+         * after 5 days of failures; {@link DestinationHealthPolicy#never()} turns it off).
+         *
+         * @since 1.1
+         */
+        public Builder destinationHealthPolicy(DestinationHealthPolicy policy) {
+            this.healthPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Where failing and disabled destinations are recorded (default: a {@link JdbcDestinationHealthStore} in the
+         * outbox's database when the outbox is a {@link JdbcOutbox}, so that a disabled destination stays disabled
+         * across restarts and instances; else in memory).
+         *
+         * @since 1.1
+         */
+        public Builder destinationHealthStore(DestinationHealthStore store) {
+            this.healthStore = Objects.requireNonNull(store, "store");
             return this;
         }
 

@@ -6,6 +6,10 @@
  * integration key), and delivers them reliably from an {@link dev.ioflow.webhook.spi.Outbox}: per-key order, retries
  * with backoff ({@link dev.ioflow.webhook.RetryPolicy}), dead letters and replay, an
  * {@link dev.ioflow.webhook.OutboundRequest} per attempt in the {@link dev.ioflow.webhook.OutboundMonitor}.
+ * A destination that keeps failing is disabled ({@link dev.ioflow.webhook.DestinationHealthPolicy}, 5 days by
+ * default): its changes wait in the outbox until {@code enableDestination} replays them. Syncs send new items as
+ * CREATED, changed ones as UPDATED and, for webhooks that synchronize deletes, vanished ones as DELETED, also across
+ * restarts with a durable {@link dev.ioflow.webhook.spi.SyncMemoryStore}.
  *
  * <pre>{@code
  * WebhookService webhooks = WebhookService.builder()
@@ -26,7 +30,9 @@
  * outbound sync ({@link dev.ioflow.webhook.ChangeSource}).
  *
  * <p>Extension points: {@link dev.ioflow.webhook.spi.DeliveryTarget} (where changes go; the Emarsys adapter is one),
- * {@link dev.ioflow.webhook.spi.Outbox} and {@link dev.ioflow.webhook.spi.VersionMarkerStore} (where state lives).
+ * {@link dev.ioflow.webhook.spi.Outbox}, {@link dev.ioflow.webhook.spi.VersionMarkerStore},
+ * {@link dev.ioflow.webhook.spi.SyncMemoryStore} and {@link dev.ioflow.webhook.spi.DestinationHealthStore} (where
+ * state lives).
  * Everything under {@code dev.ioflow.webhook.internal} is machinery, not API.
  *
  * @since 0.1

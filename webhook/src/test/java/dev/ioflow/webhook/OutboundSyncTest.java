@@ -103,6 +103,49 @@ class OutboundSyncTest {
     }
 
     @Test
+    void newItemsAreSentAsCreatedAndChangedOnesAsUpdated() {
+        service(false);
+        service.sync(Stream.of(customer("c1", "a@example.com"), customer("c2", "b@example.com")));
+        deliverAll();
+
+        service.sync(Stream.of(customer("c1", "a2@example.com"), customer("c2", "b@example.com"),
+                customer("c3", "c@example.com")));
+        deliverAll();
+
+        assertThat(target.received()).extracting(d -> d.changeType() + " " + d.integrationKey())
+                .containsExactly("CREATED c1", "CREATED c2", "UPDATED c1", "CREATED c3");
+    }
+
+    @Test
+    void anItemWhoseCreationIsStillOnItsWayStaysACreation() {
+        service(false);
+        service.sync(Stream.of(customer("c1", "a@example.com")));
+        service.sync(Stream.of(customer("c1", "a2@example.com")));
+        deliverAll();
+
+        assertThat(target.received()).singleElement().satisfies(d -> {
+            assertThat(d.changeType()).isEqualTo(ChangeType.CREATED);
+            assertThat(new String(d.payload())).contains("a2@example.com");
+        });
+    }
+
+    @Test
+    void aWebhookForCreationsOnlyGetsNoUpdatesFromASync() {
+        service = WebhookService.builder().clock(clock)
+                .webhook(WebhookConfiguration.builder(CUSTOMERS, "crm").target(target)
+                        .eventTypes(ChangeType.CREATED).build())
+                .build();
+        service.sync(Stream.of(customer("c1", "a@example.com")));
+        deliverAll();
+
+        SyncReport report = service.sync(Stream.of(customer("c1", "a2@example.com")));
+        deliverAll();
+
+        assertThat(report.changed()).isZero();
+        assertThat(target.received()).extracting(Delivery::changeType).containsExactly(ChangeType.CREATED);
+    }
+
+    @Test
     void withoutSynchronizeDeletesMissingItemsAreLeftAlone() {
         service(false);
         service.sync(Stream.of(customer("c1", "a"), customer("c2", "b")));

@@ -504,4 +504,21 @@ public abstract class OutboxContract {
         assertThat(outbox.nextDueAt()).as("the claimed one's lease ends before k1 is due")
                 .isEqualTo(T0.plusSeconds(50).plus(LEASE));
     }
+
+    /** For outboxes that serve destination health ({@link Outbox#resume}); the built-in ones do. */
+    @Test
+    public void resumeMakesTheWaitingEntriesOfOneDestinationDueOldestFirstWithAttemptsReset() {
+        Instant parked = T0.plus(Duration.ofDays(100_000));
+        outbox.append(List.of(entry("k1", "a"), entry("k2", "b", parked),
+                entry("k3", "c", parked).newBuilder().destinationId("erp").build()));
+        outbox.reschedule(claimAll(T0, "w").get(0), 3, parked, "parked: destination 'crm' is disabled");
+        Instant now = T0.plusSeconds(60);
+
+        assertThat(outbox.resume("crm", now)).isEqualTo(2);
+
+        assertThat(claimAll(now, "w"))
+                .extracting(e -> e.integrationKey() + " " + e.attempts() + " " + e.nextAttemptAt())
+                .containsExactly("k1 0 " + now, "k2 0 " + now);
+        assertThat(outbox.liveCount()).isEqualTo(3);
+    }
 }

@@ -9,6 +9,7 @@ import dev.ioflow.webhook.WebhookConfiguration;
 import dev.ioflow.webhook.spi.MarkerKey;
 import dev.ioflow.webhook.spi.Outbox;
 import dev.ioflow.webhook.spi.OutboxEntry;
+import dev.ioflow.webhook.spi.SyncMemoryStore;
 import dev.ioflow.webhook.spi.TransactionalOutbox;
 import java.sql.Connection;
 import java.time.Clock;
@@ -43,13 +44,17 @@ public final class ChangeRecorder {
     private final Clock clock;
     private final Supplier<String> messageIds;
     private final Consumer<List<OutboxEntry>> onAppend;
+    private final SyncMemoryStore syncMemory;
 
     /**
      * A recorder appending to {@code outbox} and calling {@code onAppend} after every append (also after an append
-     * into the caller's transaction, before that commits: the callback decides when to act on it).
+     * into the caller's transaction, before that commits: the callback decides when to act on it). Deletes of
+     * webhooks that synchronize deletes are forgotten in {@code syncMemory}.
      */
     public ChangeRecorder(List<Route> routes, Outbox outbox, DeltaDetector delta, Clock clock,
-                          Supplier<String> messageIds, Consumer<List<OutboxEntry>> onAppend) {
+                          Supplier<String> messageIds, Consumer<List<OutboxEntry>> onAppend,
+                          SyncMemoryStore syncMemory) {
+        this.syncMemory = syncMemory;
         this.routes = List.copyOf(routes);
         this.outbox = outbox;
         this.delta = delta;
@@ -83,10 +88,11 @@ public final class ChangeRecorder {
         int appended = 0;
         List<ChangeRejectedException.Rejection> rejections = new ArrayList<>();
         Set<String> rootsQueued = new HashSet<>();
+        Map<String, List<String>> forgotten = new HashMap<>();
         for (int from = 0; from < items.size(); from += APPEND_CHUNK) {
             List<Decision> decisions = new ArrayList<>();
             for (int i = from; i < Math.min(items.size(), from + APPEND_CHUNK); i++) {
-                decide(type, i, items.get(i), decisions, rejections, rootsQueued);
+                decide(type, i, items.get(i), decisions, rejections, rootsQueued, forgotten);
             }
             Map<String, DeltaDetector.Known> known = lookUp(decisions);
             List<OutboxEntry> entries = new ArrayList<>(decisions.size());
@@ -100,6 +106,8 @@ public final class ChangeRecorder {
             append(entries, connection);
             appended += entries.size();
         }
+        // deleted through the application: a later sync must not send the delete again
+        forgotten.forEach(syncMemory::forget);
         if (!rejections.isEmpty()) {
             throw new ChangeRejectedException(rejections, items.size());
         }
@@ -108,15 +116,16 @@ public final class ChangeRecorder {
 
     /** What each route wants of one item: its change, or updates of its roots. */
     private void decide(ChangeType type, int index, Object item, List<Decision> decisions,
-                        List<ChangeRejectedException.Rejection> rejections, Set<String> rootsQueued) {
+                        List<ChangeRejectedException.Rejection> rejections, Set<String> rootsQueued,
+                        Map<String, List<String>> forgotten) {
         Map<PayloadRenderer, Rendering> renderings = new IdentityHashMap<>(2);
         for (Route route : routes) {
             try {
                 WebhookConfiguration config = route.config();
                 if (config.wants(type, item)) {
                     Rendering r = renderings.computeIfAbsent(config.renderer(), x -> new Rendering(x, item));
-                    if (type == ChangeType.DELETED && route.synced() != null) {
-                        route.synced().forget(r.key);
+                    if (type == ChangeType.DELETED && route.synced()) {
+                        forgotten.computeIfAbsent(route.id(), id -> new ArrayList<>()).add(r.key);
                     }
                     decisions.add(new Decision(index, item, route, type, r));
                 } else if (config.wantsType(ChangeType.UPDATED)) {
@@ -230,9 +239,9 @@ public final class ChangeRecorder {
                 + "outbox in the same database (such as JdbcOutbox); this service uses " + outbox);
     }
 
-    /** Whether the payload with this hash is a change for the route. */
-    public boolean isChanged(Route route, String key, PayloadHash hash) {
-        return delta.isChanged(route.id(), markerKey(route, key), hash);
+    /** What a save of the payload with this hash is for the route (null: no change); see {@link DeltaDetector#classify}. */
+    public @Nullable ChangeType classify(Route route, String key, PayloadHash hash) {
+        return delta.classify(route.id(), markerKey(route, key), hash);
     }
 
     /** An item's key and hash for one integration object; the JSON is rendered only when needed, once. */

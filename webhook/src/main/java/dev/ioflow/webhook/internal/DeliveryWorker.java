@@ -48,12 +48,17 @@ public final class DeliveryWorker {
     private final Duration lease;
     private final int claimSize;
     private final CompositeListener listener;
+    private final DestinationHealthTracker health;
 
-    /** A worker for these routes (by webhook id), reporting to {@code listener}. */
+    /**
+     * A worker for these routes (by webhook id), reporting to {@code listener} and to {@code health}, which also
+     * says whose changes to park.
+     */
     public DeliveryWorker(Outbox outbox, Map<String, Route> routes, DeltaDetector delta, RetryPolicy policy,
                           OutboundMonitor monitor, Clock clock, String owner, Duration lease, int claimSize,
-                          CompositeListener listener) {
+                          CompositeListener listener, DestinationHealthTracker health) {
         this.listener = listener;
+        this.health = health;
         this.outbox = outbox;
         this.routes = Map.copyOf(routes);
         this.delta = delta;
@@ -67,6 +72,7 @@ public final class DeliveryWorker {
 
     /** Delivers what is due now; returns how many entries were claimed (0: nothing was due). */
     public int deliverDue() {
+        health.refresh();
         List<OutboxEntry> claimed = outbox.claim(claimSize, clock.instant(), lease, owner);
         if (claimed.isEmpty()) {
             return 0;
@@ -76,6 +82,7 @@ public final class DeliveryWorker {
             byWebhook.computeIfAbsent(entry.webhookId(), id -> new ArrayList<>()).add(entry);
         }
         List<Result> results = new ArrayList<>(claimed.size());
+        Set<String> parked = new HashSet<>();
         LeaseRenewal renewal = LeaseRenewal.start(outbox, claimed, lease, clock);
         try {
             byWebhook.forEach((webhookId, entries) -> {
@@ -85,15 +92,38 @@ public final class DeliveryWorker {
                     return;
                 }
                 for (int from = 0; from < entries.size(); from += route.batchSize()) {
-                    deliver(route, entries.subList(from, Math.min(entries.size(), from + route.batchSize())),
-                            results);
+                    List<OutboxEntry> batch = entries.subList(from, Math.min(entries.size(), from + route.batchSize()));
+                    if (health.isDisabled(route.config().destinationId())) {
+                        park(route, batch, results);
+                        parked.add(route.config().destinationId());
+                    } else {
+                        deliver(route, batch, results);
+                    }
                 }
             });
         } finally {
             renewal.stop();
         }
         applyAll(results);
+        for (String destinationId : parked) {
+            if (!health.isDisabled(destinationId)) {
+                // enabled while this pass parked its changes: they must not wait for an enabling that happened
+                outbox.resume(destinationId, clock.instant());
+            }
+        }
         return claimed.size();
+    }
+
+    /** Changes for a disabled destination: not attempted, not counted, due when it is enabled again. */
+    private void park(Route route, List<OutboxEntry> batch, List<Result> results) {
+        String destinationId = route.config().destinationId();
+        LOG.debug("{} changes for disabled destination {} parked", batch.size(), destinationId);
+        Instant now = clock.instant();
+        for (OutboxEntry e : batch) {
+            results.add(new Result(Settlement.rescheduled(e, e.attempts(), DestinationHealthTracker.PARKED_UNTIL,
+                    "parked: destination '" + destinationId + "' is disabled"), null, now, null, 0, null,
+                    Duration.ZERO));
+        }
     }
 
     private void deliver(Route route, List<OutboxEntry> batch, List<Result> results) {
@@ -123,6 +153,7 @@ public final class DeliveryWorker {
         }
         Duration call = Duration.ofNanos(System.nanoTime() - started);
         Instant now = clock.instant();
+        health.record(route.config().destinationId(), outcomes, now);
         for (int i = 0; i < batch.size(); i++) {
             results.add(settlement(batch.get(i), outcomes.get(i), now, call));
         }
@@ -172,6 +203,9 @@ public final class DeliveryWorker {
     }
 
     private static void log(Result r) {
+        if (r.status == null) {
+            return; // not an attempt (released or parked): logged where it was decided
+        }
         OutboxEntry e = r.settlement.entry();
         int attempt = r.settlement.attempts();
         switch (r.settlement.kind()) {

@@ -44,17 +44,40 @@ public final class DeltaDetector {
 
     /** Whether a SAVED payload with this hash is a change for the webhook. */
     public boolean isChanged(String webhookId, MarkerKey key, PayloadHash hash) {
-        return isChanged(webhookId, key, hash, Known.NOTHING);
+        return classify(webhookId, key, hash, Known.NOTHING) != null;
     }
 
     /** As {@link #isChanged(String, MarkerKey, PayloadHash)}, with what {@link #lookUp} read beforehand. */
     public boolean isChanged(String webhookId, MarkerKey key, PayloadHash hash, Known known) {
+        return classify(webhookId, key, hash, known) != null;
+    }
+
+    /**
+     * What a save of a payload with this hash is for the webhook, from what delta detection looks at anyway (no
+     * further lookup): null when it changes nothing; {@link ChangeType#CREATED} when the receiver has no record of
+     * the item as far as ioflow knows (nothing delivered and nothing on its way, or a delete on its way) or a
+     * creation is still on its way; {@link ChangeType#UPDATED} otherwise.
+     */
+    public @Nullable ChangeType classify(String webhookId, MarkerKey key, PayloadHash hash) {
+        return classify(webhookId, key, hash, Known.NOTHING);
+    }
+
+    /** As {@link #classify(String, MarkerKey, PayloadHash)}, with what {@link #lookUp} read beforehand. */
+    public @Nullable ChangeType classify(String webhookId, MarkerKey key, PayloadHash hash, Known known) {
         PendingChange pending = pending(webhookId, key, known);
         if (pending != null) {
-            return pending.differsFrom(hash);
+            if (!pending.differsFrom(hash)) {
+                return null;
+            }
+            ChangeType onItsWay = pending.changeType();
+            return onItsWay == ChangeType.CREATED || onItsWay == ChangeType.DELETED ? ChangeType.CREATED
+                    : ChangeType.UPDATED;
         }
         PayloadHash delivered = known.markersRead.contains(key) ? known.markers.get(key) : markers.get(key);
-        return delivered == null || !delivered.equals(hash);
+        if (delivered == null) {
+            return ChangeType.CREATED;
+        }
+        return delivered.equals(hash) ? null : ChangeType.UPDATED;
     }
 
     /** The type of the newest change of the key that is on its way (unappended or live in the outbox), or null. */

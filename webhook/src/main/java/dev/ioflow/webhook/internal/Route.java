@@ -5,15 +5,13 @@ import dev.ioflow.webhook.WebhookConfiguration;
 import java.util.Objects;
 
 /**
- * A webhook configuration as the service runs it: with its resolved target, its effective batch size and, when it
- * synchronizes deletes, the memory of what the last sync saw.
+ * A webhook configuration as the service runs it: with its resolved target and its effective batch size.
  *
  * @param config    the configuration
  * @param target    the target (the configuration's, or the default HTTP target)
  * @param batchSize changes per target call
- * @param synced    what sync saw, or null when the webhook does not synchronize deletes
  */
-public record Route(WebhookConfiguration config, DeliveryTarget target, int batchSize, SyncMemory synced) {
+public record Route(WebhookConfiguration config, DeliveryTarget target, int batchSize) {
 
     /** Requires configuration and target. */
     public Route {
@@ -25,11 +23,16 @@ public record Route(WebhookConfiguration config, DeliveryTarget target, int batc
     public static Route of(WebhookConfiguration config, DeliveryTarget target) {
         int targetMax = Math.max(1, target.maxBatchSize());
         int size = config.maxBatchSize() == 0 ? targetMax : Math.min(config.maxBatchSize(), targetMax);
-        return new Route(config, target, size, config.synchronizeDeletes() ? new SyncMemory() : null);
+        return new Route(config, target, size);
     }
 
     /** The webhook id. */
     public String id() {
         return config.id();
+    }
+
+    /** Whether outbound syncs remember what they saw, to send deletes for items that disappear. */
+    public boolean synced() {
+        return config.synchronizeDeletes();
     }
 }

@@ -557,6 +557,23 @@ public final class JdbcOutbox implements TransactionalOutbox {
         }
     }
 
+    /** {@inheritDoc} One statement; it scans the destination's live entries. */
+    @Override
+    public int resume(String destinationId, Instant now) {
+        Objects.requireNonNull(destinationId, "destinationId");
+        Objects.requireNonNull(now, "now");
+        return store.update("resume a destination", sql.table(), sql.resumeDestination(), statement -> {
+            OutboxRows.setInstant(statement, 1, now);
+            statement.setString(2, destinationId);
+            OutboxRows.setInstant(statement, 3, now);
+        });
+    }
+
+    /** The database and table prefix, for the stores kept next to the outbox. */
+    JdbcStore store() {
+        return store;
+    }
+
     /** Nothing to release: connections are borrowed per operation and the data source belongs to the caller. */
     @Override
     public void close() {

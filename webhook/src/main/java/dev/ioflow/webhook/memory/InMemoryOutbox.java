@@ -232,6 +232,30 @@ public final class InMemoryOutbox implements Outbox {
     }
 
     @Override
+    public int resume(String destinationId, Instant now) {
+        Objects.requireNonNull(destinationId, "destinationId");
+        synchronized (lock) {
+            int resumed = 0;
+            for (Slot slot : live.values()) {
+                OutboxEntry entry = slot.entry;
+                if (slot.owner == null && entry.destinationId().equals(destinationId)
+                        && entry.nextAttemptAt().isAfter(now)) {
+                    boolean head = isHead(slot);
+                    if (head) {
+                        unindex(slot);
+                    }
+                    slot.entry = entry.newBuilder().attempts(0).nextAttemptAt(now).build();
+                    if (head) {
+                        waiting.add(slot);
+                    }
+                    resumed++;
+                }
+            }
+            return resumed;
+        }
+    }
+
+    @Override
     public @Nullable PendingChange newestLive(String webhookId, String destinationId, String integrationKey) {
         String key = OutboxEntry.orderingKey(webhookId, destinationId, integrationKey);
         synchronized (lock) {

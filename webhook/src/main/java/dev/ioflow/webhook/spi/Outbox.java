@@ -182,6 +182,22 @@ public interface Outbox extends AutoCloseable {
         return null;
     }
 
+    /**
+     * Makes the destination's pending (live, unclaimed) entries that are not due yet due at {@code now}, attempts
+     * reset: those parked while the destination was disabled, and those waiting for a retry. Called when a
+     * {@linkplain dev.ioflow.webhook.DestinationHealthPolicy disabled destination} is enabled again; claims then
+     * return them oldest first, each key's in order. The default throws {@link UnsupportedOperationException}: an
+     * outbox without it cannot serve a service whose destinations may be disabled (use
+     * {@link dev.ioflow.webhook.DestinationHealthPolicy#never()} with it).
+     *
+     * @return how many entries became due
+     * @since 1.1
+     */
+    default int resume(String destinationId, Instant now) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot resume the changes of destination '"
+                + destinationId + "'");
+    }
+
     /** Live (pending or in-flight) entries. */
     long liveCount();
 

@@ -74,3 +74,28 @@ CREATE TABLE IF NOT EXISTS ioflow_version_marker (
     updated_at         TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (integration_object, destination_id, integration_key)
 );
+
+-- Outbound sync memory (webhooks that synchronize deletes): every item a sync saw, the last run that saw it and its
+-- last payload, so that an item missing from a finished run is sent as DELETED, also after a restart.
+CREATE TABLE IF NOT EXISTS ioflow_sync_memory (
+    webhook_id         VARCHAR(255) NOT NULL,
+    integration_key    VARCHAR      NOT NULL,
+    last_run           BIGINT       NOT NULL,
+    payload_hash_high  BIGINT       NOT NULL,
+    payload_hash_low   BIGINT       NOT NULL,
+    payload            VARBINARY    NOT NULL,
+    PRIMARY KEY (webhook_id, integration_key)
+);
+CREATE INDEX IF NOT EXISTS ioflow_sync_memory_run_idx ON ioflow_sync_memory (webhook_id, last_run, integration_key);
+
+-- Destination health: failures since the last success, and whether the destination is disabled for failing too
+-- long (its changes then wait in the outbox until it is enabled again).
+CREATE TABLE IF NOT EXISTS ioflow_destination_health (
+    destination_id       VARCHAR(255)             PRIMARY KEY,
+    enabled              BOOLEAN                  NOT NULL,
+    failing_since        TIMESTAMP WITH TIME ZONE,
+    consecutive_failures INTEGER                  NOT NULL,
+    disabled_at          TIMESTAMP WITH TIME ZONE,
+    last_error           VARCHAR,
+    reason               VARCHAR
+);

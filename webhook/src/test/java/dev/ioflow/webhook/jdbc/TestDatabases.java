@@ -54,6 +54,8 @@ public final class TestDatabases {
             statement.execute("DROP TABLE IF EXISTS " + prefix + "version_marker");
             statement.execute("DROP TABLE IF EXISTS " + prefix + "outbox_lock");
             statement.execute("DROP TABLE IF EXISTS " + prefix + "schema_version");
+            statement.execute("DROP TABLE IF EXISTS " + prefix + "sync_memory");
+            statement.execute("DROP TABLE IF EXISTS " + prefix + "destination_health");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot drop the test tables " + prefix + "*", e);
         }

@@ -208,6 +208,15 @@ public record OutboxSql(String table) {
                 + "ORDER BY o.lease_until LIMIT 1";
     }
 
+    /**
+     * Makes a destination's pending entries that are not due yet due, attempts reset: now, destination, now. Scans
+     * the destination's entries (an administrative operation, run when a disabled destination is enabled).
+     */
+    public String resumeDestination() {
+        return "UPDATE " + table + " SET next_attempt_at = ?, attempts = 0 WHERE destination_id = ? "
+                + "AND status = 'LIVE' AND claimed_by IS NULL AND next_attempt_at > ?";
+    }
+
     private static String prefixed(String columns) {
         return "o." + columns.replace(", ", ", o.");
     }
