@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * <p>A pass costs a fixed number of outbox transactions, whatever its size: with a JDBC outbox and marker store in
  * one database, two (the claim; the settlements together with the markers of the deliveries). While the pass
  * delivers, its leases are renewed every third of the lease, so a short lease (quick recovery of a dead process's
- * claims) does not cause duplicate deliveries of slow ones. A delivery whose claim no longer holds (the process
- * stalled past its lease and another worker took the entry) changes nothing: no marker, no settlement, a WARN.
+ * claims) does not cause duplicate deliveries of slow ones. When the process stalled past its lease, the claims are
+ * confirmed before the next send, and entries another worker took meanwhile are not sent; a delivery whose claim
+ * was lost while it ran changes nothing: no marker, no settlement, a WARN.
  */
 public final class DeliveryWorker {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
@@ -73,7 +74,8 @@ public final class DeliveryWorker {
     /** Delivers what is due now; returns how many entries were claimed (0: nothing was due). */
     public int deliverDue() {
         health.refresh();
-        List<OutboxEntry> claimed = outbox.claim(claimSize, clock.instant(), lease, owner);
+        Instant claimedAt = clock.instant();
+        List<OutboxEntry> claimed = outbox.claim(claimSize, claimedAt, lease, owner);
         if (claimed.isEmpty()) {
             return 0;
         }
@@ -83,7 +85,7 @@ public final class DeliveryWorker {
         }
         List<Result> results = new ArrayList<>(claimed.size());
         Set<String> parked = new HashSet<>();
-        LeaseRenewal renewal = LeaseRenewal.start(outbox, claimed, lease, clock);
+        LeaseRenewal renewal = LeaseRenewal.start(outbox, claimed, lease, clock, claimedAt);
         try {
             byWebhook.forEach((webhookId, entries) -> {
                 Route route = routes.get(webhookId);
@@ -97,7 +99,7 @@ public final class DeliveryWorker {
                         park(route, batch, results);
                         parked.add(route.config().destinationId());
                     } else {
-                        deliver(route, batch, results);
+                        deliverHeld(route, batch, renewal, results);
                     }
                 }
             });
@@ -123,6 +125,22 @@ public final class DeliveryWorker {
             results.add(new Result(Settlement.rescheduled(e, e.attempts(), DestinationHealthTracker.PARKED_UNTIL,
                     "parked: destination '" + destinationId + "' is disabled"), null, now, null, 0, null,
                     Duration.ZERO));
+        }
+    }
+
+    /**
+     * Delivers the batch's entries whose claims still hold. The others were taken over by another worker after
+     * this process stalled past the lease: sending them could overwrite a newer change, so they are left alone
+     * (no attempt, no settlement), and the new owner delivers them.
+     */
+    private void deliverHeld(Route route, List<OutboxEntry> batch, LeaseRenewal renewal, List<Result> results) {
+        List<OutboxEntry> held = renewal.held(batch);
+        if (held.size() < batch.size()) {
+            LOG.warn("webhook {}: {} of {} claimed changes not sent: their claims ran out while this process was "
+                    + "stalled, another worker delivers them", route.id(), batch.size() - held.size(), batch.size());
+        }
+        if (!held.isEmpty()) {
+            deliver(route, held, results);
         }
     }
 
