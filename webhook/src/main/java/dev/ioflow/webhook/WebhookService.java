@@ -3,6 +3,8 @@ package dev.ioflow.webhook;
 import dev.ioflow.webhook.memory.InMemoryOutbox;
 import dev.ioflow.webhook.memory.InMemoryVersionMarkerStore;
 import dev.ioflow.webhook.spi.DeliveryTarget;
+import dev.ioflow.webhook.spi.ChangeContext;
+import dev.ioflow.webhook.spi.DeliveryInterceptor;
 import dev.ioflow.webhook.spi.Outbox;
 import dev.ioflow.webhook.spi.OutboxEntry;
 import dev.ioflow.webhook.spi.VersionMarkerStore;
@@ -94,13 +96,14 @@ public final class WebhookService implements AutoCloseable {
         List<Route> routes = b.routes(this.clock);
         this.delta = new DeltaDetector(markers, outbox);
         this.listener = new CompositeListener(b.listener);
-        this.recorder = new ChangeRecorder(routes, outbox, delta, clock, b.messageIds, this::appended);
+        this.recorder = new ChangeRecorder(routes, outbox, delta, clock, b.messageIds, this::appended,
+                b.changeContext);
         this.syncRunner = new SyncRunner(recorder, clock);
         int claimSize = b.claimSize > 0 ? b.claimSize : routes.stream().mapToInt(Route::batchSize).max().orElse(1);
         Map<String, Route> byId = new LinkedHashMap<>();
         routes.forEach(r -> byId.put(r.id(), r));
         this.worker = new DeliveryWorker(outbox, byId, delta, b.retryPolicy, monitor, clock, b.owner, b.lease,
-                claimSize, listener);
+                claimSize, listener, b.interceptors);
         ExecutorService executor = b.executor != null ? b.executor : Executors.newFixedThreadPool(b.threads,
                 new WorkerThreads());
         this.pool = new WorkerPool(worker, outbox, clock, b.threads, b.pollInterval, executor, listener);
@@ -514,8 +517,32 @@ public final class WebhookService implements AutoCloseable {
         private Duration drainTimeout = Duration.ofSeconds(30);
         private Supplier<String> messageIds = () -> UUID.randomUUID().toString();
         private String owner = "ioflow-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
+        private ChangeContext changeContext = ChangeContext.NONE;
+        private final List<DeliveryInterceptor> interceptors = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Captures the caller's context (e.g. the current trace) with every change, for its delivery
+         * ({@link dev.ioflow.webhook.spi.Delivery#headers()}); default {@link ChangeContext#NONE}.
+         *
+         * @since 1.0
+         */
+        public Builder changeContext(ChangeContext context) {
+            this.changeContext = Objects.requireNonNull(context, "context");
+            return this;
+        }
+
+        /**
+         * Adds an interceptor around every target call (e.g. a delivery span); interceptors run in the order
+         * added, the first outermost.
+         *
+         * @since 1.0
+         */
+        public Builder deliveryInterceptor(DeliveryInterceptor interceptor) {
+            interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            return this;
         }
 
         /**

@@ -23,6 +23,7 @@ import dev.ioflow.core.PayloadHash;
 import dev.ioflow.webhook.ChangeInfo;
 import dev.ioflow.webhook.ChangeType;
 import dev.ioflow.webhook.DeliveryAttempt;
+import dev.ioflow.webhook.spi.DeliveryInterceptor;
 import dev.ioflow.webhook.spi.Settlement;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -51,11 +52,16 @@ public final class DeliveryWorker {
     private final Duration lease;
     private final int claimSize;
     private final CompositeListener listener;
+    private final List<DeliveryInterceptor> interceptors;
 
-    /** A worker for these routes (by webhook id), reporting to {@code listener}. */
+    /**
+     * A worker for these routes (by webhook id), reporting to {@code listener}, calling each target through the
+     * {@code interceptors} (the first outermost).
+     */
     public DeliveryWorker(Outbox outbox, Map<String, Route> routes, DeltaDetector delta, RetryPolicy policy,
                           OutboundMonitor monitor, Clock clock, String owner, Duration lease, int claimSize,
-                          CompositeListener listener) {
+                          CompositeListener listener, List<DeliveryInterceptor> interceptors) {
+        this.interceptors = List.copyOf(interceptors);
         this.listener = listener;
         this.outbox = outbox;
         this.routes = Map.copyOf(routes);
@@ -105,7 +111,7 @@ public final class DeliveryWorker {
             changes.add(Delivery.builder().messageId(e.messageId()).changeType(e.changeType())
                     .integrationObject(e.integrationObject()).destinationId(e.destinationId())
                     .integrationKey(e.integrationKey()).payload(e.payload()).attempt(e.attempts() + 1)
-                    .createdAt(e.createdAt()).source(e.source()).build());
+                    .createdAt(e.createdAt()).source(e.source()).headers(e.context()).build());
         }
         for (int i = 0; i < batch.size(); i++) {
             listener.deliveryStarted(ChangeInfo.of(batch.get(i)), changes.get(i).attempt());
@@ -113,7 +119,7 @@ public final class DeliveryWorker {
         List<DeliveryOutcome> outcomes;
         long started = System.nanoTime();
         try {
-            outcomes = route.target().deliver(Collections.unmodifiableList(changes));
+            outcomes = InterceptorChain.call(interceptors, route, Collections.unmodifiableList(changes));
             if (outcomes == null || outcomes.size() != batch.size()) {
                 outcomes = Collections.nCopies(batch.size(), DeliveryOutcome.retryable(0, "target " + route.target()
                         + " returned " + (outcomes == null ? "null" : outcomes.size() + " outcomes") + " for "

@@ -15,7 +15,7 @@ public record OutboxSql(String table) {
     /** Columns in the order {@link OutboxRows} binds and reads them. */
     static final String COLUMNS = "message_id, webhook_id, integration_object, destination_id, integration_key, "
             + "ordering_hash, change_type, payload, payload_hash_high, payload_hash_low, created_at, attempts, "
-            + "next_attempt_at, last_error, change_source";
+            + "next_attempt_at, last_error, change_source, change_context";
 
     private static final String CLAIM_HOLDS = " AND claimed_by = ? AND claim_token = ?";
 
@@ -24,7 +24,7 @@ public record OutboxSql(String table) {
 
     /** Inserts a new live, unclaimed entry. */
     public String insert() {
-        return "INSERT INTO " + table + " (" + COLUMNS + ", status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        return "INSERT INTO " + table + " (" + COLUMNS + ", status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                 + "'LIVE')";
     }
 
