@@ -19,6 +19,8 @@ import dev.ioflow.webhook.jdbc.JdbcVersionMarkerStore;
 import dev.ioflow.webhook.memory.InMemoryOutbox;
 import dev.ioflow.webhook.memory.InMemoryVersionMarkerStore;
 import dev.ioflow.spring.jdbc.SpringTransactionBinding;
+import dev.ioflow.webhook.spi.ChangeContext;
+import dev.ioflow.webhook.spi.DeliveryInterceptor;
 import dev.ioflow.webhook.spi.Outbox;
 import dev.ioflow.webhook.spi.TransactionBinding;
 import dev.ioflow.webhook.spi.VersionMarkerStore;
@@ -125,7 +127,9 @@ public class IoflowAutoConfiguration {
      * {@link TypeSystem} bean, or without one over the classes of {@code ioflow.types}; every
      * {@link WebhookEventListener} bean (e.g. the metrics) observes it, and every {@link WebhookServiceCustomizer}
      * bean adjusts the builder last. With a {@link TransactionBinding} bean (auto-configured beside the JDBC
-     * stores) {@code saved}/{@code deleted} inside a Spring transaction write their changes into it. Not started here: see
+     * stores) {@code saved}/{@code deleted} inside a Spring transaction write their changes into it. A
+     * {@link ChangeContext} bean (e.g. the tracing one) captures the caller's context with each change, and every
+     * {@link DeliveryInterceptor} bean wraps the target calls, in order. Not started here: see
      * {@link WebhookServiceLifecycle}.
      */
     @Bean(destroyMethod = "close")
@@ -138,6 +142,8 @@ public class IoflowAutoConfiguration {
                                          ObjectProvider<WebhookConfiguration> webhookBeans,
                                          ObjectProvider<WebhookEventListener> listeners,
                                          ObjectProvider<TransactionBinding> transactionBindings,
+                                         ObjectProvider<ChangeContext> changeContexts,
+                                         ObjectProvider<DeliveryInterceptor> interceptors,
                                          ObjectProvider<WebhookServiceCustomizer> customizers, BeanFactory beans) {
         ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(classLoader(beans));
         Map<String, IntegrationObject> ios = DefinitionLoader.load(properties.getDefinitions(), resolver,
@@ -167,6 +173,8 @@ public class IoflowAutoConfiguration {
                     : WebhookEventListener.composite(all.toArray(WebhookEventListener[]::new)));
         }
         transactionBindings.ifAvailable(b::transactionBinding);
+        changeContexts.ifUnique(b::changeContext);
+        interceptors.orderedStream().forEach(b::deliveryInterceptor);
         customizers.orderedStream().forEach(c -> c.customize(b));
         try {
             return b.build();
