@@ -31,7 +31,6 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -145,11 +144,11 @@ public class IoflowAutoConfiguration {
                                          ObjectProvider<ChangeContext> changeContexts,
                                          ObjectProvider<DeliveryInterceptor> interceptors,
                                          ObjectProvider<WebhookServiceCustomizer> customizers, BeanFactory beans) {
-        ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(classLoader(beans));
+        ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(TypeSystems.classLoader(beans));
         Map<String, IntegrationObject> ios = DefinitionLoader.load(properties.getDefinitions(), resolver,
                 integrationObjectBeans.orderedStream().toList());
         List<WebhookConfiguration> webhooks = new ArrayList<>(WebhookFactory.webhooks(properties, ios,
-                () -> types.getIfAvailable(() -> TypeSystems.of(properties.getTypes(), classLoader(beans))),
+                () -> types.getIfAvailable(() -> TypeSystems.of(properties.getTypes(), TypeSystems.classLoader(beans))),
                 destinations.registry(), beans));
         webhookBeans.orderedStream().forEach(webhooks::add);
         WebhookService.Builder b = WebhookService.builder()
@@ -190,11 +189,6 @@ public class IoflowAutoConfiguration {
     public WebhookServiceLifecycle ioflowWebhookServiceLifecycle(WebhookService service,
                                                                  IoflowProperties properties) {
         return new WebhookServiceLifecycle(service, properties.isAutoStart());
-    }
-
-    private static @Nullable ClassLoader classLoader(BeanFactory beans) {
-        return beans instanceof ConfigurableBeanFactory c ? c.getBeanClassLoader()
-                : IoflowAutoConfiguration.class.getClassLoader();
     }
 
     private static void requireNotJdbc(IoflowProperties properties) {

@@ -15,7 +15,6 @@ import dev.ioflow.webhook.WebhookService;
 import java.util.Map;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -92,8 +91,7 @@ public class IoflowInboundAutoConfiguration {
                                                ObjectProvider<IntegrationObject> integrationObjectBeans,
                                                ObjectProvider<ItemRepository> repositories,
                                                ObjectProvider<WebhookService> webhooks, BeanFactory beans) {
-        ClassLoader loader = beans instanceof ConfigurableBeanFactory c ? c.getBeanClassLoader()
-                : IoflowInboundAutoConfiguration.class.getClassLoader();
+        ClassLoader loader = TypeSystems.classLoader(beans);
         Map<String, IntegrationObject> ios = DefinitionLoader.load(properties.getDefinitions(),
                 new PathMatchingResourcePatternResolver(loader), integrationObjectBeans.orderedStream().toList());
         InboundService.Builder b = InboundService.builder().security(security);
