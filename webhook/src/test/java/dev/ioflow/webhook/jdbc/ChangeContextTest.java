@@ -87,7 +87,7 @@ class ChangeContextTest {
                 service.saved(Fixtures.customer("c2", "b@example.com"));
                 deliverAll(service);
             }
-            assertThat(seen).contains("outer crm {traceparent=" + PARENT + "}", "inner {traceparent=" + CHILD + "}");
+            assertThat(seen).contains("outer ioCustomer->crm {traceparent=" + PARENT + "}", "inner {traceparent=" + CHILD + "}");
             assertThat(received).extracting(Delivery::integrationKey, Delivery::headers).containsExactlyInAnyOrder(
                     org.assertj.core.groups.Tuple.tuple("c1", Map.of("traceparent", CHILD)),
                     org.assertj.core.groups.Tuple.tuple("c2", Map.of("traceparent", CHILD)));
