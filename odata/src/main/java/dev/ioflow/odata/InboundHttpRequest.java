@@ -31,6 +31,7 @@ public final class InboundHttpRequest {
     private final URI uri;
     private final Map<String, List<String>> headers;
     private final InputStream body;
+    private final @Nullable InboundPrincipal principal;
 
     private InboundHttpRequest(Builder b) {
         this.method = b.method;
@@ -39,6 +40,7 @@ public final class InboundHttpRequest {
         b.headers.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         this.headers = java.util.Collections.unmodifiableMap(copy);
         this.body = b.body;
+        this.principal = b.principal;
     }
 
     /**
@@ -77,12 +79,23 @@ public final class InboundHttpRequest {
         return body;
     }
 
+    /**
+     * The caller as the hosting server already authenticated it (e.g. Spring Security), or {@code null}: then the
+     * service authenticates the {@code Authorization} header with its {@link InboundSecurity}.
+     *
+     * @since 1.0
+     */
+    public @Nullable InboundPrincipal principal() {
+        return principal;
+    }
+
     /** Builds {@link InboundHttpRequest}. */
     public static final class Builder {
         private final String method;
         private final URI uri;
         private final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         private InputStream body = InputStream.nullInputStream();
+        private @Nullable InboundPrincipal principal;
 
         private Builder(String method, URI uri) {
             this.method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
@@ -108,6 +121,17 @@ public final class InboundHttpRequest {
         /** The body as bytes (copied). */
         public Builder body(byte[] body) {
             return body(new ByteArrayInputStream(body.clone()));
+        }
+
+        /**
+         * Marks the request as made by {@code principal}, whom the hosting server authenticated: the service then
+         * checks only its rights. Set it only from a trusted authentication, never from request data.
+         *
+         * @since 1.0
+         */
+        public Builder principal(@Nullable InboundPrincipal principal) {
+            this.principal = principal;
+            return this;
         }
 
         /** The request. */

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.util.Collections;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Mounts an {@link InboundService} in a Jakarta Servlet 6 container (Tomcat 10.1+, Jetty 12, Spring Boot 3).
@@ -43,7 +44,8 @@ public class InboundServlet extends HttpServlet {
         String path = req.getRequestURI().substring(Math.max(0, req.getContextPath().length()));
         URI uri = URI.create(req.getScheme() + "://" + req.getServerName() + ":" + req.getServerPort() + path
                 + (query == null ? "" : "?" + query));
-        InboundHttpRequest.Builder request = InboundHttpRequest.builder(req.getMethod(), uri).body(req.getInputStream());
+        InboundHttpRequest.Builder request = InboundHttpRequest.builder(req.getMethod(), uri).body(req.getInputStream())
+                .principal(principal(req));
         for (String name : Collections.list(req.getHeaderNames())) {
             for (String value : Collections.list(req.getHeaders(name))) {
                 request.header(name, value);
@@ -59,6 +61,19 @@ public class InboundServlet extends HttpServlet {
                 out.write(body);
             }
         }
+    }
+
+    /**
+     * The caller as the container (or a security filter in front of this servlet) authenticated it, or
+     * {@code null} (the default) to let the service authenticate the {@code Authorization} header itself.
+     * Override it to trust, for example, Spring Security's authentication.
+     *
+     * @param req the request
+     * @return the authenticated caller, or null
+     * @since 1.0
+     */
+    protected @Nullable InboundPrincipal principal(HttpServletRequest req) {
+        return null;
     }
 
     private static boolean isLoopback(String address) {

@@ -19,6 +19,8 @@ import dev.ioflow.webhook.jdbc.JdbcVersionMarkerStore;
 import dev.ioflow.webhook.memory.InMemoryOutbox;
 import dev.ioflow.webhook.memory.InMemoryVersionMarkerStore;
 import dev.ioflow.spring.jdbc.SpringTransactionBinding;
+import dev.ioflow.webhook.spi.ChangeContext;
+import dev.ioflow.webhook.spi.DeliveryInterceptor;
 import dev.ioflow.webhook.spi.Outbox;
 import dev.ioflow.webhook.spi.TransactionBinding;
 import dev.ioflow.webhook.spi.VersionMarkerStore;
@@ -29,7 +31,6 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -125,7 +126,9 @@ public class IoflowAutoConfiguration {
      * {@link TypeSystem} bean, or without one over the classes of {@code ioflow.types}; every
      * {@link WebhookEventListener} bean (e.g. the metrics) observes it, and every {@link WebhookServiceCustomizer}
      * bean adjusts the builder last. With a {@link TransactionBinding} bean (auto-configured beside the JDBC
-     * stores) {@code saved}/{@code deleted} inside a Spring transaction write their changes into it. Not started here: see
+     * stores) {@code saved}/{@code deleted} inside a Spring transaction write their changes into it. A
+     * {@link ChangeContext} bean (e.g. the tracing one) captures the caller's context with each change, and every
+     * {@link DeliveryInterceptor} bean wraps the target calls, in order. Not started here: see
      * {@link WebhookServiceLifecycle}.
      */
     @Bean(destroyMethod = "close")
@@ -138,12 +141,14 @@ public class IoflowAutoConfiguration {
                                          ObjectProvider<WebhookConfiguration> webhookBeans,
                                          ObjectProvider<WebhookEventListener> listeners,
                                          ObjectProvider<TransactionBinding> transactionBindings,
+                                         ObjectProvider<ChangeContext> changeContexts,
+                                         ObjectProvider<DeliveryInterceptor> interceptors,
                                          ObjectProvider<WebhookServiceCustomizer> customizers, BeanFactory beans) {
-        ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(classLoader(beans));
+        ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(TypeSystems.classLoader(beans));
         Map<String, IntegrationObject> ios = DefinitionLoader.load(properties.getDefinitions(), resolver,
                 integrationObjectBeans.orderedStream().toList());
         List<WebhookConfiguration> webhooks = new ArrayList<>(WebhookFactory.webhooks(properties, ios,
-                () -> types.getIfAvailable(() -> TypeSystems.of(properties.getTypes(), classLoader(beans))),
+                () -> types.getIfAvailable(() -> TypeSystems.of(properties.getTypes(), TypeSystems.classLoader(beans))),
                 destinations.registry(), beans));
         webhookBeans.orderedStream().forEach(webhooks::add);
         WebhookService.Builder b = WebhookService.builder()
@@ -167,6 +172,8 @@ public class IoflowAutoConfiguration {
                     : WebhookEventListener.composite(all.toArray(WebhookEventListener[]::new)));
         }
         transactionBindings.ifAvailable(b::transactionBinding);
+        changeContexts.ifUnique(b::changeContext);
+        interceptors.orderedStream().forEach(b::deliveryInterceptor);
         customizers.orderedStream().forEach(c -> c.customize(b));
         try {
             return b.build();
@@ -182,11 +189,6 @@ public class IoflowAutoConfiguration {
     public WebhookServiceLifecycle ioflowWebhookServiceLifecycle(WebhookService service,
                                                                  IoflowProperties properties) {
         return new WebhookServiceLifecycle(service, properties.isAutoStart());
-    }
-
-    private static @Nullable ClassLoader classLoader(BeanFactory beans) {
-        return beans instanceof ConfigurableBeanFactory c ? c.getBeanClassLoader()
-                : IoflowAutoConfiguration.class.getClassLoader();
     }
 
     private static void requireNotJdbc(IoflowProperties properties) {

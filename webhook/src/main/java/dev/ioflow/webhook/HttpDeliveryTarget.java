@@ -113,6 +113,8 @@ public final class HttpDeliveryTarget implements DeliveryTarget {
                         .subject(change.integrationKey())
                         .time(change.createdAt())
                         .build());
+        // the change's context (e.g. traceparent) first: the target's own headers below win on a clash
+        change.headers().forEach(request::header);
         if (delete) {
             payload = new byte[0];
             request.method("DELETE").path(entityPath(Objects.requireNonNull(path), change.integrationKey()));

@@ -8,6 +8,8 @@ import dev.ioflow.webhook.memory.InMemoryOutbox;
 import dev.ioflow.webhook.memory.InMemorySyncMemoryStore;
 import dev.ioflow.webhook.memory.InMemoryVersionMarkerStore;
 import dev.ioflow.webhook.spi.DeliveryTarget;
+import dev.ioflow.webhook.spi.ChangeContext;
+import dev.ioflow.webhook.spi.DeliveryInterceptor;
 import dev.ioflow.webhook.spi.DestinationHealthStore;
 import dev.ioflow.webhook.spi.Outbox;
 import dev.ioflow.webhook.spi.OutboxEntry;
@@ -110,7 +112,8 @@ public final class WebhookService implements AutoCloseable {
         this.listener = new CompositeListener(b.listener);
         SyncMemoryStore syncMemory = b.syncMemory != null ? b.syncMemory
                 : outbox instanceof JdbcOutbox jdbc ? JdbcSyncMemoryStore.of(jdbc) : new InMemorySyncMemoryStore();
-        this.recorder = new ChangeRecorder(routes, outbox, delta, clock, b.messageIds, this::appended, syncMemory);
+        this.recorder = new ChangeRecorder(routes, outbox, delta, clock, b.messageIds, this::appended, syncMemory,
+                b.changeContext);
         this.syncRunner = new SyncRunner(recorder, syncMemory, clock);
         DestinationHealthStore healthStore = b.healthStore != null ? b.healthStore
                 : outbox instanceof JdbcOutbox jdbc ? JdbcDestinationHealthStore.of(jdbc)
@@ -121,7 +124,7 @@ public final class WebhookService implements AutoCloseable {
         Map<String, Route> byId = new LinkedHashMap<>();
         routes.forEach(r -> byId.put(r.id(), r));
         this.worker = new DeliveryWorker(outbox, byId, delta, b.retryPolicy, monitor, clock, b.owner, b.lease,
-                claimSize, listener, destinations);
+                claimSize, listener, destinations, b.interceptors);
         ExecutorService executor = b.executor != null ? b.executor : Executors.newFixedThreadPool(b.threads,
                 new WorkerThreads());
         this.pool = new WorkerPool(worker, outbox, clock, b.threads, b.pollInterval, executor, listener);
@@ -588,8 +591,32 @@ public final class WebhookService implements AutoCloseable {
         private Duration drainTimeout = Duration.ofSeconds(30);
         private Supplier<String> messageIds = () -> UUID.randomUUID().toString();
         private String owner = "ioflow-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
+        private ChangeContext changeContext = ChangeContext.NONE;
+        private final List<DeliveryInterceptor> interceptors = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Captures the caller's context (e.g. the current trace) with every change, for its delivery
+         * ({@link dev.ioflow.webhook.spi.Delivery#headers()}); default {@link ChangeContext#NONE}.
+         *
+         * @since 1.0
+         */
+        public Builder changeContext(ChangeContext context) {
+            this.changeContext = Objects.requireNonNull(context, "context");
+            return this;
+        }
+
+        /**
+         * Adds an interceptor around every target call (e.g. a delivery span); interceptors run in the order
+         * added, the first outermost.
+         *
+         * @since 1.0
+         */
+        public Builder deliveryInterceptor(DeliveryInterceptor interceptor) {
+            interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            return this;
         }
 
         /**

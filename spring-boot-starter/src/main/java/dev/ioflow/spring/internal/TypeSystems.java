@@ -4,11 +4,18 @@ import dev.ioflow.core.JavaTypeSystem;
 import dev.ioflow.spring.IoflowConfigurationException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.util.ClassUtils;
 
 /** Builds the default type system from {@code ioflow.types}. */
 public final class TypeSystems {
     private TypeSystems() {
+    }
+
+    /** The class loader of the application's beans (for {@code ioflow.types} and definition files). */
+    public static @Nullable ClassLoader classLoader(BeanFactory beans) {
+        return beans instanceof ConfigurableBeanFactory c ? c.getBeanClassLoader() : TypeSystems.class.getClassLoader();
     }
 
     /** A Java type system over the named classes. */

@@ -6,6 +6,7 @@ import dev.ioflow.webhook.ChangeRejectedException;
 import dev.ioflow.webhook.ChangeSource;
 import dev.ioflow.webhook.ChangeType;
 import dev.ioflow.webhook.WebhookConfiguration;
+import dev.ioflow.webhook.spi.ChangeContext;
 import dev.ioflow.webhook.spi.MarkerKey;
 import dev.ioflow.webhook.spi.Outbox;
 import dev.ioflow.webhook.spi.OutboxEntry;
@@ -45,16 +46,19 @@ public final class ChangeRecorder {
     private final Supplier<String> messageIds;
     private final Consumer<List<OutboxEntry>> onAppend;
     private final SyncMemoryStore syncMemory;
+    private final ChangeContext context;
 
     /**
      * A recorder appending to {@code outbox} and calling {@code onAppend} after every append (also after an append
      * into the caller's transaction, before that commits: the callback decides when to act on it). Deletes of
-     * webhooks that synchronize deletes are forgotten in {@code syncMemory}.
+     * webhooks that synchronize deletes are forgotten in {@code syncMemory}; each change carries what
+     * {@code context} captures when it is made.
      */
     public ChangeRecorder(List<Route> routes, Outbox outbox, DeltaDetector delta, Clock clock,
                           Supplier<String> messageIds, Consumer<List<OutboxEntry>> onAppend,
-                          SyncMemoryStore syncMemory) {
+                          SyncMemoryStore syncMemory, ChangeContext context) {
         this.syncMemory = syncMemory;
+        this.context = context;
         this.routes = List.copyOf(routes);
         this.outbox = outbox;
         this.delta = delta;
@@ -204,7 +208,17 @@ public final class ChangeRecorder {
         return OutboxEntry.builder().messageId(messageIds.get()).webhookId(route.id())
                 .integrationObject(route.config().integrationObject()).destinationId(route.config().destinationId())
                 .integrationKey(key).changeType(type).source(source).payload(json).payloadHash(hash).createdAt(now)
-                .build();
+                .context(captured()).build();
+    }
+
+    /** The caller's context; a failing {@link ChangeContext} costs the change its context, never the change. */
+    private Map<String, String> captured() {
+        try {
+            return ContextHeaders.copyOf(context.capture(), "ChangeContext " + context);
+        } catch (RuntimeException e) {
+            LOG.warn("change context {} failed, the change is recorded without it: {}", context, e.toString());
+            return Map.of();
+        }
     }
 
     /** Appends entries made by {@link #entry} (durable when the outbox is) and wakes the workers. */

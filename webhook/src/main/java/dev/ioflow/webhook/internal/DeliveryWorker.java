@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import dev.ioflow.webhook.ChangeInfo;
 import dev.ioflow.webhook.DeliveryAttempt;
+import dev.ioflow.webhook.spi.DeliveryInterceptor;
 import dev.ioflow.webhook.spi.Settlement;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -50,14 +51,17 @@ public final class DeliveryWorker {
     private final int claimSize;
     private final CompositeListener listener;
     private final DestinationHealthTracker health;
+    private final List<DeliveryInterceptor> interceptors;
 
     /**
      * A worker for these routes (by webhook id), reporting to {@code listener} and to {@code health}, which also
-     * says whose changes to park.
+     * says whose changes to park, calling each target through the {@code interceptors} (the first outermost).
      */
     public DeliveryWorker(Outbox outbox, Map<String, Route> routes, DeltaDetector delta, RetryPolicy policy,
                           OutboundMonitor monitor, Clock clock, String owner, Duration lease, int claimSize,
-                          CompositeListener listener, DestinationHealthTracker health) {
+                          CompositeListener listener, DestinationHealthTracker health,
+                          List<DeliveryInterceptor> interceptors) {
+        this.interceptors = List.copyOf(interceptors);
         this.listener = listener;
         this.health = health;
         this.outbox = outbox;
@@ -150,7 +154,7 @@ public final class DeliveryWorker {
             changes.add(Delivery.builder().messageId(e.messageId()).changeType(e.changeType())
                     .integrationObject(e.integrationObject()).destinationId(e.destinationId())
                     .integrationKey(e.integrationKey()).payload(e.payload()).attempt(e.attempts() + 1)
-                    .createdAt(e.createdAt()).source(e.source()).build());
+                    .createdAt(e.createdAt()).source(e.source()).headers(e.context()).build());
         }
         for (int i = 0; i < batch.size(); i++) {
             listener.deliveryStarted(ChangeInfo.of(batch.get(i)), changes.get(i).attempt());
@@ -158,7 +162,7 @@ public final class DeliveryWorker {
         List<DeliveryOutcome> outcomes;
         long started = System.nanoTime();
         try {
-            outcomes = route.target().deliver(Collections.unmodifiableList(changes));
+            outcomes = InterceptorChain.call(interceptors, route, Collections.unmodifiableList(changes));
             if (outcomes == null || outcomes.size() != batch.size()) {
                 outcomes = Collections.nCopies(batch.size(), DeliveryOutcome.retryable(0, "target " + route.target()
                         + " returned " + (outcomes == null ? "null" : outcomes.size() + " outcomes") + " for "

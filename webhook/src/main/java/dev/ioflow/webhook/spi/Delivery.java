@@ -2,9 +2,12 @@ package dev.ioflow.webhook.spi;
 
 import dev.ioflow.webhook.ChangeSource;
 import dev.ioflow.webhook.ChangeType;
+import dev.ioflow.webhook.internal.ContextHeaders;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +35,7 @@ public final class Delivery {
     private final int attempt;
     private final Instant createdAt;
     private final ChangeSource source;
+    private final Map<String, String> headers;
 
     private Delivery(Builder b) {
         this.messageId = required(b.messageId, "messageId");
@@ -43,6 +47,7 @@ public final class Delivery {
         this.createdAt = required(b.createdAt, "createdAt");
         this.attempt = b.attempt;
         this.source = b.source;
+        this.headers = ContextHeaders.copyOf(b.headers, "Delivery");
     }
 
     /**
@@ -63,7 +68,7 @@ public final class Delivery {
     public Builder newBuilder() {
         return new Builder().messageId(messageId).changeType(changeType).integrationObject(integrationObject)
                 .destinationId(destinationId).integrationKey(integrationKey).payload(payload).attempt(attempt)
-                .createdAt(createdAt).source(source);
+                .createdAt(createdAt).source(source).headers(headers);
     }
 
     /** The same on every attempt of this change: use it for idempotency (it is the CloudEvents {@code ce-id}). */
@@ -122,12 +127,24 @@ public final class Delivery {
         return source;
     }
 
+    /**
+     * Headers that travel with the change to its destination: the context captured when it was recorded
+     * ({@link ChangeContext}, e.g. a W3C {@code traceparent}) as {@link DeliveryInterceptor}s left it. The HTTP
+     * targets send them with the request; a target that sends many changes in one request may ignore them.
+     *
+     * @since 1.0
+     */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
     @Override
     public boolean equals(@Nullable Object o) {
         return o instanceof Delivery d && messageId.equals(d.messageId) && changeType == d.changeType
                 && integrationObject.equals(d.integrationObject) && destinationId.equals(d.destinationId)
                 && integrationKey.equals(d.integrationKey) && Arrays.equals(payload, d.payload)
-                && attempt == d.attempt && createdAt.equals(d.createdAt) && source == d.source;
+                && attempt == d.attempt && createdAt.equals(d.createdAt) && source == d.source
+                && headers.equals(d.headers);
     }
 
     @Override
@@ -163,6 +180,7 @@ public final class Delivery {
         private int attempt = 1;
         private @Nullable Instant createdAt;
         private ChangeSource source = ChangeSource.WEBHOOK;
+        private final Map<String, String> headers = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -221,6 +239,27 @@ public final class Delivery {
         /** Where the change came from (default {@link ChangeSource#WEBHOOK}). */
         public Builder source(ChangeSource source) {
             this.source = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        /**
+         * Replaces the headers sent with the change (default none); checked when the delivery is built.
+         *
+         * @since 1.0
+         */
+        public Builder headers(Map<String, String> headers) {
+            this.headers.clear();
+            this.headers.putAll(Objects.requireNonNull(headers, "headers"));
+            return this;
+        }
+
+        /**
+         * Adds or replaces one header sent with the change.
+         *
+         * @since 1.0
+         */
+        public Builder header(String name, String value) {
+            headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
             return this;
         }
 

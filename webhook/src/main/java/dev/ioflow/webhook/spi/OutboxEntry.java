@@ -3,8 +3,10 @@ package dev.ioflow.webhook.spi;
 import dev.ioflow.core.PayloadHash;
 import dev.ioflow.webhook.ChangeSource;
 import dev.ioflow.webhook.ChangeType;
+import dev.ioflow.webhook.internal.ContextHeaders;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +37,7 @@ public final class OutboxEntry {
     private final @Nullable String lastError;
     private final @Nullable String claimedBy;
     private final long claimToken;
+    private final Map<String, String> context;
 
     private OutboxEntry(Builder b) {
         this.id = b.id;
@@ -60,6 +63,7 @@ public final class OutboxEntry {
         }
         this.claimedBy = b.claimedBy;
         this.claimToken = b.claimToken;
+        this.context = ContextHeaders.copyOf(b.context, "OutboxEntry");
     }
 
     private static <T> T required(@Nullable T value, String name) {
@@ -87,6 +91,16 @@ public final class OutboxEntry {
      */
     public ChangeSource source() {
         return source;
+    }
+
+    /**
+     * The context captured when the change was recorded ({@link ChangeContext}), e.g. a W3C {@code traceparent};
+     * empty when none was.
+     *
+     * @since 1.0
+     */
+    public Map<String, String> context() {
+        return context;
     }
 
     /** The outbox's own id, assigned on append (0 before); increasing in append order. */
@@ -206,7 +220,8 @@ public final class OutboxEntry {
                 && integrationKey.equals(other.integrationKey) && changeType == other.changeType && source == other.source
                 && Arrays.equals(payload, other.payload) && payloadHash.equals(other.payloadHash)
                 && createdAt.equals(other.createdAt) && nextAttemptAt.equals(other.nextAttemptAt)
-                && Objects.equals(lastError, other.lastError) && Objects.equals(claimedBy, other.claimedBy);
+                && Objects.equals(lastError, other.lastError) && Objects.equals(claimedBy, other.claimedBy)
+                && context.equals(other.context);
     }
 
     @Override
@@ -243,6 +258,7 @@ public final class OutboxEntry {
         private @Nullable String lastError;
         private @Nullable String claimedBy;
         private long claimToken;
+        private Map<String, String> context = Map.of();
 
         private Builder() {
         }
@@ -264,6 +280,7 @@ public final class OutboxEntry {
             lastError = e.lastError;
             claimedBy = e.claimedBy;
             claimToken = e.claimToken;
+            context = e.context;
         }
 
         /** The outbox's id (outboxes set it on append). */
@@ -358,6 +375,16 @@ public final class OutboxEntry {
         public Builder claim(@Nullable String claimedBy, long claimToken) {
             this.claimedBy = claimedBy;
             this.claimToken = claimToken;
+            return this;
+        }
+
+        /**
+         * The context captured with the change (default none); checked and copied when the entry is built.
+         *
+         * @since 1.0
+         */
+        public Builder context(Map<String, String> context) {
+            this.context = Objects.requireNonNull(context, "context");
             return this;
         }
 

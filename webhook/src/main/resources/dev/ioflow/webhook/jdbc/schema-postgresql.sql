@@ -30,8 +30,11 @@ CREATE TABLE IF NOT EXISTS ioflow_outbox (
     dead_at            TIMESTAMP WITH TIME ZONE,
     head               BOOLEAN                  DEFAULT FALSE NOT NULL,
     claim_token        BIGINT                   DEFAULT 0 NOT NULL,
-    change_source      VARCHAR(16)              DEFAULT 'WEBHOOK' NOT NULL
+    change_source      VARCHAR(16)              DEFAULT 'WEBHOOK' NOT NULL,
+    change_context     TEXT
 );
+-- Added in 1.0: the context captured with a change (e.g. a W3C traceparent), as 'name: value' lines.
+ALTER TABLE ioflow_outbox ADD COLUMN IF NOT EXISTS change_context TEXT;
 
 -- Upgrades: a table created by an older version of this file gets the columns added since (each statement is
 -- idempotent), and the schema version table records which one-time steps ran.

@@ -15,7 +15,7 @@ class SchemaScriptTest {
     void aTablePrefixRenamesEveryTableAndIndex() {
         List<String> statements = SchemaScript.load(JdbcDialect.POSTGRESQL, "shop_").statements();
 
-        assertThat(statements).hasSize(17).noneMatch(sql -> sql.contains("ioflow_"));
+        assertThat(statements).hasSize(18).noneMatch(sql -> sql.contains("ioflow_"));
         assertThat(statements).anyMatch(sql -> sql.startsWith("CREATE TABLE IF NOT EXISTS shop_outbox ("))
                 .anyMatch(sql -> sql.startsWith("CREATE INDEX IF NOT EXISTS shop_outbox_ordering_idx ON shop_outbox"))
                 .anyMatch(sql -> sql.startsWith("CREATE TABLE IF NOT EXISTS shop_version_marker ("))

@@ -100,7 +100,8 @@ public final class RequestHandler {
         if (service == null) {
             throw new SapError(404, "not_found", "There is no integration object service [" + ioCode + "].");
         }
-        InboundPrincipal principal = security.authenticate(request.header("Authorization"));
+        InboundPrincipal principal = request.principal() != null ? request.principal()
+                : security.authenticate(request.header("Authorization"));
         attempt.principal = principal;
         if (principal == null) {
             throw new SapError(401, "unauthorized", request.header("Authorization") == null

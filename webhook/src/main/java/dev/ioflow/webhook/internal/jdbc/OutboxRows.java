@@ -3,6 +3,7 @@ package dev.ioflow.webhook.internal.jdbc;
 import dev.ioflow.core.PayloadHash;
 import dev.ioflow.webhook.ChangeSource;
 import dev.ioflow.webhook.ChangeType;
+import dev.ioflow.webhook.internal.ContextHeaders;
 import dev.ioflow.webhook.spi.OutboxEntry;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +25,7 @@ public final class OutboxRows {
     private OutboxRows() {
     }
 
-    /** Binds the entry's columns as parameters 1 to 15 of {@link OutboxSql#insert()}. */
+    /** Binds the entry's columns as parameters 1 to 16 of {@link OutboxSql#insert()}. */
     public static void bindInsert(PreparedStatement statement, OutboxEntry entry) throws SQLException {
         statement.setString(1, entry.messageId());
         statement.setString(2, entry.webhookId());
@@ -41,6 +42,7 @@ public final class OutboxRows {
         setInstant(statement, 13, entry.nextAttemptAt());
         statement.setString(14, entry.lastError());
         statement.setString(15, entry.source().name());
+        statement.setString(16, ContextHeaders.encode(entry.context()));
     }
 
     /** Binds the ordering key as parameters 1 to 4 of {@link OutboxSql#deletePending()}. */
@@ -65,7 +67,7 @@ public final class OutboxRows {
                 .changeType(ChangeType.valueOf(row.getString(8))).payload(row.getBytes(9))
                 .payloadHash(new PayloadHash(row.getLong(10), row.getLong(11))).createdAt(getInstant(row, 12))
                 .attempts(row.getInt(13)).nextAttemptAt(getInstant(row, 14)).lastError(row.getString(15))
-                .source(ChangeSource.valueOf(row.getString(16))).build();
+                .source(ChangeSource.valueOf(row.getString(16))).context(ContextHeaders.decode(row.getString(17))).build();
     }
 
     /** Runs the query and reads every entry it returns. */

@@ -15,7 +15,7 @@ public record OutboxSql(String table) {
     /** Columns in the order {@link OutboxRows} binds and reads them. */
     static final String COLUMNS = "message_id, webhook_id, integration_object, destination_id, integration_key, "
             + "ordering_hash, change_type, payload, payload_hash_high, payload_hash_low, created_at, attempts, "
-            + "next_attempt_at, last_error, change_source";
+            + "next_attempt_at, last_error, change_source, change_context";
 
     private static final String CLAIM_HOLDS = " AND claimed_by = ? AND claim_token = ?";
 
@@ -24,7 +24,7 @@ public record OutboxSql(String table) {
 
     /** Inserts a new live, unclaimed entry. */
     public String insert() {
-        return "INSERT INTO " + table + " (" + COLUMNS + ", status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        return "INSERT INTO " + table + " (" + COLUMNS + ", status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                 + "'LIVE')";
     }
 
@@ -64,13 +64,14 @@ public record OutboxSql(String table) {
         return "INSERT INTO " + table + " (" + COLUMNS + ", status, head) SELECT p.message_id, p.webhook_id, "
                 + "p.integration_object, p.destination_id, p.integration_key, p.ordering_hash, p.change_type, "
                 + "p.payload, p.payload_hash_high, p.payload_hash_low, p.created_at::timestamptz, p.attempts, "
-                + "p.next_attempt_at::timestamptz, p.last_error, p.change_source, 'LIVE', p.first AND NOT EXISTS "
+                + "p.next_attempt_at::timestamptz, p.last_error, p.change_source, p.change_context, 'LIVE', "
+                + "p.first AND NOT EXISTS "
                 + "(SELECT 1 FROM " + table + " o WHERE " + SAME_KEY + " AND o.status = 'LIVE') FROM unnest("
                 + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::bytea[], "
-                + "?::bigint[], ?::bigint[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::boolean[]) "
+                + "?::bigint[], ?::bigint[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[]) "
                 + "WITH ORDINALITY AS p(message_id, webhook_id, integration_object, destination_id, integration_key, "
                 + "ordering_hash, change_type, payload, payload_hash_high, payload_hash_low, created_at, attempts, "
-                + "next_attempt_at, last_error, change_source, first, position) ORDER BY p.position";
+                + "next_attempt_at, last_error, change_source, change_context, first, position) ORDER BY p.position";
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.ioflow.webhook.internal.jdbc;
 
+import dev.ioflow.webhook.internal.ContextHeaders;
 import dev.ioflow.webhook.ChangeType;
 import dev.ioflow.webhook.spi.OutboxEntry;
 import java.sql.Connection;
@@ -49,11 +50,11 @@ public record SetwiseStatements(OutboxSql sql) {
     }
 
     private static final String[] INSERT_TYPES = {"text", "text", "text", "text", "text", "int8", "text", "bytea",
-        "int8", "int8", "text", "int4", "text", "text", "text", "bool"};
+        "int8", "int8", "text", "int4", "text", "text", "text", "text", "bool"};
 
     private static Object[][] insertColumns(List<OutboxEntry> survivors) {
         int n = survivors.size();
-        Object[][] columns = new Object[16][];
+        Object[][] columns = new Object[INSERT_TYPES.length][];
         columns[7] = new byte[n][];
         for (int c = 0; c < columns.length; c++) {
             if (c != 7) {
@@ -78,7 +79,8 @@ public record SetwiseStatements(OutboxSql sql) {
             columns[12][i] = text(e.nextAttemptAt());
             columns[13][i] = e.lastError();
             columns[14][i] = e.source().name();
-            columns[15][i] = seen.add(e.orderingKey());
+            columns[15][i] = ContextHeaders.encode(e.context());
+            columns[16][i] = seen.add(e.orderingKey());
         }
         return columns;
     }
@@ -116,7 +118,7 @@ public record SetwiseStatements(OutboxSql sql) {
             try (ResultSet rows = claim.executeQuery()) {
                 while (rows.next()) {
                     OutboxEntry entry = OutboxRows.read(rows).newBuilder().claim(owner, token).build();
-                    ranked.add(new Ranked(rows.getLong(17), entry));
+                    ranked.add(new Ranked(rows.getLong(18), entry));
                 }
             }
         }
