@@ -190,7 +190,7 @@ public final class WebhookService implements AutoCloseable {
     }
 
     /**
-     * Records saves of several items. Large collections are appended to the outbox in chunks (64 changes
+     * Records saves of several items. Large collections are appended to the outbox in chunks (1,000 items
      * each) and every chunk wakes the workers, so delivery starts while the rest is still being rendered. If the
      * outbox fails, its exception propagates and the chunks appended before stay queued.
      *
@@ -311,7 +311,7 @@ public final class WebhookService implements AutoCloseable {
     }
 
     /**
-     * Records deletes of several items. Large collections are appended to the outbox in chunks (64 changes
+     * Records deletes of several items. Large collections are appended to the outbox in chunks (1,000 items
      * each) and every chunk wakes the workers, so delivery starts while the rest is still being rendered. If the
      * outbox fails, its exception propagates and the chunks appended before stay queued.
      *

@@ -25,7 +25,7 @@ class ChunkedAppendTest {
     void aLargeBatchIsAppendedInChunksAndEveryChangeIsQueued() {
         CountingOutbox outbox = new CountingOutbox();
         RecordingTarget target = new RecordingTarget();
-        List<Map<String, Object>> customers = IntStream.range(0, 200)
+        List<Map<String, Object>> customers = IntStream.range(0, 2_500)
                 .mapToObj(i -> customer("c" + i, "c" + i + "@example.com"))
                 .toList();
         try (WebhookService service = WebhookService.builder()
@@ -34,14 +34,14 @@ class ChunkedAppendTest {
                 .webhook(WebhookConfiguration.builder(CUSTOMERS, "crm").target(target).build())
                 .build()) {
 
-            assertThat(service.saved(customers)).isEqualTo(200);
+            assertThat(service.saved(customers)).isEqualTo(2_500);
 
-            assertThat(outbox.appendSizes).containsExactly(64, 64, 64, 8);
+            assertThat(outbox.appendSizes).containsExactly(1_000, 1_000, 500);
             while (service.deliverDue() > 0) {
                 // deliver everything on this thread
             }
             assertThat(target.received()).extracting(Delivery::integrationKey)
-                    .containsExactlyElementsOf(IntStream.range(0, 200).mapToObj(i -> "c" + i).toList());
+                    .containsExactlyElementsOf(IntStream.range(0, 2_500).mapToObj(i -> "c" + i).toList());
         }
     }
 

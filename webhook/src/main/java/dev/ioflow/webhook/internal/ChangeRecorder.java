@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChangeRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeRecorder.class);
-    static final int APPEND_CHUNK = 64;
+    static final int APPEND_CHUNK = 1000;
     private final List<Route> routes;
     private final Outbox outbox;
     private final DeltaDetector delta;
