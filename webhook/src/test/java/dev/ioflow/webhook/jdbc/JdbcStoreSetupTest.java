@@ -109,28 +109,34 @@ class JdbcStoreSetupTest {
     }
 
     @Test
-    void anH2FileDatabaseThatWritesCommitsLateIsReported(@TempDir Path directory) {
+    void anH2FileDatabaseWithTheDefaultWriteDelayIsCheckpointedAfterEachCommit(@TempDir Path directory) {
         DataSource file = TestDatabases.h2("jdbc:h2:file:" + directory.resolve("late"));
 
-        assertThat(H2Durability.warning(file, "ioflow_*")).hasValue("H2 database of table ioflow_* writes commits up"
-                + " to 500 ms late (WRITE_DELAY): a killed process can lose changes already reported as saved; add"
-                + " ;WRITE_DELAY=0;RETENTION_TIME=0 to the JDBC URL");
+        assertThat(H2Durability.of(file, "ioflow_*")).isEqualTo(new H2Durability(true, "H2 database file of table"
+                + " ioflow_* keeps the space of obsolete chunks for 45000 ms (RETENTION_TIME): add ;RETENTION_TIME=0"
+                + " to the JDBC URL to keep the file small"));
     }
 
     @Test
-    void anH2FileDatabaseThatKeepsTheSpaceOfOldCommitsIsReported(@TempDir Path directory) {
+    void anH2FileDatabaseWithoutItsBackgroundWriterIsReported(@TempDir Path directory) {
         DataSource file = TestDatabases.h2("jdbc:h2:file:" + directory.resolve("growing") + ";WRITE_DELAY=0");
 
-        assertThat(H2Durability.warning(file, "ioflow_*")).hasValue("H2 database file of table ioflow_* keeps the"
-                + " file space of every commit for 45000 ms (RETENTION_TIME), and with WRITE_DELAY=0 never frees it"
-                + " while it is open: the file grows with every commit; add RETENTION_TIME=0 to the JDBC URL");
+        assertThat(H2Durability.of(file, "ioflow_*")).isEqualTo(new H2Durability(false, "H2 database file of table"
+                + " ioflow_* has WRITE_DELAY=0, which stops H2's background writer, the only thing that compacts the"
+                + " file: it grows with every commit while it is open; remove WRITE_DELAY=0 from the JDBC URL and add"
+                + " ;RETENTION_TIME=0 (the outbox writes its own commits at once with CHECKPOINT)"));
     }
 
     @Test
-    void anH2FileDatabaseThatWritesCommitsAtOnceIsNotReported(@TempDir Path directory) {
+    void anH2FileDatabaseAsRecommendedIsCheckpointedAndNotReported(@TempDir Path directory) {
         DataSource file = TestDatabases.h2File(directory.resolve("durable"));
 
-        assertThat(H2Durability.warning(file, "ioflow_*")).isEmpty();
+        assertThat(H2Durability.of(file, "ioflow_*")).isEqualTo(new H2Durability(true, null));
+    }
+
+    @Test
+    void anInMemoryH2DatabaseNeedsNoCheckpoints() {
+        assertThat(H2Durability.of(h2, "ioflow_*")).isEqualTo(new H2Durability(false, null));
     }
 
     private static OutboxEntry entry(String payload) {

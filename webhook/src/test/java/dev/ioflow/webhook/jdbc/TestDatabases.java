@@ -24,7 +24,7 @@ public final class TestDatabases {
     }
 
     /** The URL options the README recommends for a file-based H2 outbox. */
-    public static final String H2_FILE_OPTIONS = ";WRITE_DELAY=0;RETENTION_TIME=0";
+    public static final String H2_FILE_OPTIONS = ";RETENTION_TIME=0";
 
     /** An H2 database in a file, writing each commit at once: what one process commits, the next one reads. */
     static DataSource h2File(Path file) {

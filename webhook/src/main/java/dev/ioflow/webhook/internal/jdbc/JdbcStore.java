@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
@@ -20,8 +21,10 @@ import org.slf4j.LoggerFactory;
  * @param dataSource  the user's data source (their pool)
  * @param dialect     the database's dialect
  * @param tablePrefix prefix of every table and index name
+ * @param checkpointCommits whether each commit is followed by {@code CHECKPOINT} (a file-based H2 database with a
+ *                    write delay, see {@link H2Durability})
  */
-public record JdbcStore(DataSource dataSource, JdbcDialect dialect, String tablePrefix) {
+public record JdbcStore(DataSource dataSource, JdbcDialect dialect, String tablePrefix, boolean checkpointCommits) {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
 
@@ -62,10 +65,15 @@ public record JdbcStore(DataSource dataSource, JdbcDialect dialect, String table
         Objects.requireNonNull(dataSource, "dataSource");
         requireValidPrefix(tablePrefix);
         JdbcDialect resolved = dialect != null ? dialect : detect(dataSource, tablePrefix);
-        JdbcStore store = new JdbcStore(dataSource, resolved, tablePrefix);
+        boolean checkpoint = false;
         if (resolved == JdbcDialect.H2) {
-            H2Durability.warning(dataSource, tablePrefix + "*").ifPresent(LOG::warn);
+            H2Durability durability = H2Durability.of(dataSource, tablePrefix + "*");
+            if (durability.warning() != null) {
+                LOG.warn(durability.warning());
+            }
+            checkpoint = durability.checkpointCommits();
         }
+        JdbcStore store = new JdbcStore(dataSource, resolved, tablePrefix, checkpoint);
         if (createSchema) {
             SchemaScript script = schema.apply(resolved, tablePrefix);
             store.inTransaction("create schema", tablePrefix + "*", connection -> {
@@ -106,6 +114,12 @@ public record JdbcStore(DataSource dataSource, JdbcDialect dialect, String table
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(connection, autoCommit, e);
                 throw e;
+            }
+            if (checkpointCommits) {
+                // committed; written to the file before this returns (a failure here is reported, not rolled back)
+                try (Statement checkpoint = connection.createStatement()) {
+                    checkpoint.execute("CHECKPOINT");
+                }
             }
             // A pooled connection goes back as it came.
             connection.setAutoCommit(autoCommit);
