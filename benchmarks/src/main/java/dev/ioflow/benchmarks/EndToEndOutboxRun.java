@@ -83,7 +83,8 @@ final class EndToEndOutboxRun {
         }
     }
 
-    private static void answer(HttpExchange exchange, AtomicLong received) throws IOException {
+    /** The loopback sink's handler: reads the request, counts it, answers 200 without a body. */
+    static void answer(HttpExchange exchange, AtomicLong received) throws IOException {
         try (InputStream body = exchange.getRequestBody()) {
             body.readAllBytes();
         }

@@ -1,6 +1,5 @@
 package dev.ioflow.benchmarks;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.ioflow.core.IntegrationObject;
 import dev.ioflow.core.MapTypeSystem;
@@ -13,7 +12,6 @@ import dev.ioflow.webhook.WebhookService;
 import dev.ioflow.webhook.jdbc.JdbcOutbox;
 import dev.ioflow.webhook.jdbc.JdbcVersionMarkerStore;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -99,7 +97,7 @@ public final class H2FileOutboxHarness {
         AtomicLong received = new AtomicLong();
         ExecutorService sinkThreads = Executors.newFixedThreadPool(THREADS);
         HttpServer sink = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        sink.createContext("/hooks", exchange -> answer(exchange, received));
+        sink.createContext("/hooks", exchange -> EndToEndOutboxRun.answer(exchange, received));
         sink.setExecutor(sinkThreads);
         sink.start();
         AtomicLong peak = new AtomicLong();
@@ -164,15 +162,6 @@ public final class H2FileOutboxHarness {
             }
             return text.toString().strip();
         }
-    }
-
-    private static void answer(HttpExchange exchange, AtomicLong received) throws IOException {
-        try (InputStream body = exchange.getRequestBody()) {
-            body.readAllBytes();
-        }
-        received.incrementAndGet();
-        exchange.sendResponseHeaders(200, -1);
-        exchange.close();
     }
 
     private static long size(Path file) {

@@ -42,12 +42,10 @@ public final class DeltaDetector {
         this.outbox = outbox;
     }
 
-    /** Whether a SAVED payload with this hash is a change for the webhook. */
-    public boolean isChanged(String webhookId, MarkerKey key, PayloadHash hash) {
-        return classify(webhookId, key, hash, Known.NOTHING) != null;
-    }
-
-    /** As {@link #isChanged(String, MarkerKey, PayloadHash)}, with what {@link #lookUp} read beforehand. */
+    /**
+     * Whether a SAVED payload with this hash is a change for the webhook, with what {@link #lookUp} read
+     * beforehand.
+     */
     public boolean isChanged(String webhookId, MarkerKey key, PayloadHash hash, Known known) {
         return classify(webhookId, key, hash, known) != null;
     }
@@ -80,12 +78,10 @@ public final class DeltaDetector {
         return delivered.equals(hash) ? null : ChangeType.UPDATED;
     }
 
-    /** The type of the newest change of the key that is on its way (unappended or live in the outbox), or null. */
-    public @Nullable ChangeType pendingType(String webhookId, MarkerKey key) {
-        return pendingType(webhookId, key, Known.NOTHING);
-    }
-
-    /** As {@link #pendingType(String, MarkerKey)}, with what {@link #lookUp} read beforehand. */
+    /**
+     * The type of the newest change of the key that is on its way (unappended or live in the outbox), or null, with
+     * what {@link #lookUp} read beforehand.
+     */
     public @Nullable ChangeType pendingType(String webhookId, MarkerKey key, Known known) {
         PendingChange pending = pending(webhookId, key, known);
         return pending == null ? null : pending.changeType();

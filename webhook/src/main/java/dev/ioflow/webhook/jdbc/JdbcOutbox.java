@@ -7,6 +7,7 @@ import dev.ioflow.webhook.spi.OutboxEntry;
 import dev.ioflow.webhook.spi.PendingChange;
 import dev.ioflow.core.PayloadHash;
 import dev.ioflow.webhook.internal.jdbc.DueEntries;
+import dev.ioflow.webhook.internal.jdbc.H2DueEntries;
 import dev.ioflow.webhook.internal.jdbc.GroupCommit;
 import dev.ioflow.webhook.internal.jdbc.KeyLocks;
 import dev.ioflow.webhook.internal.jdbc.OrderingKeys;
@@ -99,10 +100,10 @@ public final class JdbcOutbox implements TransactionalOutbox {
         this.store = store;
         this.sql = new OutboxSql(store.table("outbox"));
         this.locks = KeyLocks.of(store.dialect(), store.table("outbox"));
-        this.due = DueEntries.of(store.dialect(), sql);
         this.clock = clock;
         this.appends = new GroupCommit<>(this::appendTogether);
         this.setwise = store.dialect() == JdbcDialect.POSTGRESQL ? new SetwiseStatements(sql) : null;
+        this.due = setwise != null ? setwise : new H2DueEntries(sql);
     }
 
     /** A builder with the defaults: prefix {@code ioflow_}, dialect detected, no schema creation, system clock. */
@@ -213,14 +214,8 @@ public final class JdbcOutbox implements TransactionalOutbox {
             return List.of();
         }
         long token = newToken();
-        return store.inTransaction("claim", sql.table(), connection -> {
-            if (setwise != null) {
-                return setwise.claim(connection, max, now, lease, owner, token);
-            }
-            List<OutboxEntry> candidates = due.lock(connection, now, max);
-            return candidates.isEmpty() ? candidates
-                    : markClaimed(connection, candidates, now.plus(lease), owner, token);
-        });
+        return store.inTransaction("claim", sql.table(),
+                connection -> due.claim(connection, max, now, lease, owner, token));
     }
 
     private static long newToken() {
@@ -229,24 +224,6 @@ public final class JdbcOutbox implements TransactionalOutbox {
             token = ThreadLocalRandom.current().nextLong();
         } while (token == 0);
         return token;
-    }
-
-    /** Claims the selected rows, which this transaction holds locked. */
-    private List<OutboxEntry> markClaimed(Connection connection, List<OutboxEntry> candidates, Instant leaseUntil,
-                                          String owner, long token) throws SQLException {
-        List<OutboxEntry> claimed = new ArrayList<>(candidates.size());
-        try (PreparedStatement update = connection.prepareStatement(sql.claim())) {
-            for (OutboxEntry entry : candidates) {
-                update.setString(1, owner);
-                update.setLong(2, token);
-                OutboxRows.setInstant(update, 3, leaseUntil);
-                update.setLong(4, entry.id());
-                update.addBatch();
-                claimed.add(entry.newBuilder().claim(owner, token).build());
-            }
-            update.executeBatch();
-        }
-        return claimed;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +25,9 @@ import java.util.List;
  *       past every unclaimed entry; a lower bound starts it at the first lease.</li>
  * </ul>
  *
- * @param table the outbox table's name
+ * @param sql the outbox table's statements
  */
-record H2DueEntries(String table) implements DueEntries {
+public record H2DueEntries(OutboxSql sql) implements DueEntries {
 
     /** Candidates read per claimed entry: more than one, so that workers claiming together pass each other. */
     private static final int CANDIDATES_PER_ENTRY = 4;
@@ -35,7 +36,30 @@ record H2DueEntries(String table) implements DueEntries {
     private static final String NO_LEASE_BELOW = "TIMESTAMP WITH TIME ZONE '-999999999-01-01 00:00:00Z'";
 
     @Override
-    public List<OutboxEntry> lock(Connection connection, Instant now, int max) throws SQLException {
+    public List<OutboxEntry> claim(Connection connection, int max, Instant now, Duration lease, String owner,
+                                   long token) throws SQLException {
+        List<OutboxEntry> locked = lock(connection, now, max);
+        List<OutboxEntry> claimed = new ArrayList<>(locked.size());
+        if (locked.isEmpty()) {
+            return claimed;
+        }
+        try (PreparedStatement update = connection.prepareStatement(sql.claim())) {
+            for (OutboxEntry entry : locked) {
+                update.setString(1, owner);
+                update.setLong(2, token);
+                OutboxRows.setInstant(update, 3, now.plus(lease));
+                update.setLong(4, entry.id());
+                update.addBatch();
+                claimed.add(entry.newBuilder().claim(owner, token).build());
+            }
+            update.executeBatch();
+        }
+        return claimed;
+    }
+
+    /** Selects and locks the candidates, reading them without a lock first and locking them one by one by id. */
+    private List<OutboxEntry> lock(Connection connection, Instant now, int max) throws SQLException {
+        String table = sql.table();
         List<Long> candidates = ids(connection, "SELECT id FROM " + table + " WHERE lease_until > " + NO_LEASE_BELOW
                 + " AND lease_until <= ? ORDER BY lease_until LIMIT ?", now, max * CANDIDATES_PER_ENTRY);
         candidates.addAll(ids(connection, "SELECT id FROM " + table + " WHERE head = TRUE AND claimed_by IS NULL "
@@ -75,13 +99,13 @@ record H2DueEntries(String table) implements DueEntries {
 
     @Override
     public String nextPendingDue() {
-        return "SELECT next_attempt_at FROM " + table + " WHERE head = TRUE AND claimed_by IS NULL "
+        return "SELECT next_attempt_at FROM " + sql.table() + " WHERE head = TRUE AND claimed_by IS NULL "
                 + "ORDER BY head, next_attempt_at LIMIT 1";
     }
 
     @Override
     public String nextLeaseEnd() {
-        return "SELECT lease_until FROM " + table + " WHERE lease_until > " + NO_LEASE_BELOW
+        return "SELECT lease_until FROM " + sql.table() + " WHERE lease_until > " + NO_LEASE_BELOW
                 + " ORDER BY lease_until LIMIT 1";
     }
 }

@@ -89,19 +89,6 @@ public record OutboxSql(String table) {
                 + "WHERE o.id = ANY (c.ids) RETURNING o.id, " + prefixed(COLUMNS) + ", array_position(c.ids, o.id)";
     }
 
-    /** Selects and locks pending heads that are due: parameters now, max. */
-    public String selectDueHeads() {
-        return "SELECT o.id, " + prefixed(COLUMNS) + " FROM " + table + " o WHERE o.head = TRUE "
-                + "AND o.claimed_by IS NULL AND o.next_attempt_at <= ? ORDER BY o.next_attempt_at, o.id LIMIT ? "
-                + "FOR UPDATE SKIP LOCKED";
-    }
-
-    /** Selects and locks claimed entries whose lease ended (they are heads): parameters now, max. */
-    public String selectExpiredClaims() {
-        return "SELECT o.id, " + prefixed(COLUMNS) + " FROM " + table + " o WHERE o.lease_until IS NOT NULL "
-                + "AND o.lease_until <= ? ORDER BY o.lease_until, o.id LIMIT ? FOR UPDATE SKIP LOCKED";
-    }
-
     /** Claims one selected (and locked) entry: owner, token, lease end, id. */
     public String claim() {
         return "UPDATE " + table + " SET claimed_by = ?, claim_token = ?, lease_until = ? WHERE id = ?";

@@ -25,7 +25,7 @@ import java.util.Set;
  *
  * @param sql the outbox table's statements
  */
-public record SetwiseStatements(OutboxSql sql) {
+public record SetwiseStatements(OutboxSql sql) implements DueEntries {
 
     /**
      * Locks the keys of a coalesced chunk, deletes the pending entries it replaces and inserts it: three statements
@@ -101,6 +101,7 @@ public record SetwiseStatements(OutboxSql sql) {
     }
 
     /** Claims up to {@code max} entries (see {@link OutboxSql#claimDue()}), in claim order. */
+    @Override
     public List<OutboxEntry> claim(Connection connection, int max, Instant now, Duration lease, String owner,
                                    long token) throws SQLException {
         record Ranked(long rank, OutboxEntry entry) {
@@ -124,6 +125,16 @@ public record SetwiseStatements(OutboxSql sql) {
         }
         ranked.sort(Comparator.comparingLong(Ranked::rank));
         return ranked.stream().map(Ranked::entry).toList();
+    }
+
+    @Override
+    public String nextPendingDue() {
+        return sql.nextPendingDue();
+    }
+
+    @Override
+    public String nextLeaseEnd() {
+        return sql.nextLeaseEnd();
     }
 
     private static void bindArrays(Connection connection, PreparedStatement statement, int from, String[] types,
