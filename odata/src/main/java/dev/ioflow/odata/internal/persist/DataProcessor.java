@@ -456,8 +456,10 @@ public final class DataProcessor extends IoProcessor {
             @Nullable List<ArrayList<NavigationPropertySegment>> expand, EntityData data) throws ODataException {
         EntityProviderWriteProperties.ODataEntityProviderPropertiesBuilder props =
                 EntityProviderWriteProperties.serviceRoot(serviceRoot());
-        if (expand != null && !expand.isEmpty()) {
-            ExpandSelectTreeNode tree = UriParser.createExpandSelectTree(select == null ? List.of() : select, expand);
+        // $select alone narrows the properties too (SAP Cloud Integration's query editor always writes one)
+        List<org.apache.olingo.odata2.api.uri.SelectItem> selected = select == null ? List.of() : select;
+        if (!selected.isEmpty() || expand != null && !expand.isEmpty()) {
+            ExpandSelectTreeNode tree = UriParser.createExpandSelectTree(selected, expand == null ? List.of() : expand);
             props.expandSelectTree(tree).callbacks(ExpandCallback.callbacks(model, data, serviceRoot(), tree));
         }
         return props;
