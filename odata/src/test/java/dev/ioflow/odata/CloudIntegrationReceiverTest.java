@@ -132,6 +132,16 @@ class CloudIntegrationReceiverTest {
         ODataFeed addresses = (ODataFeed) page.getEntries().get(0).getProperties().get("addresses");
         assertThat(values(addresses.getEntries(), "town")).containsExactly("T-a2");
 
+        List<Object> processedInPages = new ArrayList<>();
+        for (int skip = 0; ; skip += 2) {
+            List<ODataEntry> entries = cpi.page("Customers", "?$select=customerId&$orderby=customerId&$top=2&$skip=" + skip).getEntries();
+            processedInPages.addAll(values(entries, "customerId"));
+            if (entries.size() < 2) {
+                break;
+            }
+        }
+        assertThat(processedInPages).as("the adapter's own paging ($top/$skip)").containsExactly("c1", "c2", "c3", "c4", "c5");
+
         List<ODataEntry> capped = cpi.readAll("Customers", "?$orderby=customerId&$top=5", new ArrayList<>());
         assertThat(values(capped, "customerId")).as("a $top above the maximum is served in pages")
                 .containsExactly("c1", "c2", "c3", "c4", "c5");
@@ -165,6 +175,20 @@ class CloudIntegrationReceiverTest {
         assertThat(values(cpi.readFeed("Customers", answers.get(3).getBody()).getEntries(), "customerId"))
                 .containsExactly("b3", "b2", "b1");
 
+        BatchChangeSet updates = BatchChangeSet.newBuilder().build();
+        updates.add(BatchChangeSetPart.method("MERGE").uri("Customers" + cpi.keyPredicate("Customers", "b1")).headers(headers)
+                .contentId("u1").body(cpi.entry("Customers", Map.of("age", 50))).build());
+        updates.add(BatchChangeSetPart.method("PATCH").uri("Customers" + cpi.keyPredicate("Customers", "b2")).headers(headers)
+                .contentId("u2").body(cpi.entry("Customers", Map.of("email", "patched@x.org"))).build());
+        updates.add(BatchChangeSetPart.method("DELETE").uri("Customers" + cpi.keyPredicate("Customers", "b3")).contentId("u3").build());
+        BatchQueryPart byKey = BatchQueryPart.method("GET").uri("Customers" + cpi.keyPredicate("Customers", "b1"))
+                .headers(Map.of("Accept", format)).build();
+        List<BatchSingleResponse> updated = cpi.batch(List.of(updates, byKey));
+        assertThat(updated).extracting(BatchSingleResponse::getStatusCode).containsExactly("200", "200", "200", "200");
+        assertThat(cpi.readEntry("Customers", updated.get(3).getBody()).getProperties()).containsEntry("age", 50);
+        assertThat(cpi.read("Customers", "b2", "").getProperties()).containsEntry("email", "patched@x.org").containsEntry("age", 42);
+        assertThat(cpi.status("Customers", "b3")).isEqualTo(404);
+
         BatchChangeSet failing = BatchChangeSet.newBuilder().build();
         failing.add(BatchChangeSetPart.method("POST").uri("Customers").headers(headers).contentId("1")
                 .body(cpi.entry("Customers", customer("x1", "x@x.org", 1))).build());
@@ -175,6 +199,21 @@ class CloudIntegrationReceiverTest {
         assertThat(failed.get(0).getStatusCode()).isEqualTo("404");
         assertThat(cpi.readError(failed.get(0).getBody(), failed.get(0).getHeader("Content-Type")).getErrorCode()).isEqualTo("not_found");
         assertThat(cpi.status("Customers", "x1")).as("a failed change set leaves nothing behind").isEqualTo(404);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("formats")
+    void addressesItemsByTheIntegrationKeyTheServerReturnedWhateverItsCharacters(String format) {
+        CloudIntegrationReceiver cpi = customers(CustomerModels.maps(), format, InboundLimits.builder().build());
+        String id = "o'Brien ü/x|y@z #1&2";
+        String key = (String) cpi.create("Customers", customer(id, "o@x.org", 50)).getProperties().get("integrationKey");
+        assertThat(key).as("reserved characters are percent-encoded inside the key, as SAP does").contains("%2F", "%7C", "%40");
+        assertThat(cpi.read("Customers", key, "").getProperties()).containsEntry("customerId", id);
+        assertThat(cpi.update("MERGE", "Customers", key, Map.of("age", 51)).getProperties()).containsEntry("age", 51);
+        assertThat(values(cpi.readAll("Customers", "?$filter=customerId%20eq%20'o''Brien%20%C3%BC%2Fx%7Cy%40z%20%231%262'",
+                new ArrayList<>()), "integrationKey")).containsExactly(key);
+        cpi.delete("Customers", key);
+        assertThat(cpi.status("Customers", key)).isEqualTo(404);
     }
 
     @ParameterizedTest(name = "{0}")
