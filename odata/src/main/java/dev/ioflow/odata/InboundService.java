@@ -27,10 +27,12 @@ import org.jspecify.annotations.Nullable;
  * <p>Clients generated from the {@code $metadata} by other tools work without special cases: the tests drive the
  * service with a client that SAP Cloud SDK for JavaScript generates from it (create, deep create, get by key,
  * {@code $expand}, {@code $filter}, {@code $orderby}, {@code $top}, {@code $skip}, {@code $count}, PATCH, DELETE,
- * {@code $batch}). Besides SAP's methods the service takes {@code MERGE} (OData V2's PATCH), {@code HEAD} (a GET
- * without body; a {@code HEAD} with {@code X-CSRF-Token: Fetch} is a CSRF-token probe, answered 200 without a token,
- * since, like SAP Commerce's inbound services, ioflow needs none) and methods tunnelled through a POST's
- * {@code X-HTTP-Method}. PUT is answered 405, as SAP Commerce does.
+ * {@code $batch}), and a stand-in for SAP Cloud Integration's OData V2 receiver adapter built on Olingo V2's
+ * client-side API alone. {@code $select} narrows the properties of an answer, with or without {@code $expand}
+ * (Cloud Integration's query editor always writes one). Besides SAP's methods the service takes {@code MERGE}
+ * (OData V2's PATCH), {@code HEAD} (a GET without body; a {@code HEAD} with {@code X-CSRF-Token: Fetch} is a
+ * CSRF-token probe, answered 200 without a token, since, like SAP Commerce's inbound services, ioflow needs none)
+ * and methods tunnelled through a POST's {@code X-HTTP-Method}. PUT is answered 405, as SAP Commerce does.
  *
  * <p>The service is framework neutral: {@link #handle(InboundHttpRequest)} answers one request. Serve it with the
  * JDK's built-in server ({@link InboundServer}) or mount it in a Servlet 6 container ({@link InboundServlet}).

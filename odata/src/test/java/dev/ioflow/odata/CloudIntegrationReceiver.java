@@ -97,20 +97,17 @@ final class CloudIntegrationReceiver {
 
     /** POST of one entry, deep when {@code values} has nested entries (see {@link #entry}). */
     ODataEntry create(String set, Map<String, Object> values) {
-        HttpResponse<String> response = send("POST", set, entry(set, values), 201, "Content-Type", format, "Accept", format);
-        return readEntry(set, response.body());
+        return readEntry(set, write("POST", set, set, values, 201).body());
     }
 
     /** A partial update, {@code PATCH} or {@code MERGE} as the adapter's operation says; SAP answers 200 with the entry. */
     ODataEntry update(String method, String set, Object key, Map<String, Object> values) {
-        HttpResponse<String> response = send(method, set + keyPredicate(set, key), entry(set, values), 200,
-                "Content-Type", format, "Accept", format);
-        return readEntry(set, response.body());
+        return readEntry(set, write(method, set + keyPredicate(set, key), set, values, 200).body());
     }
 
     /** A POST the server refuses with {@code status}: its error document as Olingo reads it, for the iFlow's error. */
     ODataErrorContext refusedCreate(String set, Map<String, Object> values, int status) {
-        HttpResponse<String> response = send("POST", set, entry(set, values), status, "Content-Type", format, "Accept", format);
+        HttpResponse<String> response = write("POST", set, set, values, status);
         return readError(response.body(), response.headers().firstValue("Content-Type").orElseThrow());
     }
 
@@ -120,6 +117,20 @@ final class CloudIntegrationReceiver {
         } catch (Exception e) {
             throw new IllegalStateException("Olingo cannot read the " + contentType + " error: " + e.getMessage() + "\n" + body, e);
         }
+    }
+
+    /** An entry sent as {@link #entryContentType()} says. */
+    private HttpResponse<String> write(String method, String target, String set, Map<String, Object> values, int expected) {
+        String body = entry(set, values);
+        return send(method, target, body, expected, "Content-Type", entryContentType(), "Accept", format);
+    }
+
+    /**
+     * The content type of the entries written, with the parameters Olingo's own server puts on entries (Olingo's
+     * writer leaves the content type to its caller).
+     */
+    String entryContentType() {
+        return format.equals(ATOM) ? "application/atom+xml;type=entry;charset=utf-8" : "application/json;charset=utf-8";
     }
 
     ODataEntry read(String set, Object key, String query) {

@@ -154,11 +154,15 @@ class CloudIntegrationReceiverTest {
     void batchesAChangeSetOfPostsAndAReadAndRollsBackAFailedChangeSet(String name, TypeSystem types, String format) {
         CloudIntegrationReceiver cpi = customers(types, format, InboundLimits.builder().build());
         cpi.fetchCsrfToken();
-        Map<String, String> headers = Map.of("Content-Type", format, "Accept", format);
+        List<String> entries = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            entries.add(cpi.entry("Customers", customer("b" + i, "b" + i + "@x.org", 40 + i, "ba" + i)));
+        }
+        Map<String, String> headers = Map.of("Content-Type", cpi.entryContentType(), "Accept", format);
         BatchChangeSet changeSet = BatchChangeSet.newBuilder().build();
         for (int i = 1; i <= 3; i++) {
             changeSet.add(BatchChangeSetPart.method("POST").uri("Customers").headers(headers).contentId(String.valueOf(i))
-                    .body(cpi.entry("Customers", customer("b" + i, "b" + i + "@x.org", 40 + i, "ba" + i))).build());
+                    .body(entries.get(i - 1)).build());
         }
         BatchQueryPart query = BatchQueryPart.method("GET").uri("Customers?$orderby=customerId%20desc&$expand=addresses")
                 .headers(Map.of("Accept", format)).build();
@@ -222,7 +226,8 @@ class CloudIntegrationReceiverTest {
         InboundService service = InboundService.builder().integrationObject(Fixtures.inboundProduct(), Fixtures.productTypes())
                 .security(Fixtures.security()).build();
         server = InboundServer.builder(service).port(0).start();
-        CloudIntegrationReceiver cpi = new CloudIntegrationReceiver(server.url("InboundProduct"), Fixtures.ADMIN, Fixtures.PASSWORD, format);
+        CloudIntegrationReceiver cpi = new CloudIntegrationReceiver(server.url("InboundProduct"), Fixtures.ADMIN,
+                Fixtures.PASSWORD, format);
         cpi.fetchCsrfToken();
         Map<String, Object> staged = Map.of("version", "Staged", "catalog", Map.of("id", "Default"));
         cpi.create("Catalogs", Map.of("id", "Default"));
@@ -255,7 +260,8 @@ class CloudIntegrationReceiverTest {
         assertThat(values(((ODataFeed) read.getProperties().get("pricerow")).getEntries(), "price")).containsExactly(9.5);
 
         List<ODataEntry> byCatalogVersion = cpi.readAll("Products",
-                "?$filter=catalogVersion/integrationKey%20eq%20'Staged%7CDefault'%20and%20sapBlockedDate%20ge%20datetime'2026-01-01T00:00:00'"
+                "?$filter=catalogVersion/integrationKey%20eq%20'Staged%7CDefault'"
+                        + "%20and%20sapBlockedDate%20ge%20datetime'2026-01-01T00:00:00'"
                         + "&$expand=catalogVersion&$inlinecount=allpages", new ArrayList<>());
         assertThat(values(byCatalogVersion, "code")).containsExactly("p1");
         assertThat(cpi.readAll("Products", "?$filter=sapBaseUnitConversion%20gt%203.0d", new ArrayList<>())).isEmpty();
