@@ -193,6 +193,17 @@ class CloudIntegrationReceiverTest {
         assertThat(cpi.read("Customers", "b2", "").getProperties()).containsEntry("email", "patched@x.org").containsEntry("age", 42);
         assertThat(cpi.status("Customers", "b3")).isEqualTo(404);
 
+        BatchChangeSet referencing = BatchChangeSet.newBuilder().build();
+        referencing.add(BatchChangeSetPart.method("POST").uri("Customers").headers(headers).contentId("new")
+                .body(cpi.entry("Customers", customer("r1", "r@x.org", 60))).build());
+        referencing.add(BatchChangeSetPart.method("MERGE").uri("$new").headers(headers).contentId("ref")
+                .body(cpi.entry("Customers", Map.of("age", 61))).build());
+        List<BatchSingleResponse> referenced = cpi.batch(List.of(referencing));
+        assertThat(referenced).extracting(BatchSingleResponse::getStatusCode).as(referenced.get(1).getBody())
+                .containsExactly("201", "200");
+        assertThat(cpi.read("Customers", "r1", "").getProperties()).as("$new names the entry the change set created")
+                .containsEntry("age", 61);
+
         BatchChangeSet failing = BatchChangeSet.newBuilder().build();
         failing.add(BatchChangeSetPart.method("POST").uri("Customers").headers(headers).contentId("1")
                 .body(cpi.entry("Customers", customer("x1", "x@x.org", 1))).build());
