@@ -17,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every integration object as an SAP Commerce compatible OData V2 service
@@ -50,6 +52,7 @@ import org.jspecify.annotations.Nullable;
 public final class InboundService {
     /** SAP's path prefix of the integration services. */
     public static final String BASE_PATH = "/odata2webservices";
+    private static final Logger LOG = LoggerFactory.getLogger(InboundService.class);
 
     private final Map<String, IntegrationObject> integrationObjects;
     private static final java.util.regex.Pattern ERROR_CODE = java.util.regex.Pattern.compile("\"code\":\"([^\"]*)\"|<code>([^<]*)</code>");
@@ -89,7 +92,13 @@ public final class InboundService {
         Objects.requireNonNull(request, "request");
         RequestHandler.Outcome outcome = handler.handle(request);
         if (monitor != null && outcome.ioCode() != null) {
-            record(request, outcome);
+            try {
+                record(request, outcome);
+            } catch (RuntimeException e) {
+                // the request is done (a write committed): a failing monitoring store must not turn it into an error
+                LOG.warn("inbound request to {} answered {} but not monitored: {}", outcome.ioCode(),
+                        outcome.response().status(), e.toString());
+            }
         }
         return outcome.response();
     }
@@ -102,7 +111,7 @@ public final class InboundService {
         monitor.record(InboundRequest.builder()
                 .creationTime(monitor.clock().instant())
                 .integrationObject(outcome.ioCode())
-                .method(request.method())
+                .method(RequestHandler.effectiveMethod(request))
                 .httpStatus(response.status())
                 .integrationKeys(outcome.integrationKeys())
                 .error(success ? null : first(ERROR_CODE, body), success ? null : first(ERROR_MESSAGE, body))
