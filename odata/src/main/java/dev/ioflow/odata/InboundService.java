@@ -195,8 +195,8 @@ public final class InboundService {
          * {@code unwrap(Connection.class)}) and the webhooks' outbox is transactional
          * ({@link dev.ioflow.webhook.jdbc.JdbcOutbox}), both must be on the same database: the changes are written
          * on the unit of work's connection ({@code webhooks.saved(item, connection)}), so the items and their outbox
-         * rows commit together or not at all, and no crash can separate them. Workers then find the changes after
-         * the commit, within their poll interval. Otherwise (in-memory repository or outbox) the changes are
+         * rows commit together or not at all, and no crash can separate them; after the commit the service wakes the
+         * delivery workers, which deliver at once rather than at their next poll. Otherwise (in-memory repository or outbox) the changes are
          * recorded with {@code webhooks.saved(item)} just before the commit: in the transaction a
          * {@link dev.ioflow.webhook.spi.TransactionBinding} finds, or on their own.
          */
