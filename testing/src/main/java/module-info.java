@@ -6,6 +6,7 @@ module dev.ioflow.testing {
     requires transitive dev.ioflow.core;
     requires transitive dev.ioflow.webhook;
     requires dev.ioflow.emarsys;
+    requires transitive dev.ioflow.odata;
     requires transitive mockwebserver3;
     requires transitive org.assertj.core;
     requires transitive org.junit.jupiter.api;

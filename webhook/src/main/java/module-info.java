@@ -1,6 +1,7 @@
 /**
  * ioflow webhook: change detection, outbound sync and reliable delivery.
  */
+@SuppressWarnings("module") // the qualified export names ioflow-odata, which is built after this module
 module dev.ioflow.webhook {
     requires transitive dev.ioflow.core;
     requires transitive dev.ioflow.destinations;
@@ -13,4 +14,7 @@ module dev.ioflow.webhook {
     exports dev.ioflow.webhook.spi;
     exports dev.ioflow.webhook.jdbc;
     exports dev.ioflow.webhook.memory;
+    // The JDBC machinery (store, schema scripts, group commit, monitoring tables) serves the inbound monitoring
+    // store of ioflow-odata too.
+    exports dev.ioflow.webhook.internal.jdbc to dev.ioflow.odata;
 }

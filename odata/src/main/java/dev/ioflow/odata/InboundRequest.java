@@ -55,7 +55,7 @@ public final class InboundRequest {
         return integrationObject;
     }
 
-    /** The HTTP method, upper case. */
+    /** The HTTP method, upper case: for a POST that tunnels another method through {@code X-HTTP-Method}, that one. */
     public String method() {
         return method;
     }

@@ -17,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every integration object as an SAP Commerce compatible OData V2 service
@@ -52,6 +54,7 @@ import org.jspecify.annotations.Nullable;
 public final class InboundService {
     /** SAP's path prefix of the integration services. */
     public static final String BASE_PATH = "/odata2webservices";
+    private static final Logger LOG = LoggerFactory.getLogger(InboundService.class);
 
     private final Map<String, IntegrationObject> integrationObjects;
     private static final java.util.regex.Pattern ERROR_CODE = java.util.regex.Pattern.compile("\"code\":\"([^\"]*)\"|<code>([^<]*)</code>");
@@ -91,7 +94,13 @@ public final class InboundService {
         Objects.requireNonNull(request, "request");
         RequestHandler.Outcome outcome = handler.handle(request);
         if (monitor != null && outcome.ioCode() != null) {
-            record(request, outcome);
+            try {
+                record(request, outcome);
+            } catch (RuntimeException e) {
+                // the request is done (a write committed): a failing monitoring store must not turn it into an error
+                LOG.warn("inbound request to {} answered {} but not monitored: {}", outcome.ioCode(),
+                        outcome.response().status(), e.toString());
+            }
         }
         return outcome.response();
     }
@@ -104,7 +113,7 @@ public final class InboundService {
         monitor.record(InboundRequest.builder()
                 .creationTime(monitor.clock().instant())
                 .integrationObject(outcome.ioCode())
-                .method(request.method())
+                .method(RequestHandler.effectiveMethod(request))
                 .httpStatus(response.status())
                 .integrationKeys(outcome.integrationKeys())
                 .error(success ? null : first(ERROR_CODE, body), success ? null : first(ERROR_MESSAGE, body))
@@ -188,8 +197,8 @@ public final class InboundService {
          * {@code unwrap(Connection.class)}) and the webhooks' outbox is transactional
          * ({@link dev.ioflow.webhook.jdbc.JdbcOutbox}), both must be on the same database: the changes are written
          * on the unit of work's connection ({@code webhooks.saved(item, connection)}), so the items and their outbox
-         * rows commit together or not at all, and no crash can separate them. Workers then find the changes after
-         * the commit, within their poll interval. Otherwise (in-memory repository or outbox) the changes are
+         * rows commit together or not at all, and no crash can separate them; after the commit the service wakes the
+         * delivery workers, which deliver at once rather than at their next poll. Otherwise (in-memory repository or outbox) the changes are
          * recorded with {@code webhooks.saved(item)} just before the commit: in the transaction a
          * {@link dev.ioflow.webhook.spi.TransactionBinding} finds, or on their own.
          */

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * Isolates the optional webhook dependency: loaded only when a WebhookService is attached. When the request's unit
  * of work is a JDBC transaction ({@link UnitOfWork#unwrap} answers its {@link Connection}) and the webhooks' outbox
  * can append into a caller's transaction ({@link TransactionalOutbox}, such as the JDBC outbox), the changes are
- * written on that connection: items and outbox rows commit or roll back together. Otherwise they are recorded as
+ * written on that connection: items and outbox rows commit or roll back together, and the delivery workers are woken
+ * once the unit of work has committed ({@link WebhookService#changesCommitted()}). Otherwise they are recorded as
  * {@link WebhookService#saved(Object)} records them (on their own, or in the transaction a
  * {@link dev.ioflow.webhook.spi.TransactionBinding} finds), before the unit of work commits.
  */
@@ -45,6 +46,13 @@ final class WebhookChanges implements ChangeSink {
             webhooks.deleted(item);
         } else {
             webhooks.deleted(item, connection);
+        }
+    }
+
+    @Override
+    public void committed() {
+        if (transactionalOutbox) {
+            webhooks.changesCommitted();
         }
     }
 

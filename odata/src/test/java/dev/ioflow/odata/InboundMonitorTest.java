@@ -1,12 +1,19 @@
 package dev.ioflow.odata;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ioflow.core.monitoring.MonitorCleanup;
+import dev.ioflow.core.monitoring.MonitorPage;
+import dev.ioflow.core.monitoring.MonitorStore;
+import dev.ioflow.odata.jdbc.JdbcInboundRequestStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 class InboundMonitorTest {
@@ -65,6 +72,83 @@ class InboundMonitorTest {
         assertThat(records.get(0).errorCode()).isEqualTo("unauthorized");
         assertThat(records.get(2).errorCode()).isEqualTo("forbidden");
         assertThat(records.get(3).errorCode()).isEqualTo("not_found");
+    }
+
+    @Test
+    void aTunnelledMethodIsRecordedAsTheMethodItTunnels() {
+        InboundMonitor monitor = InboundMonitor.builder().build();
+        try (InboundServer server = customerServer(monitor)) {
+            HttpClientSupport http = new HttpClientSupport(server.url("InboundCustomer"));
+            assertThat(http.json("POST", "Customers", "{\"customerId\":\"c1\"}").statusCode()).isEqualTo(201);
+            assertThat(http.json("POST", "Customers('c1')", "{\"email\":\"c1@example.com\"}", "X-HTTP-Method", "MERGE")
+                    .statusCode()).isLessThan(300);
+            assertThat(http.json("POST", "Customers('c1')", "{\"email\":\"c@example.com\"}", "X-HTTP-Method", "patch")
+                    .statusCode()).isLessThan(300);
+            assertThat(http.json("POST", "Customers('c1')", "", "X-HTTP-Method", "DELETE").statusCode()).isEqualTo(200);
+        }
+        assertThat(monitor.requests()).extracting(InboundRequest::method).containsExactly("POST", "MERGE", "PATCH", "DELETE");
+    }
+
+    @Test
+    void aServiceKeepsItsRecordsInADatabaseQueryableAfterARestart() {
+        JdbcDataSource database = new JdbcDataSource();
+        database.setURL("jdbc:h2:mem:inbound-monitor-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        InboundMonitor monitor = InboundMonitor.builder().errorPayloads(true)
+                .store(JdbcInboundRequestStore.builder().dataSource(database).createSchema(true).build()).build();
+        try (InboundServer server = customerServer(monitor)) {
+            HttpClientSupport http = new HttpClientSupport(server.url("InboundCustomer"));
+            http.json("POST", "Customers", "{\"customerId\":\"c1\"}", "integrationMessageId", "m-1");
+            http.json("POST", "Customers", "{\"customerId\":\"c2\",\"bad\":true}");
+            http.json("POST", "Customers('c1')", "", "X-HTTP-Method", "DELETE");
+        }
+
+        InboundMonitor restarted = InboundMonitor.builder()
+                .store(JdbcInboundRequestStore.builder().dataSource(database).build()).build();
+        assertThat(restarted.query(InboundRequestQuery.builder().integrationKey("c1").build()))
+                .extracting(r -> r.method() + " " + r.httpStatus()).containsExactly("DELETE 200", "POST 201");
+        MonitorPage<InboundRequest> errors = restarted.page(InboundRequestQuery.builder()
+                .status(InboundRequestStatus.ERROR).build());
+        assertThat(errors.total()).isEqualTo(1);
+        assertThat(errors.records().get(0).errorCode()).isEqualTo("invalid_property");
+        assertThat(new String(errors.records().get(0).payload())).contains("\"bad\":true");
+        assertThat(restarted.query(InboundRequestQuery.builder().messageId("m-1").build())).hasSize(1);
+    }
+
+    @Test
+    void aFailingMonitoringStoreDoesNotFailTheRequest() {
+        MonitorStore<InboundRequest, InboundRequestQuery> broken = new MonitorStore<>() {
+            @Override
+            public void add(InboundRequest record) {
+                throw new IllegalStateException("monitoring database down");
+            }
+
+            @Override
+            public MonitorPage<InboundRequest> query(InboundRequestQuery query) {
+                return new MonitorPage<>(List.of(), 0, 0);
+            }
+
+            @Override
+            public int delete(MonitorCleanup cleanup) {
+                return 0;
+            }
+
+            @Override
+            public long count() {
+                return 0;
+            }
+        };
+        InboundMonitor monitor = InboundMonitor.builder().store(broken).build();
+        try (InboundServer server = customerServer(monitor)) {
+            HttpClientSupport http = new HttpClientSupport(server.url("InboundCustomer"));
+            assertThat(http.json("POST", "Customers", "{\"customerId\":\"c1\"}").statusCode()).isEqualTo(201);
+            assertThat(http.get("Customers('c1')").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aGivenStoreIsNotBoundedByMaxRecords() {
+        assertThatThrownBy(() -> InboundMonitor.builder().maxRecords(10).store(InboundMonitor.inMemoryStore(5)).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("drop maxRecords(10)");
     }
 
     private static InboundServer customerServer(InboundMonitor monitor) {

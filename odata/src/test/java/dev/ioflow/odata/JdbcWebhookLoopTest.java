@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ioflow.core.TypeSystem;
 import dev.ioflow.core.persistence.UnitOfWork;
 import dev.ioflow.core.persistence.jdbc.JdbcItemRepository;
+import dev.ioflow.destinations.ConsumedDestination;
+import dev.ioflow.destinations.DestinationClient;
 import dev.ioflow.webhook.ChangeType;
 import dev.ioflow.webhook.WebhookConfiguration;
 import dev.ioflow.webhook.WebhookService;
@@ -18,10 +20,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -176,6 +185,59 @@ class JdbcWebhookLoopTest {
         assertThat(http.send("DELETE", "Customers('c1')", "").statusCode()).isEqualTo(200);
         assertThat(committedCustomers()).isZero();
         assertThat(queued()).as("the delete replaced the pending save").containsExactly("DELETED c1");
+    }
+
+    /**
+     * The workers poll once a minute here, and the only one is asleep when the POST comes: the change reaches the
+     * receiver long before the next poll because the committed request wakes the worker.
+     */
+    @Test
+    void aCommittedWriteWakesTheSleepingWorkerInsteadOfWaitingForItsPoll() throws Exception {
+        server.close();
+        webhooks.close();
+        List<Thread> workers = new ArrayList<>();
+        ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "loop-worker");
+            workers.add(thread);
+            return thread;
+        });
+        try (MockWebServer receiver = new MockWebServer()) {
+            receiver.start();
+            receiver.enqueue(new MockResponse.Builder().code(204).build());
+            TypeSystem types = CustomerModels.records();
+            webhooks = WebhookService.builder()
+                    .outbox(JdbcOutbox.builder().dataSource(dataSource(url)).tablePrefix("ioflow_loop_").build())
+                    .destinations(DestinationClient.builder().destination(ConsumedDestination
+                            .builder("emarsys", receiver.url("/contacts").toString()).build()).build())
+                    .webhook(WebhookConfiguration.builder(CustomerModels.inboundCustomer(), types, "emarsys")
+                            .eventTypes(ChangeType.SAVED).build())
+                    .threads(1).executor(executor).pollInterval(Duration.ofMinutes(1)).build();
+            webhooks.start();
+            InboundService service = InboundService.builder().integrationObject(CustomerModels.inboundCustomer(), types)
+                    .security(Fixtures.security()).repository(repository).webhooks(webhooks).build();
+            server = InboundServer.builder(service).port(0).start();
+            http = new HttpClientSupport(server.url("InboundCustomer"));
+            awaitSleeping(workers);
+
+            assertThat(http.json("POST", "Customers", customer("c1")).statusCode()).isEqualTo(201);
+
+            RecordedRequest delivered = receiver.takeRequest(20, TimeUnit.SECONDS);
+            assertThat(delivered).as("delivered before the worker's next poll, a minute away").isNotNull();
+            assertThat(delivered.getBody().utf8()).contains("c1@example.com");
+            assertThat(receiver.getRequestCount()).isEqualTo(1);
+        } finally {
+            webhooks.close();
+            executor.shutdownNow();
+        }
+    }
+
+    /** Waits until the one worker thread sleeps until its next poll (a timed wait; it starts with an empty outbox). */
+    private static void awaitSleeping(List<Thread> workers) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (workers.isEmpty() || workers.get(0).getState() != Thread.State.TIMED_WAITING) {
+            assertThat(System.nanoTime()).as("the worker went to sleep").isLessThan(deadline);
+            Thread.sleep(10);
+        }
     }
 
     @Test

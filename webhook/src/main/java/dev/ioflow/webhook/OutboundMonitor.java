@@ -9,6 +9,7 @@ import dev.ioflow.core.monitoring.RetainingMonitorStore;
 import dev.ioflow.core.monitoring.memory.InMemoryMonitorStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -72,9 +73,27 @@ public final class OutboundMonitor {
      * unless payloads are kept for its outcome.
      */
     public void record(OutboundRequest request) {
-        Objects.requireNonNull(request, "request");
+        store.add(kept(Objects.requireNonNull(request, "request")));
+    }
+
+    /**
+     * Records the outcomes of several attempts, as {@link #record(OutboundRequest)} does, together: a JDBC store
+     * writes them in one transaction (the delivery workers record each pass's attempts so).
+     *
+     * @since 1.0
+     */
+    public void recordAll(List<OutboundRequest> requests) {
+        List<OutboundRequest> kept = new ArrayList<>(requests.size());
+        for (OutboundRequest request : requests) {
+            kept.add(kept(Objects.requireNonNull(request, "request")));
+        }
+        store.addAll(kept);
+    }
+
+    /** The request as stored: without its payload unless payloads are kept for its outcome. */
+    private OutboundRequest kept(OutboundRequest request) {
         boolean keep = request.status().outcome() == MonitorOutcome.SUCCESS ? successPayloads : errorPayloads;
-        store.add(keep || request.payload() == null ? request : request.withIdAndPayload(request.id(), null));
+        return keep || request.payload() == null ? request : request.withIdAndPayload(request.id(), null);
     }
 
     /** The matching records, newest first: the page the query's offset and limit select. */

@@ -206,9 +206,10 @@ public final class WebhookService implements AutoCloseable {
      * Records that the item was created or updated, as {@link #saved(Object)} does, inside the application's own
      * transaction on {@code connection}: the change is committed or rolled back with the application's write.
      * Needs an outbox in that database (a {@link dev.ioflow.webhook.spi.TransactionalOutbox} such as
-     * {@link dev.ioflow.webhook.jdbc.JdbcOutbox}); the connection must not be in auto-commit mode. Workers find
-     * the change after the commit, within their poll interval; the change's key stays locked in the outbox until
-     * then.
+     * {@link dev.ioflow.webhook.jdbc.JdbcOutbox}); the connection must not be in auto-commit mode. Call
+     * {@link #changesCommitted()} after the commit to have the workers deliver the change at once; otherwise they
+     * find it at their next poll (within the poll interval). The change's key stays locked in the outbox until the
+     * transaction ends.
      *
      * @return the number of changes queued in the transaction
      * @since 1.0
@@ -543,23 +544,51 @@ public final class WebhookService implements AutoCloseable {
 
     /**
      * After an append: listeners hear of the changes and workers wake, right away, or, for an append into a
-     * transaction the binding finds on this thread, once that transaction commits (never for a rollback).
+     * transaction the binding finds on this thread, once that transaction commits (never for a rollback). For an
+     * append into a connection the caller passed, listeners hear of the changes now, and the workers wake when the
+     * caller reports the commit ({@link #changesCommitted()}): woken before, they would find nothing to claim.
      */
-    private void appended(List<OutboxEntry> entries) {
+    private void appended(List<OutboxEntry> entries, boolean intoCallersConnection) {
         Connection bound = transactionBinding == null ? null : transactionBinding.currentConnection();
         if (bound != null) {
-            transactionBinding.afterCommit(() -> queued(entries));
+            transactionBinding.afterCommit(() -> queued(entries, true));
         } else {
-            queued(entries);
+            queued(entries, !intoCallersConnection);
         }
     }
 
-    private void queued(List<OutboxEntry> entries) {
+    private void queued(List<OutboxEntry> entries, boolean wake) {
         if (!listener.isEmpty()) {
             for (OutboxEntry e : entries) {
                 listener.changeQueued(ChangeInfo.of(e));
             }
         }
+        if (wake) {
+            pool.wake();
+        }
+    }
+
+    /**
+     * Tells the delivery workers that the application committed a transaction into which it wrote changes with
+     * {@link #saved(Object, Connection)}, {@link #deleted(Object, Connection)} or their collection forms, so that
+     * they claim them now instead of at their next poll (up to the {@linkplain Builder#pollInterval poll interval}
+     * later). Workers are not woken by such writes themselves: before the commit there is nothing they could claim.
+     * With a {@link TransactionBinding} the service does this itself after the commit; called at any other time it
+     * costs the workers one look at the outbox.
+     *
+     * <pre>{@code
+     * try (Connection connection = dataSource.getConnection()) {
+     *     connection.setAutoCommit(false);
+     *     customers.insert(connection, customer);
+     *     webhooks.saved(customer, connection);
+     *     connection.commit();
+     * }
+     * webhooks.changesCommitted();
+     * }</pre>
+     *
+     * @since 1.0
+     */
+    public void changesCommitted() {
         pool.wake();
     }
 

@@ -1,5 +1,7 @@
 package dev.ioflow.core.monitoring;
 
+import java.util.List;
+
 /**
  * Where monitoring records live (SPI): one record per inbound request or outbound delivery attempt, added as they
  * happen, queried newest first with filters and paging, and deleted by age. Retention itself is not the store's
@@ -28,6 +30,17 @@ public interface MonitorStore<R, Q extends MonitorQuery<R>> {
      * assigns its id where the record type has one. Records are expected in roughly increasing time order.
      */
     void add(R record);
+
+    /**
+     * Stores records as {@link #add} does, in order. A database store writes them in one transaction, so that a
+     * delivery worker's pass costs one monitoring transaction, not one per attempt; the default adds them one by
+     * one.
+     *
+     * @since 1.0
+     */
+    default void addAll(List<R> records) {
+        records.forEach(this::add);
+    }
 
     /**
      * The records matching the query, newest first (in reverse order of addition, which is time order up to

@@ -3,6 +3,7 @@ package dev.ioflow.core.monitoring;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -59,6 +60,13 @@ public final class RetainingMonitorStore<R, Q extends MonitorQuery<R>> implement
     public void add(R record) {
         cleanupIfDue();
         store.add(record);
+    }
+
+    /** Adds the records, after an automatic cleanup when one is due. */
+    @Override
+    public void addAll(List<R> records) {
+        cleanupIfDue();
+        store.addAll(records);
     }
 
     /** Queries the store, after an automatic cleanup when one is due. */

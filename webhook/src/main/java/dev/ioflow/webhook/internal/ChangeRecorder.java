@@ -22,7 +22,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -44,18 +44,19 @@ public final class ChangeRecorder {
     private final DeltaDetector delta;
     private final Clock clock;
     private final Supplier<String> messageIds;
-    private final Consumer<List<OutboxEntry>> onAppend;
+    private final BiConsumer<List<OutboxEntry>, Boolean> onAppend;
     private final SyncMemoryStore syncMemory;
     private final ChangeContext context;
 
     /**
-     * A recorder appending to {@code outbox} and calling {@code onAppend} after every append (also after an append
-     * into the caller's transaction, before that commits: the callback decides when to act on it). Deletes of
+     * A recorder appending to {@code outbox} and calling {@code onAppend} after every append with the entries and
+     * whether they went into the caller's transaction (then before that commits: the callback decides when to act on
+     * them). Deletes of
      * webhooks that synchronize deletes are forgotten in {@code syncMemory}; each change carries what
      * {@code context} captures when it is made.
      */
     public ChangeRecorder(List<Route> routes, Outbox outbox, DeltaDetector delta, Clock clock,
-                          Supplier<String> messageIds, Consumer<List<OutboxEntry>> onAppend,
+                          Supplier<String> messageIds, BiConsumer<List<OutboxEntry>, Boolean> onAppend,
                           SyncMemoryStore syncMemory, ChangeContext context) {
         this.syncMemory = syncMemory;
         this.context = context;
@@ -242,7 +243,7 @@ public final class ChangeRecorder {
             }
         }
         LOG.debug("appended {} changes{}", entries.size(), connection == null ? "" : " in the caller's transaction");
-        onAppend.accept(entries);
+        onAppend.accept(entries, connection != null);
     }
 
     private TransactionalOutbox transactional() {

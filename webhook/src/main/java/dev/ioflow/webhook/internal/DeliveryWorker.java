@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One delivery pass: claims due entries, hands them to their webhooks' targets in batches and applies the
- * outcomes (complete + marker, reschedule with backoff, or dead letter), recording each attempt for monitoring.
+ * outcomes (complete + marker, reschedule with backoff, or dead letter), recording each attempt for monitoring
+ * (all of a pass together: one monitoring transaction with a JDBC store).
  * Several threads may run passes at once; the outbox guarantees that each key is claimed by one at a time.
  *
  * <p>A pass costs a fixed number of outbox transactions, whatever its size: with a JDBC outbox and marker store in
@@ -214,14 +215,19 @@ public final class DeliveryWorker {
             LOG.warn("refused to apply {} of {}: its claim no longer holds (the lease ran out and another worker "
                     + "may own the entry now)", stale.kind(), stale.entry());
         }
+        List<OutboundRequest> attempts = new ArrayList<>(results.size());
         for (Result r : results) {
             OutboxEntry e = r.settlement.entry();
             if (!refused.contains(e.id())) {
                 log(r);
                 notify(r);
             }
-            record(e, r);
+            if (r.status != null) {
+                attempts.add(attempt(e, r));
+            }
         }
+        // one monitoring transaction per pass with a JDBC store, not one per attempt
+        monitor.recordAll(attempts);
     }
 
     private static void log(Result r) {
@@ -254,16 +260,13 @@ public final class DeliveryWorker {
         }
     }
 
-    private void record(OutboxEntry e, Result r) {
-        if (r.status == null) {
-            return;
-        }
-        monitor.record(OutboundRequest.builder().messageId(e.messageId()).status(r.status).webhookId(e.webhookId())
+    private OutboundRequest attempt(OutboxEntry e, Result r) {
+        return OutboundRequest.builder().messageId(e.messageId()).status(r.status).webhookId(e.webhookId())
                 .integrationObject(e.integrationObject()).integrationKey(e.integrationKey())
                 .destinationId(e.destinationId()).changeType(e.changeType()).source(e.source())
                 .attempt(r.settlement.attempts())
                 .createdAt(e.createdAt()).attemptedAt(r.at).nextAttemptAt(r.next).httpStatus(r.httpStatus)
-                .detail(r.detail).payload(monitor.keepsPayloads() ? e.payload() : null).build());
+                .detail(r.detail).payload(monitor.keepsPayloads() ? e.payload() : null).build();
     }
 
     /** Entries of a webhook this process does not know (another instance's, or a removed one): leave them be. */

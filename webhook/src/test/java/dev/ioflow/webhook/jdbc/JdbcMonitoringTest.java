@@ -16,6 +16,8 @@ import dev.ioflow.webhook.WebhookService;
 import dev.ioflow.webhook.spi.DeliveryOutcome;
 import dev.ioflow.webhook.spi.DeliveryTarget;
 import dev.ioflow.webhook.spi.OutboxEntry;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,6 +27,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -79,6 +82,48 @@ class JdbcMonitoringTest {
                         assertThat(r.httpStatus()).isEqualTo(400);
                         assertThat(new String(r.payload())).contains("b@example.com");
                     });
+        }
+
+        /** Issue 12: monitoring costs a delivery pass one transaction, however many attempts it made. */
+        @Test
+        void aPassRecordsAllItsAttemptsInOneTransaction() {
+            AtomicInteger connections = new AtomicInteger();
+            DataSource counting = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                    new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("getConnection")) {
+                            connections.incrementAndGet();
+                        }
+                        try {
+                            return method.invoke(dataSource(), args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            OutboundMonitor monitor = OutboundMonitor.builder().cleanupInterval(Duration.ofDays(1))
+                    .store(JdbcOutboundRequestStore.builder().dataSource(counting).tablePrefix(prefix)
+                            .createSchema(true).build())
+                    .build();
+            // the first record runs the first cleanup; the pass below is not due for one
+            monitor.record(OutboundRequest.builder().messageId("m-0").status(OutboundRequestStatus.SUCCESS)
+                    .integrationObject("ioCustomer").integrationKey("c0").destinationId("crm").attemptedAt(Instant.now())
+                    .build());
+            try (WebhookService service = WebhookService.builder().monitor(monitor).claimSize(10)
+                    .outbox(JdbcOutbox.builder().dataSource(dataSource()).tablePrefix(prefix).createSchema(true)
+                            .build())
+                    .webhook(WebhookConfiguration.builder(CUSTOMERS, "crm").target(target).build())
+                    .build()) {
+                for (int i = 1; i <= 10; i++) {
+                    service.saved(Fixtures.customer(i == 5 ? "bad" : "c" + i, i + "@example.com"));
+                }
+                connections.set(0);
+
+                assertThat(service.deliverDue()).isEqualTo(10);
+            }
+
+            assertThat(connections).as("monitoring transactions of the pass").hasValue(1);
+            assertThat(monitor.size()).isEqualTo(11);
+            assertThat(monitor.query(OutboundRequestQuery.builder().status(OutboundRequestStatus.ERROR).build()))
+                    .extracting(OutboundRequest::integrationKey).containsExactly("bad");
         }
 
         /** Another transaction holds every outbox row; the monitoring cleanup goes ahead regardless. */

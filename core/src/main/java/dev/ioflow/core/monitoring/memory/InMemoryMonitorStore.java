@@ -45,12 +45,19 @@ public final class InMemoryMonitorStore<R, Q extends MonitorQuery<R>> implements
 
     @Override
     public void add(R record) {
-        Objects.requireNonNull(record, "record");
+        addAll(List.of(record));
+    }
+
+    @Override
+    public void addAll(List<R> batch) {
+        batch.forEach(r -> Objects.requireNonNull(r, "record"));
         synchronized (records) {
-            if (records.size() >= capacity) {
-                records.pollFirst();
+            for (R record : batch) {
+                if (records.size() >= capacity) {
+                    records.pollFirst();
+                }
+                records.addLast(type.withId(record, nextId++));
             }
-            records.addLast(type.withId(record, nextId++));
         }
     }
 

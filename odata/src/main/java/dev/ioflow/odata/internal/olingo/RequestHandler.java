@@ -157,9 +157,10 @@ public final class RequestHandler {
 
     /**
      * The method asked for, upper case: a POST tunnelling another method through {@code X-HTTP-Method} (or
-     * {@code X-HTTP-Method-Override}), as OData V2 clients behind restrictive proxies do, counts as that method.
+     * {@code X-HTTP-Method-Override}), as OData V2 clients behind restrictive proxies do, counts as that method:
+     * it is processed, authorized and monitored as such.
      */
-    private static String effectiveMethod(InboundHttpRequest request) {
+    public static String effectiveMethod(InboundHttpRequest request) {
         String method = request.method().toUpperCase(Locale.ROOT);
         if (method.equals("POST")) {
             String tunnelled = request.header("X-HTTP-Method");

@@ -21,4 +21,11 @@ public interface ChangeSink {
     void saved(UnitOfWork work, Object item);
 
     void deleted(UnitOfWork work, Object item);
+
+    /**
+     * The unit of work in which items were handed to this sink has committed: a sink that wrote them into that
+     * transaction lets delivery start now. Not called after a rollback.
+     */
+    default void committed() {
+    }
 }

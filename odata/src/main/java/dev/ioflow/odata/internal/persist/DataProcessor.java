@@ -338,8 +338,7 @@ public final class DataProcessor extends IoProcessor {
                 }
                 responses.add(response);
             }
-            flushChanges();
-            work.commit();
+            commit(work);
         } finally {
             changeSet = null;
             pendingChanges.clear();
@@ -375,11 +374,20 @@ public final class DataProcessor extends IoProcessor {
         try (UnitOfWork work = backend.repository().begin()) {
             pendingChanges.clear();
             T result = body.run(work);
-            flushChanges();
-            work.commit();
+            commit(work);
             return result;
         } finally {
             pendingChanges.clear();
+        }
+    }
+
+    /** Hands the pending changes to the sink, commits, and tells the sink of the commit when it was given any. */
+    private void commit(UnitOfWork work) throws SapError {
+        boolean changed = !pendingChanges.isEmpty();
+        flushChanges();
+        work.commit();
+        if (changed) {
+            backend.changes().committed();
         }
     }
 

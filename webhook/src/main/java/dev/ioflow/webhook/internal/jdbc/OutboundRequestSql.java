@@ -10,34 +10,37 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.StringJoiner;
 
 /**
- * The outbound request table's statements (see {@code monitoring-<dialect>.sql}), and the conversion between
- * {@link OutboundRequest} and its columns. Both dialects understand the same SQL here.
+ * The outbound request table (see {@code monitoring-<dialect>.sql}): the conversion between {@link OutboundRequest}
+ * and its columns, and the rows a query selects. Both dialects understand the same SQL here.
  *
  * @param table the table's name
  */
-public record OutboundRequestSql(String table) {
+public record OutboundRequestSql(String table) implements MonitorTable<OutboundRequest, OutboundRequestQuery> {
 
     private static final String COLUMNS = "message_id, status, webhook_id, integration_object, integration_key, "
             + "destination_id, change_type, change_source, attempt, created_at, attempted_at, next_attempt_at, "
             + "http_status, detail, payload";
 
-    /** Newest first; the index on each criterion ends with the same two columns. */
-    private static final String NEWEST_FIRST = " ORDER BY attempted_at DESC, id DESC";
-
-    /** Inserts a record: bound by {@link #bindInsert}. */
-    public String insert() {
-        return "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    @Override
+    public String columns() {
+        return COLUMNS;
     }
 
-    /** Binds a record's columns as the parameters of {@link #insert()}. */
-    public static void bindInsert(PreparedStatement statement, OutboundRequest r) throws SQLException {
+    /** The index on each criterion ends with this column and {@code id}. */
+    @Override
+    public String timeColumn() {
+        return "attempted_at";
+    }
+
+    @Override
+    public String statuses(MonitorOutcome outcome) {
+        return outcome == MonitorOutcome.SUCCESS ? "'SUCCESS'" : "'RETRY', 'ERROR'";
+    }
+
+    @Override
+    public void bind(PreparedStatement statement, OutboundRequest r) throws SQLException {
         statement.setString(1, r.messageId());
         statement.setString(2, r.status().name());
         statement.setString(3, r.webhookId());
@@ -60,43 +63,8 @@ public record OutboundRequestSql(String table) {
         }
     }
 
-    /** The query's page, newest first: bound by {@link Criteria#bind} then limit and offset. */
-    public String select(Criteria criteria) {
-        return "SELECT id, " + COLUMNS + " FROM " + table + criteria.where() + NEWEST_FIRST + " LIMIT ? OFFSET ?";
-    }
-
-    /** How many records match the query: bound by {@link Criteria#bind}. */
-    public String count(Criteria criteria) {
-        return "SELECT COUNT(*) FROM " + table + criteria.where();
-    }
-
-    /**
-     * Locks the ids of the oldest expired records of an outcome, skipping rows another cleaner holds: cutoff, then
-     * limit.
-     */
-    public String selectExpired(MonitorOutcome outcome) {
-        String statuses = outcome == MonitorOutcome.SUCCESS ? "'SUCCESS'" : "'RETRY', 'ERROR'";
-        return "SELECT id FROM " + table + " WHERE status IN (" + statuses + ") AND attempted_at < ?"
-                + " ORDER BY attempted_at, id LIMIT ? FOR UPDATE SKIP LOCKED";
-    }
-
-    /** Deletes {@code count} records by id: the ids. */
-    public String deleteIds(int count) {
-        return "DELETE FROM " + table + " WHERE id IN (" + String.join(", ", Collections.nCopies(count, "?")) + ")";
-    }
-
-    /** Reads every row of a {@link #select} into records. */
-    public static List<OutboundRequest> readAll(PreparedStatement select) throws SQLException {
-        List<OutboundRequest> records = new ArrayList<>();
-        try (ResultSet row = select.executeQuery()) {
-            while (row.next()) {
-                records.add(read(row));
-            }
-        }
-        return records;
-    }
-
-    private static OutboundRequest read(ResultSet row) throws SQLException {
+    @Override
+    public OutboundRequest read(ResultSet row) throws SQLException {
         String changeType = row.getString(8);
         return OutboundRequest.builder().id(row.getLong(1)).messageId(row.getString(2))
                 .status(OutboundRequestStatus.valueOf(row.getString(3))).webhookId(row.getString(4))
@@ -108,50 +76,17 @@ public record OutboundRequestSql(String table) {
                 .payload(row.getBytes(16)).build();
     }
 
-    /**
-     * A query's criteria as a {@code WHERE} clause and its parameters, in the same order.
-     *
-     * @param where  the clause, empty when nothing is filtered
-     * @param values the parameters: strings and instants
-     */
-    public record Criteria(String where, List<Object> values) {
-
-        /** No criteria: every record. */
-        public static final Criteria NONE = new Criteria("", List.of());
-
-        /** The criteria of a query. */
-        public static Criteria of(OutboundRequestQuery q) {
-            StringJoiner where = new StringJoiner(" AND ", " WHERE ", "").setEmptyValue("");
-            List<Object> values = new ArrayList<>();
-            add(where, values, "status = ?", q.status() == null ? null : q.status().name());
-            add(where, values, "integration_object = ?", q.integrationObject());
-            add(where, values, "integration_key = ?", q.integrationKey());
-            add(where, values, "destination_id = ?", q.destinationId());
-            add(where, values, "message_id = ?", q.messageId());
-            add(where, values, "change_source = ?", q.source() == null ? null : q.source().name());
-            add(where, values, "attempted_at >= ?", q.from());
-            add(where, values, "attempted_at < ?", q.to());
-            return new Criteria(where.toString(), Collections.unmodifiableList(values));
-        }
-
-        /** Binds the parameters from index 1; returns the next free index. */
-        public int bind(PreparedStatement statement) throws SQLException {
-            int index = 1;
-            for (Object value : values) {
-                if (value instanceof Instant instant) {
-                    OutboxRows.setInstant(statement, index++, instant);
-                } else {
-                    statement.setString(index++, (String) value);
-                }
-            }
-            return index;
-        }
-
-        private static void add(StringJoiner where, List<Object> values, String condition, Object value) {
-            if (value != null) {
-                where.add(condition);
-                values.add(value);
-            }
-        }
+    @Override
+    public SqlCriteria criteria(OutboundRequestQuery q) {
+        return SqlCriteria.builder()
+                .add("status = ?", q.status())
+                .add("integration_object = ?", q.integrationObject())
+                .add("integration_key = ?", q.integrationKey())
+                .add("destination_id = ?", q.destinationId())
+                .add("message_id = ?", q.messageId())
+                .add("change_source = ?", q.source())
+                .add("attempted_at >= ?", q.from())
+                .add("attempted_at < ?", q.to())
+                .build();
     }
 }

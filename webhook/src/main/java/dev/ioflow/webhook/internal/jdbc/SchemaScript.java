@@ -44,8 +44,11 @@ public record SchemaScript(List<String> statements) {
         return "schema-" + dialect.name().toLowerCase(Locale.ROOT) + ".sql";
     }
 
-    /** Splits a script into statements: {@code --} comment lines dropped, statements end with {@code ;}. */
-    private static SchemaScript parse(String script, String tablePrefix) {
+    /**
+     * Splits a script into statements ({@code --} comment lines dropped, statements end with {@code ;}) and renames
+     * {@code ioflow_} to the given prefix in every name: for scripts that other modules ship and read themselves.
+     */
+    public static SchemaScript parse(String script, String tablePrefix) {
         StringBuilder withoutComments = new StringBuilder();
         for (String line : script.split("\n")) {
             if (!line.strip().startsWith("--")) {
