@@ -6,6 +6,7 @@ import dev.ioflow.destinations.DestinationClient;
 import dev.ioflow.destinations.DestinationRegistry;
 import dev.ioflow.spring.internal.DefinitionLoader;
 import dev.ioflow.spring.internal.DestinationFactory;
+import dev.ioflow.spring.internal.OnTypesCondition;
 import dev.ioflow.spring.internal.OnWebhooksCondition;
 import dev.ioflow.spring.internal.TypeSystems;
 import dev.ioflow.spring.internal.WebhookFactory;
@@ -26,7 +27,6 @@ import dev.ioflow.webhook.spi.TransactionBinding;
 import dev.ioflow.webhook.spi.VersionMarkerStore;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.BeanFactory;
@@ -45,7 +45,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
 /**
- * Auto-configures ioflow from {@link IoflowProperties}: a {@link DestinationRegistry} and {@link DestinationClient},
+ * Auto-configures ioflow from {@link IoflowProperties}: the {@link IoflowDefinitions} (read once), the
+ * {@link TypeSystem} of {@code ioflow.types}, a {@link DestinationRegistry} and {@link DestinationClient},
  * a {@link RetryPolicy}, the outbox and version-marker stores (JDBC on the application's {@link DataSource}, in
  * memory without one), and, when some webhook is configured ({@code ioflow.webhooks.*} or
  * {@link WebhookConfiguration} beans), a {@link WebhookService} started and closed with the context. Every bean
@@ -59,6 +60,29 @@ public class IoflowAutoConfiguration {
 
     /** Creates the auto-configuration (instantiated by Spring). */
     public IoflowAutoConfiguration() {
+    }
+
+    /**
+     * The integration objects of the files of {@code ioflow.definitions}, then of the {@link IntegrationObject}
+     * beans, read once for the webhooks and the inbound services. A file that does not parse fails the start with
+     * each problem's place (ImpEx {@code file:line:column}, or JSON path and line).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public IoflowDefinitions ioflowDefinitions(IoflowProperties properties,
+                                               ObjectProvider<IntegrationObject> integrationObjectBeans,
+                                               BeanFactory beans) {
+        ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(TypeSystems.classLoader(beans));
+        return DefinitionLoader.load(properties.getDefinitions(), resolver,
+                integrationObjectBeans.orderedStream().toList());
+    }
+
+    /** The type system over the item classes of {@code ioflow.types}, when that names some. */
+    @Bean
+    @ConditionalOnMissingBean
+    @Conditional(OnTypesCondition.class)
+    public TypeSystem ioflowTypeSystem(IoflowProperties properties, BeanFactory beans) {
+        return TypeSystems.of(properties.getTypes(), TypeSystems.classLoader(beans));
     }
 
     /** The destinations of {@code ioflow.destinations.*}. */
@@ -121,9 +145,10 @@ public class IoflowAutoConfiguration {
     }
 
     /**
-     * The webhook service: the webhooks of {@code ioflow.webhooks.*} plus every {@link WebhookConfiguration} bean,
-     * over the outbox, markers, destinations and retry policy beans; the items are rendered over the application's
-     * {@link TypeSystem} bean, or without one over the classes of {@code ioflow.types}; every
+     * The webhook service: the webhooks of {@code ioflow.webhooks.*} (over the {@link IoflowDefinitions} bean) plus
+     * every {@link WebhookConfiguration} bean, over the outbox, markers, destinations and retry policy beans; the
+     * items are rendered over the {@link TypeSystem} bean (the application's, or the one of {@code ioflow.types});
+     * every
      * {@link WebhookEventListener} bean (e.g. the metrics) observes it, and every {@link WebhookServiceCustomizer}
      * bean adjusts the builder last. With a {@link TransactionBinding} bean (auto-configured beside the JDBC
      * stores) {@code saved}/{@code deleted} inside a Spring transaction write their changes into it. A
@@ -136,20 +161,15 @@ public class IoflowAutoConfiguration {
     @Conditional(OnWebhooksCondition.class)
     public WebhookService webhookService(IoflowProperties properties, DestinationClient destinations,
                                          Outbox outbox, VersionMarkerStore markers, RetryPolicy retryPolicy,
-                                         ObjectProvider<TypeSystem> types,
-                                         ObjectProvider<IntegrationObject> integrationObjectBeans,
+                                         IoflowDefinitions definitions, ObjectProvider<TypeSystem> types,
                                          ObjectProvider<WebhookConfiguration> webhookBeans,
                                          ObjectProvider<WebhookEventListener> listeners,
                                          ObjectProvider<TransactionBinding> transactionBindings,
                                          ObjectProvider<ChangeContext> changeContexts,
                                          ObjectProvider<DeliveryInterceptor> interceptors,
                                          ObjectProvider<WebhookServiceCustomizer> customizers, BeanFactory beans) {
-        ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(TypeSystems.classLoader(beans));
-        Map<String, IntegrationObject> ios = DefinitionLoader.load(properties.getDefinitions(), resolver,
-                integrationObjectBeans.orderedStream().toList());
-        List<WebhookConfiguration> webhooks = new ArrayList<>(WebhookFactory.webhooks(properties, ios,
-                () -> types.getIfAvailable(() -> TypeSystems.of(properties.getTypes(), TypeSystems.classLoader(beans))),
-                destinations.registry(), beans));
+        List<WebhookConfiguration> webhooks = new ArrayList<>(WebhookFactory.webhooks(properties, definitions,
+                () -> TypeSystems.required(types), destinations.registry(), beans));
         webhookBeans.orderedStream().forEach(webhooks::add);
         WebhookService.Builder b = WebhookService.builder()
                 .destinations(destinations)

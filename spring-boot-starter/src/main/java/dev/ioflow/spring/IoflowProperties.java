@@ -37,8 +37,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("ioflow")
 public class IoflowProperties {
     /**
-     * Item classes the webhooks render (fully qualified names), each an item type coded by its simple name. Not
-     * needed when the application declares a TypeSystem bean.
+     * Item classes of the integration objects (fully qualified names), each an item type coded by its simple name:
+     * the TypeSystem bean the webhooks and the inbound services use. Not needed when the application declares a
+     * TypeSystem bean.
      */
     private List<String> types = new ArrayList<>();
 

@@ -385,15 +385,6 @@ class IoflowAutoConfigurationTest {
     }
 
     @Test
-    void aBrokenDefinitionFileFailsNamingTheProperty(@TempDir Path dir) throws Exception {
-        Path broken = dir.resolve("broken.json");
-        Files.writeString(broken, "{ \"integrationObjects\": [");
-        runner.withPropertyValues(CUSTOMER_WEBHOOK)
-                .withPropertyValues("ioflow.definitions=" + broken.toUri())
-                .run(context -> assertFailure(context, "ioflow.definitions[0]", "bad definitions in"));
-    }
-
-    @Test
     void missingTypesFailNamingTheProperty() {
         runner.withPropertyValues(CUSTOMER_WEBHOOK).withPropertyValues("ioflow.types=")
                 .run(context -> assertFailure(context, "ioflow.types", "must name the item classes"));

@@ -5,6 +5,7 @@ import dev.ioflow.core.IntegrationObject;
 import dev.ioflow.core.IntegrationObjectJson;
 import dev.ioflow.core.IoflowException;
 import dev.ioflow.spring.IoflowConfigurationException;
+import dev.ioflow.spring.IoflowDefinitions;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -24,12 +25,13 @@ public final class DefinitionLoader {
     }
 
     /**
-     * The integration objects by code: those of the definition files, then the beans.
+     * The integration objects of the definition files, then the beans.
      *
      * @throws IoflowConfigurationException naming the property when a location matches nothing, a file is not
-     *                                      ImpEx or JSON or does not parse, or two integration objects share a code
+     *                                      ImpEx or JSON or does not parse (with each problem's line or JSON
+     *                                      path), or two integration objects share a code
      */
-    public static Map<String, IntegrationObject> load(List<String> locations, ResourcePatternResolver resolver,
+    public static IoflowDefinitions load(List<String> locations, ResourcePatternResolver resolver,
                                                       List<IntegrationObject> beans) {
         Map<String, IntegrationObject> byCode = new LinkedHashMap<>();
         for (int i = 0; i < locations.size(); i++) {
@@ -43,7 +45,7 @@ public final class DefinitionLoader {
         for (IntegrationObject io : beans) {
             add(byCode, io, "ioflow.definitions");
         }
-        return byCode;
+        return IoflowDefinitions.of(byCode.values());
     }
 
     private static Resource[] resolve(ResourcePatternResolver resolver, String location, String property) {
@@ -74,15 +76,23 @@ public final class DefinitionLoader {
             throw new IoflowConfigurationException(property, file.getDescription()
                     + " is neither an ImpEx (.impex) nor a JSON (.json) definition file");
         }
+        String where = location(file);
         try (Reader in = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-            return impex ? ImpexImporter.create().read(in, file.getDescription())
-                    : IntegrationObjectJson.create().read(in, file.getDescription());
+            return impex ? ImpexImporter.create().read(in, where) : IntegrationObjectJson.create().read(in, where);
         } catch (IOException e) {
-            throw new IoflowConfigurationException(property, "cannot read " + file.getDescription() + ": "
-                    + e.getMessage(), e);
+            throw new IoflowConfigurationException(property, "cannot read " + where + ": " + e.getMessage(), e);
         } catch (IoflowException e) {
-            throw new IoflowConfigurationException(property, "bad definitions in " + file.getDescription() + ": "
-                    + e.getMessage(), e);
+            // The message lists each problem with its place: file:line:column (ImpEx) or JSON path and line.
+            throw new IoflowConfigurationException(property, "bad definitions: " + e.getMessage(), e);
+        }
+    }
+
+    /** The file's URL (e.g. file:/etc/shop/ioCustomer.impex), which the problems' places start with. */
+    private static String location(Resource file) {
+        try {
+            return file.getURL().toString();
+        } catch (IOException e) {
+            return file.getDescription();
         }
     }
 

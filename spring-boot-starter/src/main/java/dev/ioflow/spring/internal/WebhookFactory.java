@@ -4,6 +4,7 @@ import dev.ioflow.core.IntegrationObject;
 import dev.ioflow.core.TypeSystem;
 import dev.ioflow.destinations.DestinationRegistry;
 import dev.ioflow.spring.IoflowConfigurationException;
+import dev.ioflow.spring.IoflowDefinitions;
 import dev.ioflow.spring.IoflowProperties;
 import dev.ioflow.webhook.ChangeType;
 import dev.ioflow.webhook.WebhookConfiguration;
@@ -26,26 +27,26 @@ public final class WebhookFactory {
      * @param types the type system, asked for only when a webhook is configured
      */
     public static List<WebhookConfiguration> webhooks(IoflowProperties properties,
-                                                      Map<String, IntegrationObject> integrationObjects,
+                                                      IoflowDefinitions definitions,
                                                       Supplier<TypeSystem> types, DestinationRegistry destinations,
                                                       BeanFactory beans) {
         List<WebhookConfiguration> result = new ArrayList<>();
         for (Map.Entry<String, IoflowProperties.Webhook> e : properties.getWebhooks().entrySet()) {
-            result.add(webhook(e.getKey(), e.getValue(), integrationObjects, types, destinations, beans));
+            result.add(webhook(e.getKey(), e.getValue(), definitions, types, destinations, beans));
         }
         return result;
     }
 
     private static WebhookConfiguration webhook(String id, IoflowProperties.Webhook w,
-                                                Map<String, IntegrationObject> integrationObjects,
+                                                IoflowDefinitions definitions,
                                                 Supplier<TypeSystem> types, DestinationRegistry destinations,
                                                 BeanFactory beans) {
         String at = "ioflow.webhooks." + id;
         String code = DestinationFactory.required(w.getIntegrationObject(), at + ".integration-object");
-        IntegrationObject io = integrationObjects.get(code);
+        IntegrationObject io = definitions.find(code);
         if (io == null) {
             throw new IoflowConfigurationException(at + ".integration-object", "no integration object '" + code
-                    + "' (known: " + integrationObjects.keySet() + "; add it to ioflow.definitions or as a bean)");
+                    + "' (known: " + definitions.byCode().keySet() + "; add it to ioflow.definitions or as a bean)");
         }
         String destination = DestinationFactory.required(w.getDestination(), at + ".destination");
         DeliveryTarget target = target(at, w.getTarget(), beans);

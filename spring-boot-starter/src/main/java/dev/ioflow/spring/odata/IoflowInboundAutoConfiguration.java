@@ -8,12 +8,9 @@ import dev.ioflow.odata.InboundService;
 import dev.ioflow.odata.InboundServlet;
 import dev.ioflow.spring.IoflowAutoConfiguration;
 import dev.ioflow.spring.IoflowConfigurationException;
-import dev.ioflow.spring.IoflowProperties;
-import dev.ioflow.spring.internal.DefinitionLoader;
+import dev.ioflow.spring.IoflowDefinitions;
 import dev.ioflow.spring.internal.TypeSystems;
 import dev.ioflow.webhook.WebhookService;
-import java.util.Map;
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -28,24 +25,22 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Serves every integration object (of {@code ioflow.definitions} and {@link IntegrationObject} beans) as an SAP
- * Commerce compatible OData V2 service at {@code /odata2webservices/<IO>/} of the application's servlet container,
- * when ioflow-odata is on the class path ({@code ioflow.inbound.enabled=false} turns it off). Items are read and
- * written through the application's {@link ItemRepository} bean (in memory without one), over its
- * {@link TypeSystem} bean or the classes of {@code ioflow.types}; with a {@link WebhookService}, inbound writes
- * become webhook changes.
+ * Serves every integration object of the {@link IoflowDefinitions} bean (those of {@code ioflow.definitions} and
+ * {@link IntegrationObject} beans) as an SAP Commerce compatible OData V2 service at {@code /odata2webservices/<IO>/}
+ * of the application's servlet container, when ioflow-odata is on the class path ({@code ioflow.inbound.enabled=false}
+ * turns it off). Items are read and written through the application's {@link ItemRepository} bean (in memory without
+ * one), over the {@link TypeSystem} bean (the application's, or the one of {@code ioflow.types}); with a
+ * {@link WebhookService}, inbound writes become webhook changes.
  *
  * <p><b>Security.</b> With Spring Security, a filter chain for {@code /odata2webservices/**} (HTTP Basic, no
  * session, no CSRF token: the callers are integration clients, not browsers) requires an authenticated user, and
- * the services trust it ({@link SpringSecurityInboundServlet}); the application's other paths keep their own
- * security. Without Spring Security, the services check Basic credentials themselves against
+ * the services trust it ({@link SpringSecurityInboundServlet}); its refusals are SAP error documents
+ * ({@link InboundSecurityErrorHandler}), and the application's other paths keep their own security and error pages. Without Spring Security, the services check Basic credentials themselves against
  * {@code ioflow.inbound.users}, or an {@link InboundSecurity} bean.
  *
  * @since 1.0
@@ -86,18 +81,14 @@ public class IoflowInboundAutoConfiguration {
     /** The OData services of every integration object. */
     @Bean
     @ConditionalOnMissingBean
-    public InboundService ioflowInboundService(IoflowProperties properties, InboundSecurity security,
+    public InboundService ioflowInboundService(IoflowDefinitions definitions, InboundSecurity security,
                                                ObjectProvider<TypeSystem> types,
-                                               ObjectProvider<IntegrationObject> integrationObjectBeans,
                                                ObjectProvider<ItemRepository> repositories,
-                                               ObjectProvider<WebhookService> webhooks, BeanFactory beans) {
-        ClassLoader loader = TypeSystems.classLoader(beans);
-        Map<String, IntegrationObject> ios = DefinitionLoader.load(properties.getDefinitions(),
-                new PathMatchingResourcePatternResolver(loader), integrationObjectBeans.orderedStream().toList());
+                                               ObjectProvider<WebhookService> webhooks) {
         InboundService.Builder b = InboundService.builder().security(security);
-        if (!ios.isEmpty()) {
-            TypeSystem typeSystem = types.getIfAvailable(() -> TypeSystems.of(properties.getTypes(), loader));
-            for (IntegrationObject io : ios.values()) {
+        if (!definitions.byCode().isEmpty()) {
+            TypeSystem typeSystem = TypeSystems.required(types);
+            for (IntegrationObject io : definitions.byCode().values()) {
                 try {
                     b.integrationObject(io, typeSystem);
                 } catch (RuntimeException e) {
@@ -136,18 +127,29 @@ public class IoflowInboundAutoConfiguration {
         @Configuration(proxyBeanMethods = false)
         @ConditionalOnClass({SecurityFilterChain.class, HttpSecurity.class})
         static class FilterChain {
+            /** Spring Security's 401 and 403 on the services' paths as SAP error documents. */
+            @Bean
+            @ConditionalOnMissingBean
+            InboundSecurityErrorHandler ioflowInboundSecurityErrorHandler() {
+                return new InboundSecurityErrorHandler();
+            }
+
             /**
              * Requires an authenticated user on the services' paths, before the application's other chains (Boot's
-             * default chain, evaluated before this configuration, still secures everything else).
+             * default chain, evaluated before this configuration, still secures everything else), and answers
+             * refusals with {@code errors}.
              */
             @Bean
             @Order(Ordered.HIGHEST_PRECEDENCE + 100)
             @ConditionalOnBean(HttpSecurity.class)
             @ConditionalOnMissingBean(name = "ioflowInboundSecurityFilterChain")
-            SecurityFilterChain ioflowInboundSecurityFilterChain(HttpSecurity http) throws Exception {
+            SecurityFilterChain ioflowInboundSecurityFilterChain(HttpSecurity http, InboundSecurityErrorHandler errors)
+                    throws Exception {
                 return http.securityMatcher(InboundService.BASE_PATH + "/**")
                         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                        .httpBasic(Customizer.withDefaults())
+                        .httpBasic(basic -> basic.authenticationEntryPoint(errors))
+                        .exceptionHandling(handling -> handling.authenticationEntryPoint(errors)
+                                .accessDeniedHandler(errors))
                         .csrf(csrf -> csrf.disable())
                         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                         .build();
