@@ -29,6 +29,7 @@ import dev.ioflow.webhook.internal.jdbc.JdbcStore;
 import dev.ioflow.webhook.internal.jdbc.OutboxRows;
 import dev.ioflow.webhook.internal.jdbc.OutboxSql;
 import dev.ioflow.webhook.internal.jdbc.SetwiseStatements;
+import dev.ioflow.webhook.internal.jdbc.SqlWork;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -57,9 +58,10 @@ import java.util.Objects;
  *         .build();
  * }</pre>
  *
- * <p><b>Speed.</b> Appends from concurrent threads are committed together (group commit); on PostgreSQL a chunk of
- * appends is one round trip (key locks, replaced entries deleted, all entries inserted from arrays with
- * {@code unnest}) and one commit, and a claim is one {@code UPDATE … RETURNING}. A worker pass takes two
+ * <p><b>Speed.</b> Appends from concurrent threads are committed together (group commit, which briefly waits for
+ * the callers of the last commit that are not back yet, never for a lone caller); on PostgreSQL a chunk of appends
+ * is one round trip that also commits it (key locks, replaced entries deleted, all entries inserted from arrays with
+ * {@code unnest}, sent together as one implicit transaction), and a claim is one {@code UPDATE … RETURNING}. A worker pass takes two
  * transactions, not one per entry: its claim, and its settlements together with the version markers of its
  * deliveries ({@link #settle(List, VersionMarkerStore, Instant)}). Each key's oldest live entry is flagged as its
  * head when entries are appended or settled, so a claim reads a small partial index of due heads and costs the same
@@ -129,10 +131,16 @@ public final class JdbcOutbox implements TransactionalOutbox {
     private void appendTogether(List<List<OutboxEntry>> requests) {
         List<OutboxEntry> all = new ArrayList<>();
         requests.forEach(all::addAll);
-        store.inTransaction("append", sql.table(), connection -> {
+        SqlWork<Void> work = connection -> {
             appendIn(connection, all);
             return null;
-        });
+        };
+        if (setwise != null) {
+            // one round trip: the lock, delete and insert are sent together and committed as one transaction
+            store.inImplicitTransaction("append", sql.table(), work);
+        } else {
+            store.inTransaction("append", sql.table(), work);
+        }
     }
 
     @Override
@@ -443,7 +451,7 @@ public final class JdbcOutbox implements TransactionalOutbox {
 
     @Override
     public @Nullable PendingChange newestLive(String webhookId, String destinationId, String integrationKey) {
-        return store.inTransaction("find the newest live entry of a key", sql.table(),
+        return store.inImplicitTransaction("find the newest live entry of a key", sql.table(),
                 connection -> newestLive(connection, webhookId, destinationId, integrationKey));
     }
 
@@ -470,9 +478,9 @@ public final class JdbcOutbox implements TransactionalOutbox {
         if (keys.isEmpty()) {
             return Map.of();
         }
-        return store.inTransaction("find the newest live entries of keys", sql.table(), connection -> {
-            Map<String, PendingChange> live = new HashMap<>();
-            if (setwise == null) {
+        if (setwise == null) {
+            return store.inTransaction("find the newest live entries of keys", sql.table(), connection -> {
+                Map<String, PendingChange> live = new HashMap<>();
                 for (String key : keys) {
                     PendingChange change = newestLive(connection, webhookId, destinationId, key);
                     if (change != null) {
@@ -480,7 +488,10 @@ public final class JdbcOutbox implements TransactionalOutbox {
                     }
                 }
                 return live;
-            }
+            });
+        }
+        return store.inImplicitTransaction("find the newest live entries of keys", sql.table(), connection -> {
+            Map<String, PendingChange> live = new HashMap<>();
             Object[] hashes = keys.stream()
                     .map(k -> OrderingKeys.hash(OutboxEntry.orderingKey(webhookId, destinationId, k))).toArray();
             try (PreparedStatement select = connection.prepareStatement(sql.newestLiveOfKeys())) {

@@ -64,7 +64,7 @@ public final class JdbcVersionMarkerStore implements VersionMarkerStore {
     @Override
     public @Nullable PayloadHash get(MarkerKey key) {
         Objects.requireNonNull(key, "key");
-        return store.inTransaction("read version marker", sql.table(), connection -> get(connection, key));
+        return store.inImplicitTransaction("read version marker", sql.table(), connection -> get(connection, key));
     }
 
     private @Nullable PayloadHash get(Connection connection, MarkerKey key) throws SQLException {
@@ -83,9 +83,9 @@ public final class JdbcVersionMarkerStore implements VersionMarkerStore {
         if (all.isEmpty()) {
             return Map.of();
         }
-        return store.inTransaction("read version markers", sql.table(), connection -> {
-            Map<MarkerKey, PayloadHash> found = new HashMap<>();
-            if (store.dialect() != JdbcDialect.POSTGRESQL) {
+        if (store.dialect() != JdbcDialect.POSTGRESQL) {
+            return store.inTransaction("read version markers", sql.table(), connection -> {
+                Map<MarkerKey, PayloadHash> found = new HashMap<>();
                 for (MarkerKey key : all) {
                     PayloadHash hash = get(connection, key);
                     if (hash != null) {
@@ -93,7 +93,10 @@ public final class JdbcVersionMarkerStore implements VersionMarkerStore {
                     }
                 }
                 return found;
-            }
+            });
+        }
+        return store.inImplicitTransaction("read version markers", sql.table(), connection -> {
+            Map<MarkerKey, PayloadHash> found = new HashMap<>();
             try (PreparedStatement select = connection.prepareStatement(sql.selectKeys())) {
                 select.setArray(1, connection.createArrayOf("text",
                         all.stream().map(MarkerKey::integrationObject).toArray()));

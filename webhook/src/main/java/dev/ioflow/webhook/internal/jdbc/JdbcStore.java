@@ -129,6 +129,31 @@ public record JdbcStore(DataSource dataSource, JdbcDialect dialect, String table
         }
     }
 
+    /**
+     * Runs work that makes exactly one {@code execute} call as that call's own transaction, in auto-commit mode: no
+     * {@code BEGIN} and no separate {@code COMMIT} round trip. On PostgreSQL the statements the driver sends together
+     * for that call (a multi-statement text, up to one Sync) form one implicit transaction, which PostgreSQL commits
+     * (flushed as any commit) before it answers: atomic and durable like {@link #inTransaction}, in one round trip.
+     * A connection the pool hands out with auto-commit off gets it back off.
+     */
+    public <T> T inImplicitTransaction(String operation, String table, SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            if (!autoCommit) {
+                connection.setAutoCommit(true);
+            }
+            try {
+                return work.run(connection);
+            } finally {
+                if (!autoCommit) {
+                    connection.setAutoCommit(false);
+                }
+            }
+        } catch (SQLException e) {
+            throw new OutboxStoreException(operation, table, e);
+        }
+    }
+
     /** Runs one statement that changes rows, in its own transaction; returns the number of rows changed. */
     public int update(String operation, String table, String sql, StatementBinder binder) {
         return inTransaction(operation, table, connection -> {

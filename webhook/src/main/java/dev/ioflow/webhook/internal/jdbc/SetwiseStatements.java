@@ -29,7 +29,8 @@ public record SetwiseStatements(OutboxSql sql) implements DueEntries {
 
     /**
      * Locks the keys of a coalesced chunk, deletes the pending entries it replaces and inserts it: three statements
-     * sent together in one round trip.
+     * sent together in one round trip (in auto-commit mode, one implicit transaction that the round trip commits;
+     * see {@link JdbcStore#inImplicitTransaction}).
      *
      * @param survivors   the entries to insert, in order (at most one replacement decision per key was made)
      * @param firstPerKey each key's first surviving entry, which decides what pending entries it replaces
