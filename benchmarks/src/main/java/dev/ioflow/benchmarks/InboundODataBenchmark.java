@@ -7,6 +7,8 @@ import dev.ioflow.core.TypeSystem;
 import dev.ioflow.core.persistence.IntegrationObjectStore;
 import dev.ioflow.core.persistence.UnitOfWork;
 import dev.ioflow.core.persistence.memory.InMemoryItemRepository;
+import dev.ioflow.odata.InboundHttpRequest;
+import dev.ioflow.odata.InboundHttpResponse;
 import dev.ioflow.odata.InboundSecurity;
 import dev.ioflow.odata.InboundServer;
 import dev.ioflow.odata.InboundService;
@@ -20,7 +22,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,11 +35,15 @@ import org.jspecify.annotations.Nullable;
  * mvn -B -o -q -pl benchmarks -am package -DskipTests -Djapicmp.skip
  * java -cp benchmarks/target/benchmarks.jar dev.ioflow.benchmarks.InboundODataBenchmark [rounds] [-Dwarmup=2] [-Dnodelay=true]
  * </pre>
- * Each round, after the warm-up rounds, runs four paths on the same customer payloads: 1,000 new customers as
+ * Each round, after the warm-up rounds, runs these paths on the same customer payloads: 1,000 new customers as
  * $batch requests of 200 creates in one change set each (a fresh server and store per round), then 1,000 single
  * POSTs; and the floor of each: the same JSON bodies parsed with Jackson and upserted through the same
  * {@link IntegrationObjectStore} into a fresh {@link InMemoryItemRepository} directly, in units of work of 200,
- * then one unit of work per customer. Items/s are the median over rounds, latencies pooled over rounds.
+ * then one unit of work per customer. Besides, to tell the cost of HTTP, of ioflow and of Olingo apart, the same
+ * $batch bodies go in process (no HTTP, fresh stores) through {@link InboundService#handle}, and through Olingo
+ * alone ({@link OlingoFloor}: Olingo's batch handling with a processor doing only the upserts, answering 201
+ * without a body, then with the entry written back by Olingo as ioflow does). Items/s are the median over rounds,
+ * latencies pooled over rounds.
  * {@code -Dnodelay=true} opts the server into TCP_NODELAY ({@link InboundServer.Builder#tcpNoDelay(boolean)});
  * the JDK's HTTP client always sets TCP_NODELAY on its own connections. A harness rather than JMH because the unit
  * of work is a whole HTTP exchange over loopback.
@@ -55,10 +63,14 @@ public final class InboundODataBenchmark {
     private static final boolean NO_DELAY = Boolean.getBoolean("nodelay");
     private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("bench:bench".getBytes(StandardCharsets.UTF_8));
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String BATCH_TYPE = "multipart/mixed; boundary=batch";
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Path batch = new Path();
     private final Path batchFloor = new Path();
+    private final Path batchInProcess = new Path();
+    private final Path olingoFloor = new Path();
+    private final Path olingoWriteBack = new Path();
     private final Path single = new Path();
     private final Path singleFloor = new Path();
 
@@ -78,8 +90,7 @@ public final class InboundODataBenchmark {
     private void round(int round, boolean measured) throws Exception {
         List<String> batchIds = ids("b" + round + "-");
         List<String> singleIds = ids("s" + round + "-");
-        InboundService service = InboundService.builder().integrationObject(IO, TYPES).repository(new InMemoryItemRepository())
-                .security(InboundSecurity.builder().user("bench", "bench", InboundSecurity.ADMIN_GROUP).build()).build();
+        InboundService service = service(new InMemoryItemRepository());
         try (InboundServer server = InboundServer.builder(service).port(0).tcpNoDelay(NO_DELAY).start()) {
             URI root = server.url("InboundCustomer");
             long start = System.nanoTime();
@@ -87,7 +98,7 @@ public final class InboundODataBenchmark {
             for (int from = 0; from < ITEMS; from += BATCH) {
                 long t = System.nanoTime();
                 HttpResponse<String> r = client.send(HttpRequest.newBuilder(root.resolve("$batch")).header("Authorization", AUTH)
-                        .header("Content-Type", "multipart/mixed; boundary=batch")
+                        .header("Content-Type", BATCH_TYPE)
                         .POST(HttpRequest.BodyPublishers.ofString(batch(batchIds.subList(from, from + BATCH)))).build(),
                         HttpResponse.BodyHandlers.ofString());
                 batch.latency(measured, System.nanoTime() - t);
@@ -110,7 +121,21 @@ public final class InboundODataBenchmark {
             }
             single.rate(measured, ITEMS, System.nanoTime() - start, cpuNanos() - cpu);
         }
+        InboundService inProcess = service(new InMemoryItemRepository());
+        URI root = URI.create("http://127.0.0.1" + InboundService.BASE_PATH + "/InboundCustomer/");
+        batches(batchInProcess, measured, batchIds, body -> {
+            InboundHttpResponse r = inProcess.handle(InboundHttpRequest.builder("POST", root.resolve("$batch"))
+                    .header("Authorization", AUTH).header("Content-Type", BATCH_TYPE).body(body).build());
+            return r.status() == 202 ? r.bodyText() : "HTTP/1.1 " + r.status();
+        });
+        byte[] metadata = inProcess.handle(InboundHttpRequest.builder("GET", root.resolve("$metadata"))
+                .header("Authorization", AUTH).build()).body();
         IntegrationObjectStore store = IntegrationObjectStore.of(IO, TYPES);
+        for (boolean writeBack : new boolean[] {false, true}) {
+            OlingoFloor olingo = new OlingoFloor(store, "Customer", metadata, root, writeBack, InboundODataBenchmark::entry);
+            batches(writeBack ? olingoWriteBack : olingoFloor, measured, batchIds,
+                    body -> olingo.batch(BATCH_TYPE, body));
+        }
         InMemoryItemRepository repository = new InMemoryItemRepository();
         List<byte[]> batchBodies = batchIds.stream().map(id -> customer(id).getBytes(StandardCharsets.UTF_8)).toList();
         List<byte[]> singleBodies = singleIds.stream().map(id -> customer(id).getBytes(StandardCharsets.UTF_8)).toList();
@@ -130,6 +155,47 @@ public final class InboundODataBenchmark {
             singleFloor.latency(measured, System.nanoTime() - t);
         }
         singleFloor.rate(measured, ITEMS, System.nanoTime() - start, cpuNanos() - cpu);
+    }
+
+    private static InboundService service(InMemoryItemRepository repository) {
+        return InboundService.builder().integrationObject(IO, TYPES).repository(repository)
+                .security(InboundSecurity.builder().user("bench", "bench", InboundSecurity.ADMIN_GROUP).build()).build();
+    }
+
+    /** One in-process $batch call: the response body (its parts' status lines tell failures). */
+    @FunctionalInterface
+    private interface BatchCall {
+        String call(byte[] body) throws Exception;
+    }
+
+    /** Sends the ids as $batch requests of {@link #BATCH} creates each, in process, and measures them as {@code path}. */
+    private static void batches(Path path, boolean measured, List<String> ids, BatchCall call) throws Exception {
+        List<byte[]> bodies = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            bodies.add(batch(ids.subList(from, from + BATCH)).getBytes(StandardCharsets.UTF_8));
+        }
+        long start = System.nanoTime();
+        long cpu = cpuNanos();
+        for (byte[] body : bodies) {
+            long t = System.nanoTime();
+            String response = call.call(body);
+            path.latency(measured, System.nanoTime() - t);
+            if (response.contains("HTTP/1.1 4") || response.contains("HTTP/1.1 5")) {
+                throw new IllegalStateException("in-process $batch failed: " + response);
+            }
+        }
+        path.rate(measured, ids.size(), System.nanoTime() - start, cpuNanos() - cpu);
+    }
+
+    /** The OData entry of a stored customer, as Olingo's writer takes it. */
+    private static Map<String, Object> entry(Object item) {
+        Customer c = (Customer) item;
+        Map<String, Object> entry = new HashMap<>();
+        entry.put("customerId", c.customerId());
+        entry.put("email", c.email());
+        entry.put("firstName", c.firstName());
+        entry.put("lastName", c.lastName());
+        return entry;
     }
 
     /** The CPU time of the whole process (server, client, GC and compiler threads): robust against a loaded machine. */
@@ -159,6 +225,9 @@ public final class InboundODataBenchmark {
         System.out.printf("%-46s %9s %9s %9s %8s %11s %9s  %s%n", "path", "items/s", "p50 ms", "p99 ms", "x floor",
                 "CPU us/item", "x floor", "target");
         row("OData $batch, " + BATCH + " creates per change set", batch, batchFloor, "≥ 5,000 items/s, ≤ 3x floor");
+        row("  in process: InboundService.handle, no HTTP", batchInProcess, batchFloor, "");
+        row("  Olingo floor: Olingo batch + Jackson + store", olingoFloor, batchFloor, "201 without body");
+        row("  Olingo floor + entry written back by Olingo", olingoWriteBack, batchFloor, "201 with entry, as ioflow");
         row("  floor: Jackson + store, units of " + BATCH, batchFloor, null, "");
         row("OData single POST", single, singleFloor, "p99 ≤ 5 ms");
         row("  floor: Jackson + store, one unit per item", singleFloor, null, "");
