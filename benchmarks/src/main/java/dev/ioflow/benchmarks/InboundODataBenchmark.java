@@ -232,7 +232,8 @@ public final class InboundODataBenchmark {
         row("OData single POST", single, singleFloor, "p99 ≤ 5 ms");
         row("  floor: Jackson + store, one unit per item", singleFloor, null, "");
         System.out.println("(items/s and p50/p99: wall clock; p50/p99 per request, for $batch per request of " + BATCH
-                + " items; CPU: process CPU time per item, with x floor on it: the fairer ratio on a loaded machine)");
+                + " items; CPU: process CPU time per item over all measured rounds, with x floor on it: the fairer ratio on a loaded"
+                + " machine)");
     }
 
     private static void row(String name, Path path, @Nullable Path floor, String target) {
@@ -267,18 +268,21 @@ public final class InboundODataBenchmark {
     /** The measurements of one path: throughput per round and latency per request. */
     private static final class Path {
         private final List<Double> rates = new ArrayList<>();
-        private final List<Double> cpuPerItem = new ArrayList<>();
+        private long cpuNanos;
+        private long cpuItems;
         private final List<Long> latencies = new ArrayList<>();
 
         void rate(boolean measured, int items, long nanos, long cpuNanos) {
             if (measured) {
                 rates.add(items / (nanos / 1e9));
-                cpuPerItem.add(cpuNanos / 1e3 / items);
+                this.cpuNanos += cpuNanos;
+                cpuItems += items;
             }
         }
 
+        /** Over all measured rounds together: the process CPU clock ticks in 10 ms steps, too coarse for one round. */
         double cpuMicrosPerItem() {
-            return median(cpuPerItem);
+            return cpuNanos / 1e3 / cpuItems;
         }
 
         void latency(boolean measured, long nanos) {
