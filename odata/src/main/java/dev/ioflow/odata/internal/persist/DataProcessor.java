@@ -89,7 +89,7 @@ public final class DataProcessor extends IoProcessor {
                 throw new SapError(404, "not_found", "No " + target.entity.name() + " exists at this address.");
             }
             EntityData data = entityData();
-            return EntityProvider.writeEntry(contentType, uri.getTargetEntitySet(), data.of(target.entity, target.items.get(0)),
+            return EntryWriter.write(contentType, uri.getTargetEntitySet(), data.of(target.entity, target.items.get(0)),
                     writeProperties(uri.getSelect(), uri.getExpand(), data).build());
         });
     }
@@ -185,7 +185,7 @@ public final class DataProcessor extends IoProcessor {
             return ODataResponse.status(HttpStatusCodes.NO_CONTENT).build();
         }
         EntityData data = entityData();
-        ODataResponse written = EntityProvider.writeEntry(contentType, uri.getTargetEntitySet(), data.of(entity, stored),
+        ODataResponse written = EntryWriter.write(contentType, uri.getTargetEntitySet(), data.of(entity, stored),
                 EntityProviderWriteProperties.serviceRoot(serviceRoot()).build());
         return ODataResponse.fromResponse(written).status(HttpStatusCodes.CREATED).build();
     }
@@ -210,7 +210,7 @@ public final class DataProcessor extends IoProcessor {
         if (stored == null) {
             return ODataResponse.status(HttpStatusCodes.NO_CONTENT).build();
         }
-        ODataResponse written = EntityProvider.writeEntry(contentType, uri.getTargetEntitySet(), entityData().of(entity, stored),
+        ODataResponse written = EntryWriter.write(contentType, uri.getTargetEntitySet(), entityData().of(entity, stored),
                 EntityProviderWriteProperties.serviceRoot(serviceRoot()).build());
         return ODataResponse.fromResponse(written).status(HttpStatusCodes.OK).build();
     }
