@@ -15,6 +15,7 @@ import dev.ioflow.odata.InboundService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,15 +65,16 @@ public final class InboundODataBenchmark {
     private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("bench:bench".getBytes(StandardCharsets.UTF_8));
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String BATCH_TYPE = "multipart/mixed; boundary=batch";
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final Path batch = new Path();
-    private final Path batchFloor = new Path();
-    private final Path batchInProcess = new Path();
-    private final Path olingoFloor = new Path();
-    private final Path olingoWriteBack = new Path();
-    private final Path single = new Path();
-    private final Path singleFloor = new Path();
+    private final Path batch = new Path(false);
+    private final Path batchFloor = new Path(true);
+    private final Path batchInProcess = new Path(true);
+    private final Path olingoFloor = new Path(true);
+    private final Path olingoWriteBack = new Path(true);
+    private final Path single = new Path(false);
+    private final Path singleFloor = new Path(false);
 
     private InboundODataBenchmark() {
     }
@@ -131,13 +133,16 @@ public final class InboundODataBenchmark {
         InMemoryItemRepository repository = new InMemoryItemRepository();
         List<byte[]> batchBodies = batchIds.stream().map(id -> customer(id).getBytes(StandardCharsets.UTF_8)).toList();
         List<byte[]> singleBodies = singleIds.stream().map(id -> customer(id).getBytes(StandardCharsets.UTF_8)).toList();
+        System.gc();
         long start = System.nanoTime();
         long cpu = cpuNanos();
+        long thread = THREADS.getCurrentThreadCpuTime();
         for (int from = 0; from < ITEMS; from += BATCH) {
             long t = System.nanoTime();
             upsert(store, repository, batchBodies.subList(from, from + BATCH));
             batchFloor.latency(measured, System.nanoTime() - t);
         }
+        batchFloor.thread(measured, THREADS.getCurrentThreadCpuTime() - thread);
         batchFloor.rate(measured, ITEMS, System.nanoTime() - start, cpuNanos() - cpu);
         start = System.nanoTime();
         cpu = cpuNanos();
@@ -162,15 +167,18 @@ public final class InboundODataBenchmark {
 
     /**
      * Sends the ids as $batch requests of {@link #BATCH} creates each, their bodies built before the clock starts,
-     * and measures them as {@code path}.
+     * and measures them as {@code path}. A full GC first, so that a path does not pay for the garbage of the one
+     * before (Olingo's paths leave megabytes).
      */
     private static void batches(Path path, boolean measured, List<String> ids, BatchCall call) throws Exception {
         List<byte[]> bodies = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += BATCH) {
             bodies.add(batch(ids.subList(from, from + BATCH)).getBytes(StandardCharsets.UTF_8));
         }
+        System.gc();
         long start = System.nanoTime();
         long cpu = cpuNanos();
+        long thread = THREADS.getCurrentThreadCpuTime();
         for (byte[] body : bodies) {
             long t = System.nanoTime();
             String response = call.call(body);
@@ -179,6 +187,7 @@ public final class InboundODataBenchmark {
                 throw new IllegalStateException("$batch failed: " + response);
             }
         }
+        path.thread(measured, THREADS.getCurrentThreadCpuTime() - thread);
         path.rate(measured, ids.size(), System.nanoTime() - start, cpuNanos() - cpu);
     }
 
@@ -217,8 +226,8 @@ public final class InboundODataBenchmark {
                 + " and round; server TCP_NODELAY %s; %d processors%n", rounds, warmup, ITEMS,
                 "true".equals(System.getProperty("sun.net.httpserver.nodelay")) ? "on" : "off",
                 Runtime.getRuntime().availableProcessors());
-        System.out.printf("%-46s %9s %9s %9s %8s %11s %9s  %s%n", "path", "items/s", "p50 ms", "p99 ms", "x floor",
-                "CPU us/item", "x floor", "target");
+        System.out.printf("%-46s %9s %9s %9s %8s %11s %8s %10s %8s  %s%n", "path", "items/s", "p50 ms", "p99 ms", "x floor",
+                "CPU us/item", "x floor", "thread us", "x floor", "target");
         row("OData $batch, " + BATCH + " creates per change set", batch, batchFloor, "≥ 5,000 items/s, ≤ 3x floor");
         row("  in process: InboundService.handle, no HTTP", batchInProcess, batchFloor, "");
         row("  Olingo floor: Olingo batch + Jackson + store", olingoFloor, batchFloor, "201 without body");
@@ -227,15 +236,18 @@ public final class InboundODataBenchmark {
         row("OData single POST", single, singleFloor, "p99 ≤ 5 ms");
         row("  floor: Jackson + store, one unit per item", singleFloor, null, "");
         System.out.println("(items/s and p50/p99: wall clock; p50/p99 per request, for $batch per request of " + BATCH
-                + " items; CPU: process CPU time per item over all measured rounds, with x floor on it: the fairer ratio on a loaded"
-                + " machine)");
+                + " items; CPU: process CPU time per item over all measured rounds, with x floor on it: fairer on a loaded machine;"
+                + " thread: CPU time of the one thread that runs an in-process path, without GC: the steadiest under load)");
     }
 
     private static void row(String name, Path path, @Nullable Path floor, String target) {
         String ratio = floor == null ? "" : String.format("%.1f", floor.itemsPerSecond() / path.itemsPerSecond());
         String cpuRatio = floor == null ? "" : String.format("%.1f", path.cpuMicrosPerItem() / floor.cpuMicrosPerItem());
-        System.out.printf("%-46s %9.0f %9.2f %9.2f %8s %11.1f %9s  %s%n", name, path.itemsPerSecond(), path.percentile(0.50),
-                path.percentile(0.99), ratio, path.cpuMicrosPerItem(), cpuRatio, target);
+        boolean threaded = path.threadMicrosPerItem() > 0;
+        String thread = threaded ? String.format("%.1f", path.threadMicrosPerItem()) : "";
+        String threadRatio = threaded && floor != null ? String.format("%.1f", path.threadMicrosPerItem() / floor.threadMicrosPerItem()) : "";
+        System.out.printf("%-46s %9.0f %9.2f %9.2f %8s %11.1f %8s %10s %8s  %s%n", name, path.itemsPerSecond(), path.percentile(0.50),
+                path.percentile(0.99), ratio, path.cpuMicrosPerItem(), cpuRatio, thread, threadRatio, target);
     }
 
     private static List<String> ids(String prefix) {
@@ -265,7 +277,14 @@ public final class InboundODataBenchmark {
         private final List<Double> rates = new ArrayList<>();
         private long cpuNanos;
         private long cpuItems;
+        private long threadNanos;
+        /** Whether the measuring thread does the path's work (not over HTTP, where server threads do). */
+        private final boolean inProcess;
         private final List<Long> latencies = new ArrayList<>();
+
+        Path(boolean inProcess) {
+            this.inProcess = inProcess;
+        }
 
         void rate(boolean measured, int items, long nanos, long cpuNanos) {
             if (measured) {
@@ -273,6 +292,18 @@ public final class InboundODataBenchmark {
                 this.cpuNanos += cpuNanos;
                 cpuItems += items;
             }
+        }
+
+        /** CPU time of the measuring thread (in-process paths only, where it does all the work but GC). */
+        void thread(boolean measured, long nanos) {
+            if (measured && inProcess) {
+                threadNanos += nanos;
+            }
+        }
+
+        /** Per item over all measured rounds, 0 when not measured; blind to GC and load, unlike process CPU. */
+        double threadMicrosPerItem() {
+            return cpuItems == 0 || !inProcess ? 0 : threadNanos / 1e3 / cpuItems;
         }
 
         /** Over all measured rounds together: the process CPU clock ticks in 10 ms steps, too coarse for one round. */
