@@ -34,10 +34,15 @@ class EntryWriterTest {
     }
 
     @Test
-    void jsonEntriesHaveOlingosBytesLocationAndETag() throws Exception {
-        for (String type : new String[] {"application/json", "application/json;odata=verbose", "application/json;charset=utf-8"}) {
+    void jsonEntriesHaveOlingosBytesLocationAndETagEntryAfterEntry() throws Exception {
+        EntryWriter writer = new EntryWriter();
+        for (String type : new String[] {"application/json", "application/json", "application/json;odata=verbose",
+                "application/atom+xml", "application/json;charset=utf-8"}) {
             ODataResponse olingo = EntityProvider.writeEntry(type, customers, DATA, PROPERTIES);
-            ODataResponse written = EntryWriter.write(type, customers, DATA, PROPERTIES);
+            ODataResponse written = writer.write(type, customers, DATA, PROPERTIES);
+            if (type.contains("atom")) {
+                continue;
+            }
             assertThat(written.getIdLiteral()).isEqualTo(olingo.getIdLiteral());
             assertThat(written.getETag()).isEqualTo(olingo.getETag());
             String text = new String(Responses.bytes(written.getEntity()), StandardCharsets.UTF_8);
@@ -48,7 +53,7 @@ class EntryWriterTest {
 
     @Test
     void atomEntriesAreOlingosOwn() throws Exception {
-        ODataResponse written = EntryWriter.write("application/atom+xml", customers, DATA, PROPERTIES);
+        ODataResponse written = new EntryWriter().write("application/atom+xml", customers, DATA, PROPERTIES);
         String atom = new String(Responses.bytes(written.getEntity()), StandardCharsets.UTF_8);
         assertThat(atom).startsWith("<?xml").contains("<d:customerId>Müller €'1</d:customerId>");
         assertThat(written.getIdLiteral()).isEqualTo(EntityProvider.writeEntry("application/atom+xml", customers, DATA,
