@@ -66,27 +66,57 @@ final class BodyReader {
         return strip(entity);
     }
 
-    /** Removes the OData envelope: {@code __metadata}, {@code @odata.*}, {@code integrationKey}, {@code __deferred}, {@code results}. */
+    /**
+     * Removes the OData envelope: {@code __metadata}, {@code @odata.*}, {@code integrationKey}, {@code __deferred},
+     * {@code results}. A tree without any (SAP's plain payloads) is returned as it is, not copied.
+     */
     private static JsonNode strip(JsonNode node) {
+        return hasEnvelope(node) ? copyWithoutEnvelope(node) : node;
+    }
+
+    private static boolean hasEnvelope(JsonNode node) {
         if (node instanceof ObjectNode object) {
             if (object.size() == 1 && object.has("results") && object.get("results").isArray()) {
-                return strip(object.get("results"));
+                return true;
+            }
+            for (Map.Entry<String, JsonNode> f : object.properties()) {
+                if (isEnvelope(f.getKey(), f.getValue()) || hasEnvelope(f.getValue())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (node instanceof ArrayNode array) {
+            for (JsonNode e : array) {
+                if (hasEnvelope(e)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isEnvelope(String name, JsonNode value) {
+        return name.equals("__metadata") || name.startsWith("@odata.") || name.equals(IoModel.INTEGRATION_KEY)
+                || value.isObject() && value.has("__deferred");
+    }
+
+    private static JsonNode copyWithoutEnvelope(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            if (object.size() == 1 && object.has("results") && object.get("results").isArray()) {
+                return copyWithoutEnvelope(object.get("results"));
             }
             ObjectNode copy = JSON.createObjectNode();
             for (Map.Entry<String, JsonNode> f : object.properties()) {
-                String name = f.getKey();
-                JsonNode value = f.getValue();
-                if (name.equals("__metadata") || name.startsWith("@odata.") || name.equals(IoModel.INTEGRATION_KEY)
-                        || value.isObject() && value.has("__deferred")) {
-                    continue;
+                if (!isEnvelope(f.getKey(), f.getValue())) {
+                    copy.set(f.getKey(), copyWithoutEnvelope(f.getValue()));
                 }
-                copy.set(name, strip(value));
             }
             return copy;
         }
         if (node instanceof ArrayNode array) {
             ArrayNode copy = JSON.createArrayNode();
-            array.forEach(e -> copy.add(strip(e)));
+            array.forEach(e -> copy.add(copyWithoutEnvelope(e)));
             return copy;
         }
         return node;
