@@ -2,6 +2,7 @@ package dev.ioflow.core.internal.inbound;
 
 import dev.ioflow.core.AttributeDescriptor;
 import dev.ioflow.core.IntegrationObjectAttribute;
+import dev.ioflow.core.PayloadProblem;
 import dev.ioflow.core.ValueKind;
 import org.jspecify.annotations.Nullable;
 
@@ -48,5 +49,39 @@ record AttrPlan(IntegrationObjectAttribute definition, @Nullable AttributeDescri
 
     boolean many() {
         return descriptor != null && descriptor.many();
+    }
+
+    /** Whether the type system requires a value: see {@link AttributeDescriptor#mandatory()}. */
+    boolean mandatory() {
+        return descriptor != null && descriptor.mandatory();
+    }
+
+    /**
+     * Whether a key attribute may be null: a primitive the type system declares neither mandatory nor unique (SAP:
+     * "null primitive optional key parts are allowed"; such a property is {@code Nullable="true"} in {@code $metadata}).
+     * A key reference never may.
+     */
+    boolean nullableKey() {
+        return descriptor != null && returnItem() == null && !descriptor.mandatory() && !descriptor.unique();
+    }
+
+    /**
+     * Whether a value is many or a map, which an update given null keeps (SAP's collection and map rules) rather
+     * than clears.
+     */
+    boolean keptWhenNull() {
+        return descriptor != null && (descriptor.many() || descriptor.kind() == ValueKind.MAP);
+    }
+
+    /**
+     * What a missing value of this mandatory attribute is: {@link PayloadProblem.Kind#MISSING_ITEM} (SAP's
+     * {@code missing_nav_property}) for what {@code $metadata} declares a navigation property (a reference, an enum,
+     * a collection, a map), else {@link PayloadProblem.Kind#MISSING_VALUE} (SAP's {@code missing_property}).
+     */
+    PayloadProblem missing(String path, String itemCode, String why) {
+        boolean navigation = returnItem() != null || keptWhenNull() || kind() == ValueKind.ENUM;
+        return new PayloadProblem(path, navigation ? PayloadProblem.Kind.MISSING_ITEM : PayloadProblem.Kind.MISSING_VALUE,
+                (navigation ? "NavigationProperty [" : "Property [") + name() + "] is required for EntityType [" + itemCode
+                        + "]: the attribute is mandatory, but " + why);
     }
 }

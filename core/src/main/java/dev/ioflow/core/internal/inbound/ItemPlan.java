@@ -4,8 +4,10 @@ import dev.ioflow.core.AttributeDescriptor;
 import dev.ioflow.core.IntegrationObject;
 import dev.ioflow.core.IntegrationObjectAttribute;
 import dev.ioflow.core.IntegrationObjectItem;
+import dev.ioflow.core.ItemDraft;
 import dev.ioflow.core.ItemFactory;
 import dev.ioflow.core.ItemType;
+import dev.ioflow.core.PayloadProblem;
 import dev.ioflow.core.TypeSystem;
 import dev.ioflow.core.internal.validation.KeyRule;
 import java.util.ArrayList;
@@ -69,6 +71,23 @@ final class ItemPlan {
             }
         }
         return null;
+    }
+
+    /**
+     * SAP's presence rule for an element that creates its item: every mandatory attribute the item maps has a value
+     * ({@code []} is one for a collection). Key attributes are left out (absent keys are found when the payload is
+     * read), as are the {@code later} ones, references back to this item that are set once its nested items exist.
+     */
+    List<PayloadProblem> missingOnCreate(ItemDraft draft, Map<String, @Nullable Object> values, List<AttrPlan> later) {
+        List<PayloadProblem> problems = new ArrayList<>();
+        for (AttrPlan attribute : byName.values()) {
+            if (attribute.mandatory() && !uniques.contains(attribute) && !later.contains(attribute)
+                    && values.get(attribute.source()) == null) {
+                problems.add(attribute.missing(draft.path() + "." + attribute.name(), code, draft.has(attribute.source())
+                        ? "the payload sets it to null" : "the payload leaves it out and the item is created"));
+            }
+        }
+        return problems;
     }
 
     List<String> names() {

@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Finds an item by its integration key: the key is split at {@code |} and URL-decoded, each part matched to its
  * key attribute by the renderer's key plan (same order), converted to the attribute's value, and the items are
- * looked up innermost first (a unique reference's item before the item that refers to it).
+ * looked up innermost first (a unique reference's item before the item that refers to it). The part
+ * {@value IntegrationKeys#NULL_PART} of a {@linkplain AttrPlan#nullableKey() nullable} key attribute is a null value.
  */
 final class KeyLookup {
     private final Map<String, ItemPlan> plans;
@@ -68,7 +69,8 @@ final class KeyLookup {
     }
 
     private @Nullable Object value(ItemPlan plan, AttrPlan attribute, @Nullable String text, String integrationKey) {
-        if (text == null || text.isEmpty() && attribute.kind() != ValueKind.STRING && attribute.kind() != ValueKind.ANY) {
+        if (text == null || text.isEmpty() && attribute.kind() != ValueKind.STRING && attribute.kind() != ValueKind.ANY
+                || attribute.nullableKey() && text.equals(IntegrationKeys.NULL_PART)) {
             return null;
         }
         try {

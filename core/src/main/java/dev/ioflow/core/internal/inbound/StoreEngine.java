@@ -130,7 +130,7 @@ public final class StoreEngine {
             }
         }
         boolean merge = target == null;
-        Object item = store(work, draft, plan, factory, creatable, target, merge, values);
+        Object item = store(work, draft, plan, factory, creatable, target, merge, values, afterwards);
         if (afterwards.isEmpty()) {
             return item;
         }
@@ -141,12 +141,15 @@ public final class StoreEngine {
             references.put(attribute.source(), convert(factory, attribute,
                     references(work, attribute, Objects.requireNonNull(draft.values().get(attribute.source())), inner), draft));
         }
-        return store(work, draft, plan, factory, creatable, item, merge, references);
+        return store(work, draft, plan, factory, creatable, item, merge, references, List.of());
     }
 
-    /** Finds and updates, or creates, the item of a draft from its resolved values. */
+    /**
+     * Finds and updates, or creates, the item of a draft from its resolved values; {@code later} are the references
+     * set once nested items are stored, which a created item may lack for now.
+     */
     private Object store(UnitOfWork work, ItemDraft draft, ItemPlan plan, ItemFactory factory, boolean creatable,
-                         @Nullable Object target, boolean merge, Map<String, @Nullable Object> values) {
+                         @Nullable Object target, boolean merge, Map<String, @Nullable Object> values, List<AttrPlan> later) {
         Object existing = target;
         if (existing == null) {
             Map<String, @Nullable Object> key = new LinkedHashMap<>();
@@ -157,6 +160,10 @@ public final class StoreEngine {
                     throw new PayloadException(new PayloadProblem(draft.path(), Kind.MISSING_ITEM,
                             "Required NavigationProperty for EntityType [" + plan.code + "] does not exist in the System: no item "
                                     + key + " (its attribute is neither autoCreate nor partOf, so it is not created)"));
+                }
+                List<PayloadProblem> missing = plan.missingOnCreate(draft, values, later);
+                if (!missing.isEmpty()) {
+                    throw new PayloadException(missing);
                 }
                 Object created = write(draft, () -> factory.create(values));
                 work.insert(plan.type, created);
@@ -199,7 +206,7 @@ public final class StoreEngine {
 
     /**
      * The values that change the item: a POST adds to collections and merges maps (null keeps them); a PATCH
-     * replaces them. Values equal to the current ones are left out.
+     * replaces them (null keeps a map and an optional collection; SAP refuses it for a mandatory collection). Values equal to the current ones are left out.
      */
     private Map<String, @Nullable Object> changes(ItemPlan plan, ItemFactory factory, Object item,
                                                         Map<String, @Nullable Object> values, boolean merge, ItemDraft draft) {
@@ -212,6 +219,10 @@ public final class StoreEngine {
             boolean map = descriptor.kind() == ValueKind.MAP || descriptor.kind() == ValueKind.LOCALIZED;
             Object next = value;
             if ((collection || map) && value == null) {
+                if (!merge && collection && attribute.mandatory()) {
+                    throw new PayloadException(attribute.missing(draft.path() + "." + attribute.name(), plan.code,
+                            "a PATCH cannot set it to null (an empty array empties it)"));
+                }
                 return; // SAP keeps collections and maps given as null
             }
             if (merge && collection && current != null) {

@@ -18,8 +18,17 @@ import java.util.Map;
  * operations: the same {@link KeyPlan}s, so that keys computed inbound and outbound are identical. Virtual
  * attributes are bound to a function returning null and classification attributes to the default map-entry reader:
  * inbound operations key items by the attributes they write.
+ *
+ * <p>Unlike the renderer's, these keys accept a null value of an optional primitive key attribute (one the type
+ * system declares neither mandatory nor unique), as SAP Commerce's inbound service does, and render it as the text
+ * {@value #NULL_PART} ("a missing key value renders as null"): {@code c1|null}. A null key reference, or a null
+ * mandatory key value, still has no key. Like SAP's, such a key cannot tell a null value from the text
+ * {@code "null"}; a lookup reads the part as null.
  */
 public final class IntegrationKeys {
+    /** The key text of a null optional key value. */
+    public static final String NULL_PART = "null";
+
     private final String ioCode;
     private final Map<String, KeyPlan> plans;
 
@@ -43,7 +52,7 @@ public final class IntegrationKeys {
         if (!problems.isEmpty()) {
             throw new InvalidDefinitionException(problems);
         }
-        return new IntegrationKeys(io.code(), new KeyPlanCompiler(items).compile());
+        return new IntegrationKeys(io.code(), new KeyPlanCompiler(items, true).compile());
     }
 
     /**

@@ -11,11 +11,14 @@ final class KeyPart {
     private final AttributeAccessor[] chain;
     /** Attribute names and item codes from the keyed item: {@code catalogVersion, CatalogVersion, catalog, Catalog, id}. */
     private final String[] path;
+    /** Whether a null value of the last attribute renders as {@link IntegrationKeys#NULL_PART}; a null reference on the way never does. */
+    private final boolean nullable;
 
-    KeyPart(String alias, AttributeAccessor[] chain, String[] path) {
+    KeyPart(String alias, AttributeAccessor[] chain, String[] path, boolean nullable) {
         this.alias = alias;
         this.chain = chain;
         this.path = path;
+        this.nullable = nullable;
     }
 
     /** Attribute names and item codes from the keyed item to this part's attribute. */
@@ -33,6 +36,9 @@ final class KeyPart {
                 throw RenderFailure.unreadable(path, 2 * i + 1, e);
             }
             if (value == null) {
+                if (nullable && i == chain.length - 1) {
+                    return IntegrationKeys.NULL_PART;
+                }
                 throw RenderFailure.missingKey(path, 2 * i + 1);
             }
         }
