@@ -37,9 +37,23 @@ import org.jspecify.annotations.Nullable;
  * out keep their values; an update that changes nothing does not touch the item. Items in a collection are the
  * same when their integration keys are.
  *
+ * <p><b>Mandatory attributes</b> ({@link dev.ioflow.core.AttributeDescriptor#mandatory()}) follow SAP's presence
+ * rules, for the attributes the integration object maps: an element that creates its item (the posted one, or a
+ * nested one through {@code autoCreate}/{@code partOf}) needs a value for each, absent or null being a
+ * {@link dev.ioflow.core.PayloadProblem.Kind#MISSING_VALUE} problem (SAP's {@code missing_property}), or for what
+ * {@code $metadata} shows as a navigation property (a reference, enum, collection or map) a
+ * {@link dev.ioflow.core.PayloadProblem.Kind#MISSING_ITEM} one (SAP's {@code missing_nav_property}); an empty
+ * collection is a value. An update keeps what it leaves out, and a POST's null collection, but may not set a mandatory
+ * single value to null, nor a PATCH a mandatory collection. All problems of the item being created are reported
+ * together, each at its JSON path; nothing is stored (the caller rolls back).
+ *
  * <p><b>Integration keys</b> are computed by the renderer's code ({@link PayloadRenderer#integrationKey(Object)}
  * rules), and parsed back for lookups: split at {@code |}, URL-decoded, matched to the key attributes in alias
- * order (a unique reference's part looks the referenced item up first).
+ * order (a unique reference's part looks the referenced item up first). Unlike the renderer, the store accepts a
+ * null value of an optional primitive key attribute (one the type system declares neither mandatory nor unique), as
+ * SAP's inbound service does, and keys it by the text {@code null} (SAP: "a missing key value renders as null"):
+ * {@code c1|null}; a lookup reads that part as null, so an optional key attribute cannot hold the text "null"
+ * distinctly. A key reference must always have a value.
  *
  * @since 1.0
  */
