@@ -31,7 +31,8 @@ import java.util.Objects;
  * so are values of virtual attributes and OData's annotations ({@code __metadata}, {@code @odata.context}).
  *
  * <p>Every unique (key) attribute must be present and non-null in every element, except at the top of a
- * {@link #readPartial(String, Map) partial} read (PATCH, whose key is in the URL), and except a primitive one the type
+ * {@link #readPartial(String, Map) partial} read (PATCH, whose key is in the URL: there it may be left out, not
+ * nulled), and except a primitive one the type
  * system declares neither mandatory nor unique (SAP: "null primitive optional key parts are allowed"). A
  * {@link AttributeDescriptor#mandatory() mandatory} attribute given as null is a problem too (SAP's
  * {@code missing_property}, or {@code missing_nav_property} for a reference or enum); one left out is only when its

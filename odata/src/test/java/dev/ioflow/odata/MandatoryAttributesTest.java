@@ -93,6 +93,7 @@ class MandatoryAttributesTest {
         assertThat(update.body()).contains("\"email\":\"a@x.org\"", "\"firstName\":\"Ann\"");
         assertError(http.json("POST", "Customers", "{\"customerId\":\"c1\",\"email\":null}"), "missing_property", "$.email");
         assertError(http.json("PATCH", "Customers('c1')", "{\"email\":null,\"firstName\":\"Bob\"}"), "missing_property", "$.email");
+        assertError(http.json("PATCH", "Customers('c1')", "{\"customerId\":null}"), "missing_key", "$.customerId");
         assertError(http.json("PATCH", "Customers('c1')", "{\"addresses\":null}"), "missing_nav_property", "$.addresses",
                 "a PATCH cannot set it to null");
         assertError(http.json("PATCH", "Customers('c1')", "{\"addresses\":[{\"addressId\":\"a2\",\"town\":null}]}"),

@@ -166,7 +166,8 @@ public final class ReadEngine {
         localized.forEach((attribute, text) -> convert(factory, attribute, text, path + "." + attribute.name(), values, problems));
         for (AttrPlan key : plan.uniques) {
             boolean fromAncestor = key.returnItem() != null && !values.containsKey(key.source()) && ancestors.contains(key.returnItem());
-            if (!(partial && path.equals("$")) && !fromAncestor && !key.nullableKey() && values.get(key.source()) == null) {
+            boolean checked = !(partial && path.equals("$")) || values.containsKey(key.source()); // a PATCH may not null one
+            if (checked && !fromAncestor && !key.nullableKey() && values.get(key.source()) == null) {
                 problems.add(new PayloadProblem(path + "." + key.name(), Kind.MISSING_KEY, "key attribute '" + key.name()
                         + "' of item '" + plan.code + "' is " + (values.containsKey(key.source()) ? "null" : "missing")));
             }
