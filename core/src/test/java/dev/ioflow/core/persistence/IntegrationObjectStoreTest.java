@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.ioflow.core.IntegrationObject;
 import dev.ioflow.core.ItemType;
+import dev.ioflow.core.MissingKeyValueException;
 import dev.ioflow.core.PayloadException;
 import dev.ioflow.core.PayloadProblem;
 import dev.ioflow.core.PayloadProblem.Kind;
+import dev.ioflow.core.PayloadRenderer;
 import dev.ioflow.core.TypeSystem;
 import dev.ioflow.core.persistence.ItemFilter.Operator;
 import dev.ioflow.core.persistence.memory.InMemoryItemRepository;
@@ -199,6 +202,32 @@ public class IntegrationObjectStoreTest {
         try (UnitOfWork work = f.repository.begin()) {
             assertThat(f.store.count(work, "Product", ItemFilter.compare("unit/code", Operator.EQ, "pieces"))).isEqualTo(3);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(InboundModel.class)
+    void aNullOptionalKeyPartIsStoredAndKeyedAsNullWhileTheRendererStillRefusesIt(InboundModel model) {
+        TypeSystem types = model.types();
+        ItemRepository repository = repository(types);
+        IntegrationObject units = IntegrationObject.builder("ioUnit")
+                .item("Unit", i -> i.root().attribute("code", a -> a.unique()).attribute("name", a -> a.unique()))
+                .build();
+        IntegrationObjectStore store = IntegrationObjectStore.of(units, types);
+
+        Object unit = repository.inTransaction(work -> store.upsert(work, store.reader().read("Unit", "{\"code\":\"pc\"}".getBytes(UTF_8))));
+        repository.inTransaction(work -> store.upsert(work, store.reader().read("Unit", "{\"code\":\"pc\",\"name\":null}".getBytes(UTF_8))));
+
+        assertThat(store.integrationKey("Unit", unit)).isEqualTo("pc|null");
+        try (UnitOfWork work = repository.begin()) {
+            assertThat(store.count(work, "Unit", null)).as("absent and null are the same key").isEqualTo(1);
+            assertThat(store.find(work, "Unit", "pc|null")).isNotNull();
+        }
+        assertThatThrownBy(() -> PayloadRenderer.of(units, types).integrationKey(unit))
+                .as("outbound, a null key value is still an error").isInstanceOf(MissingKeyValueException.class);
+        assertThatThrownBy(() -> store.reader().read("Unit", "{\"name\":\"Pieces\"}".getBytes(UTF_8)))
+                .as("a mandatory key part is still required").isInstanceOfSatisfying(PayloadException.class,
+                        e -> assertThat(e.problems()).extracting(PayloadProblem::path, PayloadProblem::kind)
+                                .containsExactly(tuple("$.code", Kind.MISSING_KEY)));
     }
 
     @ParameterizedTest
