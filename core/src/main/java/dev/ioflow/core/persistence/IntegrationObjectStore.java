@@ -49,11 +49,15 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Integration keys</b> are computed by the renderer's code ({@link PayloadRenderer#integrationKey(Object)}
  * rules), and parsed back for lookups: split at {@code |}, URL-decoded, matched to the key attributes in alias
- * order (a unique reference's part looks the referenced item up first). Unlike the renderer, the store accepts a
- * null value of an optional primitive key attribute (one the type system declares neither mandatory nor unique), as
- * SAP's inbound service does, and keys it by the text {@code null} (SAP: "a missing key value renders as null"):
- * {@code c1|null}; a lookup reads that part as null, so an optional key attribute cannot hold the text "null"
- * distinctly. A key reference must always have a value.
+ * order (a unique reference's part looks the referenced item up first). Null key values follow one rule, the
+ * renderer's ({@link dev.ioflow.core.MissingKeyValueException}): as SAP's inbound service allows "null primitive
+ * optional key parts" and keys them as {@code null} ("a missing key value renders as null"), the store accepts a
+ * null value of a key attribute that is a primitive the type system declares neither mandatory nor unique, when
+ * another key attribute has a value, and keys it {@code c1|null}; a lookup reads that part as null, so such an
+ * attribute cannot hold the text "null" distinctly beside a value. A null key reference, a null required key value,
+ * a single-part key's null value and a key with no value at all are
+ * {@link dev.ioflow.core.PayloadProblem.Kind#MISSING_KEY} problems (also when a PATCH would leave one), so every
+ * stored item can be rendered, and its change sent to a webhook.
  *
  * @since 1.0
  */

@@ -2,8 +2,12 @@ package dev.ioflow.core.internal.inbound;
 
 import dev.ioflow.core.AttributeDescriptor;
 import dev.ioflow.core.IntegrationObjectAttribute;
+import dev.ioflow.core.ItemDraft;
+import dev.ioflow.core.ItemFactory;
+import dev.ioflow.core.PayloadException;
 import dev.ioflow.core.PayloadProblem;
 import dev.ioflow.core.ValueKind;
+import dev.ioflow.core.internal.validation.KeyRule;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,12 +61,10 @@ record AttrPlan(IntegrationObjectAttribute definition, @Nullable AttributeDescri
     }
 
     /**
-     * Whether a key attribute may be null: a primitive the type system declares neither mandatory nor unique (SAP:
-     * "null primitive optional key parts are allowed"; such a property is {@code Nullable="true"} in {@code $metadata}).
-     * A key reference never may.
+     * Whether a key attribute may be null when another key attribute has a value: see {@link KeyRule#mayBeNull}.
      */
     boolean nullableKey() {
-        return descriptor != null && returnItem() == null && !descriptor.mandatory() && !descriptor.unique();
+        return KeyRule.mayBeNull(definition, descriptor);
     }
 
     /**
@@ -83,5 +85,20 @@ record AttrPlan(IntegrationObjectAttribute definition, @Nullable AttributeDescri
         return new PayloadProblem(path, navigation ? PayloadProblem.Kind.MISSING_ITEM : PayloadProblem.Kind.MISSING_VALUE,
                 (navigation ? "NavigationProperty [" : "Property [") + name() + "] is required for EntityType [" + itemCode
                         + "]: the attribute is mandatory, but " + why);
+    }
+
+    /**
+     * {@code value} converted by the item factory for this attribute.
+     *
+     * @throws PayloadException an {@link PayloadProblem.Kind#INVALID_VALUE} problem at the attribute in {@code draft}
+     *                          when the factory refuses it
+     */
+    @Nullable Object converted(ItemFactory factory, Object value, ItemDraft draft) {
+        try {
+            return factory.convert(source(), value);
+        } catch (RuntimeException e) {
+            throw new PayloadException(new PayloadProblem(draft.path() + "." + name(), PayloadProblem.Kind.INVALID_VALUE,
+                    String.valueOf(e.getMessage())));
+        }
     }
 }

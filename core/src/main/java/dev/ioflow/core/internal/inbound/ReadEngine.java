@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The compiled reader behind {@code PayloadReader}: walks a payload (plain Java values: maps, lists, text,
  * numbers, typed dates) element by element, converts each value for its attribute and collects every problem
- * with its JSON path. What can be told without the store is checked here: a key attribute absent or null (except a
- * {@linkplain AttrPlan#nullableKey() nullable primitive} one), a mandatory single value set to null (an error on
+ * with its JSON path. What can be told without the store is checked here: a key attribute absent or null (unless
+ * {@link dev.ioflow.core.internal.validation.KeyRule} allows it), a mandatory single value set to null (an error on
  * create and update alike, as SAP answers); mandatory values absent on create are the {@link StoreEngine}'s to find,
  * as only it knows whether an element creates its item. Immutable and thread-safe.
  */
@@ -164,14 +164,7 @@ public final class ReadEngine {
             }
         }
         localized.forEach((attribute, text) -> convert(factory, attribute, text, path + "." + attribute.name(), values, problems));
-        for (AttrPlan key : plan.uniques) {
-            boolean fromAncestor = key.returnItem() != null && !values.containsKey(key.source()) && ancestors.contains(key.returnItem());
-            boolean checked = !(partial && path.equals("$")) || values.containsKey(key.source()); // a PATCH may not null one
-            if (checked && !fromAncestor && !key.nullableKey() && values.get(key.source()) == null) {
-                problems.add(new PayloadProblem(path + "." + key.name(), Kind.MISSING_KEY, "key attribute '" + key.name()
-                        + "' of item '" + plan.code + "' is " + (values.containsKey(key.source()) ? "null" : "missing")));
-            }
-        }
+        problems.addAll(plan.missingKeys(path, values, partial && path.equals("$"), ancestors));
         return new ItemDraft(plan.code, plan.type, path, values);
     }
 

@@ -85,7 +85,7 @@ final class DefinitionBinder {
         AttributeAccessor accessor = PolymorphicValues.isPolymorphic(item, attribute)
                 ? new PolymorphicValues(descriptor.accessor(), types, io.item(attribute.returnItem())) : descriptor.accessor();
         return Optional.of(new BoundAttribute(attribute, accessor, descriptor.isLocalized(), KeyRule.isKey(attribute, type),
-                !descriptor.mandatory() && !descriptor.unique()));
+                KeyRule.mayBeNull(attribute, descriptor)));
     }
 
     private String path(IntegrationObjectItem item) {

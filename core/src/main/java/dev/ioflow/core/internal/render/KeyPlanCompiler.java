@@ -16,17 +16,9 @@ import java.util.Map;
  */
 final class KeyPlanCompiler {
     private final Map<String, BoundItem> items;
-    private final boolean nullOptionalParts;
 
-    /**
-     * @param nullOptionalParts whether a key part read from an {@linkplain BoundAttribute#optional() optional}
-     *                          primitive attribute renders a null value as {@code null}, as SAP Commerce does (the
-     *                          inbound service, which accepts such items); otherwise every null key value is a
-     *                          {@link RenderFailure} (the outbound renderer: never a silent null key)
-     */
-    KeyPlanCompiler(Map<String, BoundItem> items, boolean nullOptionalParts) {
+    KeyPlanCompiler(Map<String, BoundItem> items) {
         this.items = items;
-        this.nullOptionalParts = nullOptionalParts;
     }
 
     /** A key plan per item code. */
@@ -56,7 +48,7 @@ final class KeyPlanCompiler {
             BoundItem nested = attribute.returnItem() == null ? null : items.get(attribute.returnItem());
             if (nested == null) {
                 into.add(new KeyPart(item.code() + "_" + attribute.name(), attributeChain.toArray(AttributeAccessor[]::new),
-                        attributePath.toArray(String[]::new), nullOptionalParts && attribute.optional()));
+                        attributePath.toArray(String[]::new), attribute.mayBeNull()));
             } else if (expanding.contains(nested.code())) {
                 // The validator rejects such definitions before binding; this guards against endless recursion.
                 throw new IllegalStateException("unique references form a cycle: " + expanding + " -> " + nested.code());

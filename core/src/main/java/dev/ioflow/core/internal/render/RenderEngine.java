@@ -80,7 +80,7 @@ public final class RenderEngine {
         if (!problems.isEmpty()) {
             throw new InvalidDefinitionException(problems);
         }
-        Map<String, KeyPlan> keys = new KeyPlanCompiler(items, false).compile();
+        Map<String, KeyPlan> keys = new KeyPlanCompiler(items).compile();
         PlanCompiler compiler = new PlanCompiler(items, keys);
         boolean sap = style == PayloadStyle.SAP;
         ValueWriter values = sap ? new SapValueWriter(defaultLocale) : new PlainValueWriter(false);
