@@ -137,5 +137,9 @@ class NullKeyPartsTest {
         HttpResponse<String> aged = post(BY_NAME_AND_AGE, "{\"customerId\":\"c1\",\"age\":41}");
         assertThat(aged.statusCode()).as("one value is enough: " + aged.body()).isEqualTo(201);
         assertThat(aged.body()).contains("\"integrationKey\":\"41|null\"");
+        HttpClientSupport http = new HttpClientSupport(server.url(BY_NAME_AND_AGE.code()));
+        assertMissingKey(http.json("PATCH", "Customers('41%7Cnull')", "{\"age\":null}"), "$",
+                "the payload leaves the item without an integration key");
+        assertThat(http.get("Customers('41%7Cnull')").statusCode()).as("the PATCH was rolled back").isEqualTo(200);
     }
 }
