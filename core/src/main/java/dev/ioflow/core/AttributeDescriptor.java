@@ -123,7 +123,9 @@ public final class AttributeDescriptor {
     /**
      * Whether the type system requires a value (SAP's {@code optional="false"} modifier without a default): an
      * inbound OData service declares such a property {@code Nullable="false"} in its {@code $metadata}, as SAP
-     * Commerce does. False unless the type system says so.
+     * Commerce does, and requires a value when it creates an item and refuses a null on update (SAP's
+     * {@code missing_property} / {@code missing_nav_property}; see
+     * {@link dev.ioflow.core.persistence.IntegrationObjectStore}). False unless the type system says so.
      *
      * @since 1.0
      */

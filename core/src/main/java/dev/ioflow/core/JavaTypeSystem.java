@@ -4,6 +4,7 @@ import dev.ioflow.core.internal.types.JavaTypeDiscovery;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,6 +36,14 @@ import org.jspecify.annotations.Nullable;
  * updated in place). Values are converted to the declared types: narrower numbers range-checked, dates from
  * instants at UTC, enums from their names, collections and arrays as declared. A bean property without setter
  * is read-only; abstract classes and classes without such a constructor have no factory.
+ *
+ * <p>An attribute is {@link AttributeDescriptor#mandatory() mandatory} (an inbound OData service then requires a
+ * value on create and refuses null) when its record component, getter, public field or the field behind a getter is
+ * annotated JSpecify {@code @NonNull} or Jakarta Validation {@code @NotNull}; or, in JSpecify {@code @NullMarked}
+ * code (class, enclosing class, package or module; a nearer {@code @NullUnmarked} ends it), when it is
+ * reference-typed, not {@code Optional}, and not annotated {@code @Nullable}; or when
+ * {@link Builder#mandatory(Class, String...)} names it. Annotations are recognised by name, so neither library is
+ * needed at run time.
  *
  * <p>Accessors are resolved once, here: reads never use {@code Method.invoke}. In a named module, open the
  * package of your item classes to {@code dev.ioflow.core} (or make them public and exported).
@@ -134,6 +143,7 @@ public final class JavaTypeSystem implements TypeSystem {
     /** Builds a {@link JavaTypeSystem}. */
     public static final class Builder {
         private final Map<Class<?>, String> registered = new LinkedHashMap<>();
+        private final Map<Class<?>, Set<String>> mandatory = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -157,13 +167,31 @@ public final class JavaTypeSystem implements TypeSystem {
         }
 
         /**
+         * Marks attributes of an item class {@link AttributeDescriptor#mandatory() mandatory} (SAP's
+         * {@code optional="false"}), for classes that carry no nullness annotations:
+         * {@code .type(Customer.class).mandatory(Customer.class, "contactEmail")}. The class must be an item type
+         * when the type system is built (registered, or reached from a registered one).
+         *
+         * @throws IllegalArgumentException from {@link #build()} when the class is no item type or has no such attribute
+         * @since 1.0
+         */
+        public Builder mandatory(Class<?> type, String... attributes) {
+            Objects.requireNonNull(type, "type");
+            Set<String> names = mandatory.computeIfAbsent(type, t -> new LinkedHashSet<>());
+            for (String attribute : attributes) {
+                names.add(Objects.requireNonNull(attribute, "attribute"));
+            }
+            return this;
+        }
+
+        /**
          * Introspects the classes and resolves every accessor.
          *
          * @throws IllegalArgumentException naming the class when one cannot be an item type (no readable
          *                                  attributes, a JDK class, not readable by ioflow) or two share a code
          */
         public JavaTypeSystem build() {
-            return new JavaTypeSystem(JavaTypeDiscovery.discover(registered));
+            return new JavaTypeSystem(JavaTypeDiscovery.discover(registered, mandatory));
         }
     }
 }

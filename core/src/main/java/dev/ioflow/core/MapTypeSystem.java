@@ -217,7 +217,8 @@ public final class MapTypeSystem implements TypeSystem {
 
         /**
          * Marks the attributes already declared under these names {@link AttributeDescriptor#mandatory() mandatory}
-         * (SAP's {@code optional="false"}), e.g. {@code .attribute("unitType", ValueKind.STRING).mandatory("unitType")}.
+         * (SAP's {@code optional="false"}), e.g. {@code .attribute("unitType", ValueKind.STRING).mandatory("unitType")}:
+         * an inbound service then requires them when it creates an item and refuses null for them.
          *
          * @throws IllegalArgumentException when no attribute of that name was declared before
          * @since 1.0

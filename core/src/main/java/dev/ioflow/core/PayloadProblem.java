@@ -35,10 +35,18 @@ public record PayloadProblem(String path, Kind kind, String message) {
         /** The attribute cannot be written: virtual, or read-only in the type system. */
         NOT_WRITABLE,
         /**
-         * A nested item does not exist and may not be created, as its attribute is neither autoCreate nor partOf
-         * (SAP: {@code missing_nav_property}).
+         * A nested item does not exist and may not be created, as its attribute is neither autoCreate nor partOf; or
+         * a {@link AttributeDescriptor#mandatory() mandatory} reference (or collection of references) is absent or
+         * null where SAP requires a value (SAP: {@code missing_nav_property}).
          */
         MISSING_ITEM,
+        /**
+         * A {@link AttributeDescriptor#mandatory() mandatory} attribute that is not a key attribute has no value: absent
+         * or null when its item is created, or set to null by an update (SAP: {@code missing_property}).
+         *
+         * @since 1.0
+         */
+        MISSING_VALUE,
         /** An integration key cannot be parsed, or the payload's key differs from the addressed one (SAP: {@code invalid_key}). */
         INVALID_KEY
     }

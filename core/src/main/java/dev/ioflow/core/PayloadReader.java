@@ -31,7 +31,14 @@ import java.util.Objects;
  * so are values of virtual attributes and OData's annotations ({@code __metadata}, {@code @odata.context}).
  *
  * <p>Every unique (key) attribute must be present and non-null in every element, except at the top of a
- * {@link #readPartial(String, Map) partial} read (PATCH, whose key is in the URL).
+ * {@link #readPartial(String, Map) partial} read (PATCH, whose key is in the URL: there it may be left out, not
+ * nulled), and except a primitive one the type system declares neither mandatory nor unique when another key
+ * attribute of the element has a value (SAP: "null primitive optional key parts are allowed"; its key part is then
+ * {@code null}, as {@link MissingKeyValueException} describes: the renderer follows the same rule). A key attribute
+ * that breaks the rule is a {@link PayloadProblem.Kind#MISSING_KEY} problem. A
+ * {@link AttributeDescriptor#mandatory() mandatory} attribute given as null is a problem too (SAP's
+ * {@code missing_property}, or {@code missing_nav_property} for a reference or enum); one left out is only when its
+ * item is created, which the {@link dev.ioflow.core.persistence.IntegrationObjectStore store} decides.
  *
  * @since 1.0
  */

@@ -121,9 +121,11 @@ public final class PayloadRenderer {
      * enums by name, decimals without exponent, anything else by {@code toString()}), URL-encoded as UTF-8 the
      * way {@link java.net.URLEncoder} does ({@code |} becomes {@code %7C}, a space {@code +}), joined with
      * {@code |}. For example {@code Staged|Default|P1} for a product keyed by its code and its catalog version
-     * (keyed by version and catalog).
+     * (keyed by version and catalog). A null value is keyed {@code null} only when {@link MissingKeyValueException}'s
+     * rule allows it ({@code c1|null}: an optional primitive, beside a value).
      *
-     * @throws MissingKeyValueException naming the path of the first key attribute with no value
+     * @throws MissingKeyValueException naming the path of the first key attribute with no value that the rule
+     *                                  does not allow
      */
     public String integrationKey(Object item) {
         return engine.integrationKey(Objects.requireNonNull(item, "item"));

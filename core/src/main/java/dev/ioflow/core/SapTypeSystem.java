@@ -25,7 +25,11 @@ import java.util.Set;
  * supertypes ({@code GenericVariantProduct} extends {@code VariantProduct} extends {@code Product}, and inherits
  * its attributes) and the attributes the platform declares unique ({@code Product.code} and
  * {@code Product.catalogVersion}, {@code Catalog.id}, {@code Currency.isocode}, …), which SAP makes part of an
- * item's integration key even when the integration object does not flag them. Immutable and thread-safe.
+ * item's integration key even when the integration object does not flag them. An attribute (or relation end)
+ * declared {@code <modifiers optional="false"/>} without a {@code <defaultvalue>} is
+ * {@link AttributeDescriptor#mandatory() mandatory}: non-nullable in an inbound service's {@code $metadata}, and
+ * required on create there. Integration-object definitions (JSON or ImpEx) carry no such modifier, so attributes
+ * derived from them are optional. Immutable and thread-safe.
  *
  * <pre>{@code
  * List<IntegrationObject> ios = ImpexImporter.create().read(Path.of("genericproduct.impex"));

@@ -7,18 +7,25 @@ import dev.ioflow.core.TypeSystem;
 import dev.ioflow.core.ValueKind;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.NonNull;
+import org.jspecify.annotations.NullUnmarked;
 
-/** One customer integration object over three kinds of items: maps, records and JavaBeans. */
+/**
+ * One customer integration object over three kinds of items: maps, records and JavaBeans. The key attributes are
+ * mandatory (JSpecify {@code @NonNull}: the classes are not null-marked, though their package is), the others
+ * optional unless a test's type system says otherwise.
+ */
+@NullUnmarked
 public final class CustomerModels {
     private CustomerModels() {
     }
 
     /** A customer as a record. */
-    public record CustomerRecord(String customerId, String email, String firstName, Integer age, List<AddressRecord> addresses) {
+    public record CustomerRecord(@NonNull String customerId, String email, String firstName, Integer age, List<AddressRecord> addresses) {
     }
 
     /** An address as a record. */
-    public record AddressRecord(String addressId, String town) {
+    public record AddressRecord(@NonNull String addressId, String town) {
     }
 
     /** A customer as a JavaBean. */
@@ -29,7 +36,7 @@ public final class CustomerModels {
         private Integer age;
         private List<AddressBean> addresses = new ArrayList<>();
 
-        public String getCustomerId() {
+        public @NonNull String getCustomerId() {
             return customerId;
         }
 
@@ -72,7 +79,7 @@ public final class CustomerModels {
 
     /** An address as a JavaBean. */
     public static class AddressBean {
-        private String addressId;
+        private @NonNull String addressId;
         private String town;
 
         public String getAddressId() {
@@ -102,12 +109,7 @@ public final class CustomerModels {
     }
 
     static TypeSystem maps() {
-        return MapTypeSystem.builder()
-                .type("Customer", t -> t.attribute("customerId", ValueKind.STRING).attribute("email", ValueKind.STRING)
-                        .attribute("firstName", ValueKind.STRING).attribute("age", ValueKind.INTEGER)
-                        .reference("addresses", "Address", true))
-                .type("Address", t -> t.attribute("addressId", ValueKind.STRING).attribute("town", ValueKind.STRING))
-                .build();
+        return maps(false);
     }
 
     static TypeSystem records() {
@@ -116,5 +118,34 @@ public final class CustomerModels {
 
     static TypeSystem beans() {
         return JavaTypeSystem.builder().type("Customer", CustomerBean.class).type("Address", AddressBean.class).build();
+    }
+
+    /** The map types with a customer's {@code email} and {@code addresses} and an address's {@code town} mandatory. */
+    static TypeSystem strictMaps() {
+        return maps(true);
+    }
+
+    /** The record types with the {@link #strictMaps()} mandatory attributes, through the builder. */
+    static TypeSystem strictRecords() {
+        return JavaTypeSystem.builder().type("Customer", CustomerRecord.class).type("Address", AddressRecord.class)
+                .mandatory(CustomerRecord.class, "email", "addresses").mandatory(AddressRecord.class, "town").build();
+    }
+
+    /** The bean types with the {@link #strictMaps()} mandatory attributes, through the builder. */
+    static TypeSystem strictBeans() {
+        return JavaTypeSystem.builder().type("Customer", CustomerBean.class).type("Address", AddressBean.class)
+                .mandatory(CustomerBean.class, "email", "addresses").mandatory(AddressBean.class, "town").build();
+    }
+
+    private static TypeSystem maps(boolean strict) {
+        String[] customer = strict ? new String[] {"customerId", "email", "addresses"} : new String[] {"customerId"};
+        String[] address = strict ? new String[] {"addressId", "town"} : new String[] {"addressId"};
+        return MapTypeSystem.builder()
+                .type("Customer", t -> t.attribute("customerId", ValueKind.STRING).attribute("email", ValueKind.STRING)
+                        .attribute("firstName", ValueKind.STRING).attribute("age", ValueKind.INTEGER)
+                        .reference("addresses", "Address", true).mandatory(customer))
+                .type("Address", t -> t.attribute("addressId", ValueKind.STRING).attribute("town", ValueKind.STRING)
+                        .mandatory(address))
+                .build();
     }
 }

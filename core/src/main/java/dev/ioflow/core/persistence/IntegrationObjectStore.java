@@ -37,9 +37,27 @@ import org.jspecify.annotations.Nullable;
  * out keep their values; an update that changes nothing does not touch the item. Items in a collection are the
  * same when their integration keys are.
  *
+ * <p><b>Mandatory attributes</b> ({@link dev.ioflow.core.AttributeDescriptor#mandatory()}) follow SAP's presence
+ * rules, for the attributes the integration object maps: an element that creates its item (the posted one, or a
+ * nested one through {@code autoCreate}/{@code partOf}) needs a value for each, absent or null being a
+ * {@link dev.ioflow.core.PayloadProblem.Kind#MISSING_VALUE} problem (SAP's {@code missing_property}), or for what
+ * {@code $metadata} shows as a navigation property (a reference, enum, collection or map) a
+ * {@link dev.ioflow.core.PayloadProblem.Kind#MISSING_ITEM} one (SAP's {@code missing_nav_property}); an empty
+ * collection is a value. An update keeps what it leaves out, and a POST's null collection, but may not set a mandatory
+ * single value to null, nor a PATCH a mandatory collection. All problems of the item being created are reported
+ * together, each at its JSON path; nothing is stored (the caller rolls back).
+ *
  * <p><b>Integration keys</b> are computed by the renderer's code ({@link PayloadRenderer#integrationKey(Object)}
  * rules), and parsed back for lookups: split at {@code |}, URL-decoded, matched to the key attributes in alias
- * order (a unique reference's part looks the referenced item up first).
+ * order (a unique reference's part looks the referenced item up first). Null key values follow one rule, the
+ * renderer's ({@link dev.ioflow.core.MissingKeyValueException}): as SAP's inbound service allows "null primitive
+ * optional key parts" and keys them as {@code null} ("a missing key value renders as null"), the store accepts a
+ * null value of a key attribute that is a primitive the type system declares neither mandatory nor unique, when
+ * another key attribute has a value, and keys it {@code c1|null}; a lookup reads that part as null, so such an
+ * attribute cannot hold the text "null" distinctly beside a value. A null key reference, a null required key value,
+ * a single-part key's null value and a key with no value at all are
+ * {@link dev.ioflow.core.PayloadProblem.Kind#MISSING_KEY} problems (also when a PATCH would leave one), so every
+ * stored item can be rendered, and its change sent to a webhook.
  *
  * @since 1.0
  */

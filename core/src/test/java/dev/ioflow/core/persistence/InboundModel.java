@@ -7,6 +7,7 @@ import dev.ioflow.core.JavaTypeSystem;
 import dev.ioflow.core.MapTypeSystem;
 import dev.ioflow.core.TypeSystem;
 import dev.ioflow.core.ValueKind;
+import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.NonNull;
+import org.jspecify.annotations.NullUnmarked;
 
 /**
  * One item model in three type systems — records, JavaBeans, maps — for the inbound and persistence tests: SAP's
@@ -39,7 +42,7 @@ public enum InboundModel {
         @Override
         public TypeSystem types() {
             return MapTypeSystem.builder()
-                    .type("Product", t -> t.attribute("code", ValueKind.STRING)
+                    .type("Product", t -> t.attribute("code", ValueKind.STRING).mandatory("code")
                             .reference("catalogVersion", "CatalogVersion", false)
                             .localized("name")
                             .attribute("price", ValueKind.DECIMAL)
@@ -50,12 +53,13 @@ public enum InboundModel {
                             .reference("supercategories", "Category", true)
                             .reference("media", "Media", true)
                             .collection("keywords", ValueKind.STRING))
-                    .type("CatalogVersion", t -> t.attribute("version", ValueKind.STRING)
+                    .type("CatalogVersion", t -> t.attribute("version", ValueKind.STRING).mandatory("version")
                             .reference("catalog", "Catalog", false).attribute("active", ValueKind.BOOLEAN))
-                    .type("Catalog", t -> t.attribute("id", ValueKind.STRING).attribute("name", ValueKind.STRING))
-                    .type("Unit", t -> t.attribute("code", ValueKind.STRING).attribute("name", ValueKind.STRING))
-                    .type("Category", t -> t.attribute("code", ValueKind.STRING).attribute("name", ValueKind.STRING))
-                    .type("Media", t -> t.attribute("code", ValueKind.STRING).attribute("url", ValueKind.STRING))
+                    .type("Catalog", t -> t.attribute("id", ValueKind.STRING).attribute("name", ValueKind.STRING).mandatory("id"))
+                    .type("Unit", t -> t.attribute("code", ValueKind.STRING).attribute("name", ValueKind.STRING).mandatory("code"))
+                    .type("Category", t -> t.attribute("code", ValueKind.STRING).attribute("name", ValueKind.STRING)
+                            .mandatory("code"))
+                    .type("Media", t -> t.attribute("code", ValueKind.STRING).attribute("url", ValueKind.STRING).mandatory("code"))
                     .build();
         }
     };
@@ -109,7 +113,8 @@ public enum InboundModel {
                 .orElseThrow(() -> new IllegalArgumentException(type.code() + "." + attribute)).accessor().read(item);
     }
 
-    /** The record model. */
+    /** The record model: the key values are JSpecify {@code @NonNull}, in code that is not null-marked. */
+    @NullUnmarked
     public static final class Records {
         private Records() {
         }
@@ -118,33 +123,37 @@ public enum InboundModel {
         public enum Status { approved, check }
 
         /** A catalog. */
-        public record Catalog(String id, String name) {
+        public record Catalog(@NonNull String id, String name) {
         }
 
         /** A catalog version. */
-        public record CatalogVersion(String version, Catalog catalog, boolean active) {
+        public record CatalogVersion(@NonNull String version, Catalog catalog, boolean active) {
         }
 
         /** A unit. */
-        public record Unit(String code, String name) {
+        public record Unit(@NonNull String code, String name) {
         }
 
         /** A category. */
-        public record Category(String code, String name) {
+        public record Category(@NonNull String code, String name) {
         }
 
         /** A media item. */
-        public record Media(String code, String url) {
+        public record Media(@NonNull String code, String url) {
         }
 
         /** A product. */
-        public record Product(String code, CatalogVersion catalogVersion, Map<Locale, String> name, BigDecimal price,
+        public record Product(@NonNull String code, CatalogVersion catalogVersion, Map<Locale, String> name, BigDecimal price,
                               Integer stock, Instant released, Status status, Unit unit, List<Category> supercategories,
                               List<Media> media, Set<String> keywords) {
         }
     }
 
-    /** The JavaBeans model (with other Java types: short, Date, List of keywords). */
+    /**
+     * The JavaBeans model (with other Java types: short, Date, List of keywords), not null-marked: the key values are
+     * {@code @NonNull} on a getter, a backing field or a public field.
+     */
+    @NullUnmarked
     public static final class Beans {
         private Beans() {
         }
@@ -154,7 +163,7 @@ public enum InboundModel {
             private String id;
             private String name;
 
-            public String getId() {
+            public @NonNull String getId() {
                 return id;
             }
 
@@ -173,7 +182,7 @@ public enum InboundModel {
 
         /** A catalog version. */
         public static class CatalogVersion {
-            private String version;
+            private @NonNull String version;
             private Catalog catalog;
             private boolean active;
 
@@ -204,7 +213,7 @@ public enum InboundModel {
 
         /** A unit. */
         public static class Unit {
-            private String code;
+            private @NonNull String code;
             private String name;
 
             public String getCode() {
@@ -226,12 +235,13 @@ public enum InboundModel {
 
         /** A category: public fields instead of accessors. */
         public static class Category {
-            public String code;
+            public @NonNull String code;
             public String name;
         }
 
         /** A media item. */
         public static class Media {
+            @NotNull
             private String code;
             private String url;
 
@@ -254,7 +264,7 @@ public enum InboundModel {
 
         /** A product. */
         public static class Product {
-            private String code;
+            private @NonNull String code;
             private CatalogVersion catalogVersion;
             private Map<Locale, String> name;
             private BigDecimal price;

@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.ioflow.core.IntegrationObject;
 import dev.ioflow.core.ItemType;
+import dev.ioflow.core.MissingKeyValueException;
 import dev.ioflow.core.PayloadException;
 import dev.ioflow.core.PayloadProblem;
 import dev.ioflow.core.PayloadProblem.Kind;
+import dev.ioflow.core.PayloadRenderer;
 import dev.ioflow.core.TypeSystem;
 import dev.ioflow.core.persistence.ItemFilter.Operator;
 import dev.ioflow.core.persistence.memory.InMemoryItemRepository;
@@ -18,6 +21,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -198,6 +202,80 @@ public class IntegrationObjectStoreTest {
                 .build())).containsExactly("p1", "p3");
         try (UnitOfWork work = f.repository.begin()) {
             assertThat(f.store.count(work, "Product", ItemFilter.compare("unit/code", Operator.EQ, "pieces"))).isEqualTo(3);
+        }
+    }
+
+    /** Units keyed by their mandatory code and optional name, or by the name alone. */
+    private static IntegrationObject units(boolean byCode) {
+        return IntegrationObject.builder(byCode ? "ioUnit" : "ioUnitByName")
+                .item("Unit", i -> i.root().attribute("code", a -> a.unique(byCode)).attribute("name", a -> a.unique()))
+                .build();
+    }
+
+    private static List<Tuple> missingKeys(IntegrationObjectStore store, String itemCode, String json) {
+        try {
+            store.reader().read(itemCode, json.getBytes(UTF_8));
+        } catch (PayloadException e) {
+            return e.problems().stream().map(p -> tuple(p.path(), p.kind())).toList();
+        }
+        return List.of();
+    }
+
+    @ParameterizedTest
+    @EnumSource(InboundModel.class)
+    void aNullOptionalKeyPartBesideAValueIsKeyedNullInboundAndOutboundAlike(InboundModel model) {
+        TypeSystem types = model.types();
+        ItemRepository repository = repository(types);
+        IntegrationObjectStore store = IntegrationObjectStore.of(units(true), types);
+
+        Object unit = repository.inTransaction(work -> store.upsert(work, store.reader().read("Unit", "{\"code\":\"pc\"}".getBytes(UTF_8))));
+        repository.inTransaction(work -> store.upsert(work, store.reader().read("Unit", "{\"code\":\"pc\",\"name\":null}".getBytes(UTF_8))));
+
+        assertThat(store.integrationKey("Unit", unit)).isEqualTo("pc|null");
+        assertThat(PayloadRenderer.of(units(true), types).integrationKey(unit)).as("the renderer's key is the store's").isEqualTo("pc|null");
+        try (UnitOfWork work = repository.begin()) {
+            assertThat(store.count(work, "Unit", null)).as("absent and null are the same key").isEqualTo(1);
+            assertThat(store.find(work, "Unit", "pc|null")).isNotNull();
+        }
+        assertThat(missingKeys(store, "Unit", "{\"name\":\"Pieces\"}")).as("a mandatory key part is still required")
+                .containsExactly(tuple("$.code", Kind.MISSING_KEY));
+    }
+
+    @ParameterizedTest
+    @EnumSource(InboundModel.class)
+    void aSinglePartKeyWithoutAValueIsMissingInboundAndOutbound(InboundModel model) {
+        TypeSystem types = model.types();
+        IntegrationObjectStore store = IntegrationObjectStore.of(units(false), types);
+
+        assertThat(missingKeys(store, "Unit", "{\"code\":\"pc\",\"name\":null}")).containsExactly(tuple("$.name", Kind.MISSING_KEY));
+        assertThat(missingKeys(store, "Unit", "{\"code\":\"pc\"}")).containsExactly(tuple("$.name", Kind.MISSING_KEY));
+        Object unit = InboundModel.item(types.require("Unit"), "code", "pc");
+        assertThatThrownBy(() -> PayloadRenderer.of(units(false), types).integrationKey(unit))
+                .isInstanceOfSatisfying(MissingKeyValueException.class, e -> assertThat(e.path()).isEqualTo("ioUnitByName/Unit/name"));
+        assertThatThrownBy(() -> store.integrationKey("Unit", unit)).isInstanceOf(MissingKeyValueException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(InboundModel.class)
+    void aKeyWhosePartsAreAllNullIsMissingInboundAndOutbound(InboundModel model) {
+        TypeSystem types = model.types();
+        ItemRepository repository = repository(types);
+        IntegrationObject prices = IntegrationObject.builder("ioPrice")
+                .item("Product", i -> i.root().attribute("code").attribute("price", a -> a.unique()).attribute("released", a -> a.unique()))
+                .build();
+        IntegrationObjectStore store = IntegrationObjectStore.of(prices, types);
+        PayloadRenderer renderer = PayloadRenderer.of(prices, types);
+
+        assertThat(missingKeys(store, "Product", "{\"code\":\"p1\",\"price\":null}"))
+                .containsExactly(tuple("$.price", Kind.MISSING_KEY), tuple("$.released", Kind.MISSING_KEY));
+        assertThatThrownBy(() -> renderer.integrationKey(InboundModel.item(types.require("Product"), "code", "p1")))
+                .isInstanceOfSatisfying(MissingKeyValueException.class, e -> assertThat(e.path()).isEqualTo("ioPrice/Product/price"));
+
+        Object product = repository.inTransaction(work -> store.upsert(work,
+                store.reader().read("Product", "{\"code\":\"p1\",\"price\":\"9.5\"}".getBytes(UTF_8))));
+        assertThat(renderer.integrationKey(product)).isEqualTo(store.integrationKey("Product", product)).isEqualTo("9.5|null");
+        try (UnitOfWork work = repository.begin()) {
+            assertThat(store.find(work, "Product", "9.5|null")).isNotNull();
         }
     }
 

@@ -4,8 +4,10 @@ import dev.ioflow.core.AttributeDescriptor;
 import dev.ioflow.core.IntegrationObject;
 import dev.ioflow.core.IntegrationObjectAttribute;
 import dev.ioflow.core.IntegrationObjectItem;
+import dev.ioflow.core.ItemDraft;
 import dev.ioflow.core.ItemFactory;
 import dev.ioflow.core.ItemType;
+import dev.ioflow.core.PayloadProblem;
 import dev.ioflow.core.TypeSystem;
 import dev.ioflow.core.internal.validation.KeyRule;
 import java.util.ArrayList;
@@ -69,6 +71,52 @@ final class ItemPlan {
             }
         }
         return null;
+    }
+
+    /**
+     * {@link KeyRule}'s check of an element's key values, as read: a key attribute absent or null is a
+     * {@link PayloadProblem.Kind#MISSING_KEY} problem unless it {@linkplain AttrPlan#nullableKey() may be null} and
+     * another key attribute has a value. A key reference the payload leaves out to an item in {@code ancestors}
+     * takes its value from there; at the top of a PATCH ({@code partialTop}) an absent key attribute keeps its
+     * value (the store checks the key the PATCH leaves).
+     */
+    List<PayloadProblem> missingKeys(String path, Map<String, @Nullable Object> values, boolean partialTop, List<String> ancestors) {
+        List<AttrPlan> nulls = new ArrayList<>();
+        for (AttrPlan key : uniques) {
+            boolean given = values.containsKey(key.source());
+            boolean fromAncestor = key.returnItem() != null && !given && ancestors.contains(key.returnItem());
+            if (!fromAncestor && !(partialTop && !given) && values.get(key.source()) == null) {
+                nulls.add(key);
+            }
+        }
+        boolean hasValue = KeyRule.hasValue(uniques.size(), nulls.size());
+        List<PayloadProblem> problems = new ArrayList<>();
+        for (AttrPlan key : nulls) {
+            if (!key.nullableKey() || !hasValue) {
+                problems.add(new PayloadProblem(path + "." + key.name(), PayloadProblem.Kind.MISSING_KEY, "key attribute '"
+                        + key.name() + "' of item '" + code + "' is " + (values.containsKey(key.source()) ? "null" : "missing")
+                        + (key.nullableKey() && uniques.size() > 1 ? ", and so is every other key attribute: an integration"
+                        + " key needs a value (a null optional one is keyed 'null' only beside a value)" : "")));
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * SAP's presence rule for an element that creates its item: every mandatory attribute the item maps has a value
+     * ({@code []} is one for a collection). Key attributes are left out (absent keys are found when the payload is
+     * read), as are the {@code later} ones, references back to this item that are set once its nested items exist.
+     */
+    List<PayloadProblem> missingOnCreate(ItemDraft draft, Map<String, @Nullable Object> values, List<AttrPlan> later) {
+        List<PayloadProblem> problems = new ArrayList<>();
+        for (AttrPlan attribute : byName.values()) {
+            if (attribute.mandatory() && !uniques.contains(attribute) && !later.contains(attribute)
+                    && values.get(attribute.source()) == null) {
+                problems.add(attribute.missing(draft.path() + "." + attribute.name(), code, draft.has(attribute.source())
+                        ? "the payload sets it to null" : "the payload leaves it out and the item is created"));
+            }
+        }
+        return problems;
     }
 
     List<String> names() {

@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Finds an item by its integration key: the key is split at {@code |} and URL-decoded, each part matched to its
  * key attribute by the renderer's key plan (same order), converted to the attribute's value, and the items are
- * looked up innermost first (a unique reference's item before the item that refers to it).
+ * looked up innermost first (a unique reference's item before the item that refers to it). A part the renderer
+ * keys as {@code null} is read back as a null value by the same rule ({@link IntegrationKeys#values}).
  */
 final class KeyLookup {
     private final Map<String, ItemPlan> plans;
@@ -35,18 +36,23 @@ final class KeyLookup {
             throw invalid(itemCode, integrationKey, "it has " + segments.length + " part(s), item '" + itemCode
                     + "' has " + parts.size() + " key attribute(s)");
         }
-        Map<List<String>, String> texts = new HashMap<>();
+        List<String> decoded = new ArrayList<>(segments.length);
         for (int i = 0; i < segments.length; i++) {
             try {
-                texts.put(parts.get(i), URLDecoder.decode(segments[i], StandardCharsets.UTF_8));
+                decoded.add(URLDecoder.decode(segments[i], StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
                 throw invalid(itemCode, integrationKey, "part " + (i + 1) + " is not URL-encoded text");
             }
         }
+        List<@Nullable String> values = keys.values(itemCode, decoded);
+        Map<List<String>, @Nullable String> texts = new HashMap<>();
+        for (int i = 0; i < segments.length; i++) {
+            texts.put(parts.get(i), values.get(i));
+        }
         return resolve(work, plans.get(itemCode), List.of(), texts, integrationKey);
     }
 
-    private @Nullable Object resolve(UnitOfWork work, ItemPlan plan, List<String> prefix, Map<List<String>, String> texts,
+    private @Nullable Object resolve(UnitOfWork work, ItemPlan plan, List<String> prefix, Map<List<String>, @Nullable String> texts,
                                      String integrationKey) {
         Map<String, @Nullable Object> values = new LinkedHashMap<>();
         for (AttrPlan unique : plan.uniques) {

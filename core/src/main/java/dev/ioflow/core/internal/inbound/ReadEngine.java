@@ -24,7 +24,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The compiled reader behind {@code PayloadReader}: walks a payload (plain Java values: maps, lists, text,
  * numbers, typed dates) element by element, converts each value for its attribute and collects every problem
- * with its JSON path. Immutable and thread-safe.
+ * with its JSON path. What can be told without the store is checked here: a key attribute absent or null (unless
+ * {@link dev.ioflow.core.internal.validation.KeyRule} allows it), a mandatory single value set to null (an error on
+ * create and update alike, as SAP answers); mandatory values absent on create are the {@link StoreEngine}'s to find,
+ * as only it knows whether an element creates its item. Immutable and thread-safe.
  */
 public final class ReadEngine {
     static final String INTEGRATION_KEY = "integrationKey";
@@ -141,6 +144,9 @@ public final class ReadEngine {
             }
             Object raw = entry.getValue();
             if (raw == null) {
+                if (attribute.mandatory() && !attribute.keptWhenNull() && !plan.uniques.contains(attribute)) {
+                    problems.add(attribute.missing(at, plan.code, "the payload sets it to null"));
+                }
                 values.put(attribute.source(), null);
             } else if (attribute.returnItem() != null) {
                 values.put(attribute.source(), nested(attribute, raw, at, inner(ancestors, plan), problems));
@@ -158,13 +164,7 @@ public final class ReadEngine {
             }
         }
         localized.forEach((attribute, text) -> convert(factory, attribute, text, path + "." + attribute.name(), values, problems));
-        for (AttrPlan key : plan.uniques) {
-            boolean fromAncestor = key.returnItem() != null && !values.containsKey(key.source()) && ancestors.contains(key.returnItem());
-            if (!(partial && path.equals("$")) && !fromAncestor && values.get(key.source()) == null) {
-                problems.add(new PayloadProblem(path + "." + key.name(), Kind.MISSING_KEY, "key attribute '" + key.name()
-                        + "' of item '" + plan.code + "' is " + (values.containsKey(key.source()) ? "null" : "missing")));
-            }
-        }
+        problems.addAll(plan.missingKeys(path, values, partial && path.equals("$"), ancestors));
         return new ItemDraft(plan.code, plan.type, path, values);
     }
 

@@ -1,14 +1,13 @@
 package dev.ioflow.core.internal.inbound;
 
-import dev.ioflow.core.AttributeDescriptor;
 import dev.ioflow.core.IntegrationObject;
 import dev.ioflow.core.ItemDraft;
 import dev.ioflow.core.ItemFactory;
+import dev.ioflow.core.MissingKeyValueException;
 import dev.ioflow.core.PayloadException;
 import dev.ioflow.core.PayloadProblem;
 import dev.ioflow.core.PayloadProblem.Kind;
 import dev.ioflow.core.TypeSystem;
-import dev.ioflow.core.ValueKind;
 import dev.ioflow.core.internal.render.IntegrationKeys;
 import dev.ioflow.core.persistence.ItemFilter;
 import dev.ioflow.core.persistence.ItemQuery;
@@ -30,12 +29,14 @@ public final class StoreEngine {
     private final IntegrationKeys keys;
     private final KeyLookup lookup;
     private final QueryTranslator queries;
+    private final ItemChanges changes;
 
     private StoreEngine(Map<String, ItemPlan> plans, IntegrationKeys keys) {
         this.plans = plans;
         this.keys = keys;
         this.lookup = new KeyLookup(plans, keys);
         this.queries = new QueryTranslator(plans, lookup);
+        this.changes = new ItemChanges(keys);
     }
 
     /** Binds a validated integration object to its type system. */
@@ -54,7 +55,13 @@ public final class StoreEngine {
         }
         String before = keys.key(draft.itemCode(), existing);
         Object updated = persist(work, draft, false, existing, Map.of());
-        String after = keys.key(draft.itemCode(), updated);
+        String after;
+        try {
+            after = keys.key(draft.itemCode(), updated);
+        } catch (MissingKeyValueException e) {
+            throw new PayloadException(new PayloadProblem("$", Kind.MISSING_KEY, "the payload leaves the item without an"
+                    + " integration key, as no key attribute has a value: " + e.getMessage()));
+        }
         if (!after.equals(before)) {
             throw new PayloadException(new PayloadProblem("$", Kind.INVALID_KEY, "the payload's key attributes make the key '"
                     + after + "', which differs from the addressed key '" + before + "'"));
@@ -119,18 +126,18 @@ public final class StoreEngine {
                     afterwards.add(attribute);
                     continue;
                 }
-                value = convert(factory, attribute, references(work, attribute, value, ancestors), draft);
+                value = attribute.converted(factory, references(work, attribute, value, ancestors), draft);
             }
             values.put(entry.getKey(), value);
         }
         for (AttrPlan attribute : plan.byName.values()) {
             Object ancestor = attribute.returnItem() == null || attribute.many() ? null : ancestors.get(attribute.returnItem());
             if (ancestor != null && !draft.has(attribute.source())) {
-                values.put(attribute.source(), convert(factory, attribute, ancestor, draft));
+                values.put(attribute.source(), attribute.converted(factory, ancestor, draft));
             }
         }
         boolean merge = target == null;
-        Object item = store(work, draft, plan, factory, creatable, target, merge, values);
+        Object item = store(work, draft, plan, factory, creatable, target, merge, values, afterwards);
         if (afterwards.isEmpty()) {
             return item;
         }
@@ -138,15 +145,18 @@ public final class StoreEngine {
         inner.put(plan.code, item);
         Map<String, @Nullable Object> references = new LinkedHashMap<>();
         for (AttrPlan attribute : afterwards) {
-            references.put(attribute.source(), convert(factory, attribute,
+            references.put(attribute.source(), attribute.converted(factory,
                     references(work, attribute, Objects.requireNonNull(draft.values().get(attribute.source())), inner), draft));
         }
-        return store(work, draft, plan, factory, creatable, item, merge, references);
+        return store(work, draft, plan, factory, creatable, item, merge, references, List.of());
     }
 
-    /** Finds and updates, or creates, the item of a draft from its resolved values. */
+    /**
+     * Finds and updates, or creates, the item of a draft from its resolved values; {@code later} are the references
+     * set once nested items are stored, which a created item may lack for now.
+     */
     private Object store(UnitOfWork work, ItemDraft draft, ItemPlan plan, ItemFactory factory, boolean creatable,
-                         @Nullable Object target, boolean merge, Map<String, @Nullable Object> values) {
+                         @Nullable Object target, boolean merge, Map<String, @Nullable Object> values, List<AttrPlan> later) {
         Object existing = target;
         if (existing == null) {
             Map<String, @Nullable Object> key = new LinkedHashMap<>();
@@ -158,17 +168,21 @@ public final class StoreEngine {
                             "Required NavigationProperty for EntityType [" + plan.code + "] does not exist in the System: no item "
                                     + key + " (its attribute is neither autoCreate nor partOf, so it is not created)"));
                 }
+                List<PayloadProblem> missing = plan.missingOnCreate(draft, values, later);
+                if (!missing.isEmpty()) {
+                    throw new PayloadException(missing);
+                }
                 Object created = write(draft, () -> factory.create(values));
                 work.insert(plan.type, created);
                 return created;
             }
         }
-        Map<String, @Nullable Object> changes = changes(plan, factory, existing, values, merge, draft);
-        if (changes.isEmpty()) {
+        Map<String, @Nullable Object> changed = changes.of(plan, factory, existing, values, merge, draft);
+        if (changed.isEmpty()) {
             return existing;
         }
         Object previous = existing;
-        return write(draft, () -> work.update(plan.type, previous, changes));
+        return write(draft, () -> work.update(plan.type, previous, changed));
     }
 
     /** Whether the nested drafts of {@code attribute} leave out a reference back to an item of {@code itemCode}. */
@@ -195,73 +209,6 @@ public final class StoreEngine {
             items.add(persist(work, (ItemDraft) element, attribute.creates(), null, ancestors));
         }
         return items;
-    }
-
-    /**
-     * The values that change the item: a POST adds to collections and merges maps (null keeps them); a PATCH
-     * replaces them. Values equal to the current ones are left out.
-     */
-    private Map<String, @Nullable Object> changes(ItemPlan plan, ItemFactory factory, Object item,
-                                                        Map<String, @Nullable Object> values, boolean merge, ItemDraft draft) {
-        Map<String, @Nullable Object> changes = new LinkedHashMap<>();
-        values.forEach((source, value) -> {
-            AttrPlan attribute = Objects.requireNonNull(plan.bySource(source));
-            AttributeDescriptor descriptor = Objects.requireNonNull(attribute.descriptor());
-            Object current = descriptor.accessor().read(item);
-            boolean collection = descriptor.many() || value instanceof List<?> && attribute.returnItem() != null;
-            boolean map = descriptor.kind() == ValueKind.MAP || descriptor.kind() == ValueKind.LOCALIZED;
-            Object next = value;
-            if ((collection || map) && value == null) {
-                return; // SAP keeps collections and maps given as null
-            }
-            if (merge && collection && current != null) {
-                next = convert(factory, attribute, merged(attribute, current, value), draft);
-            } else if (merge && map && current instanceof Map<?, ?> old) {
-                Map<Object, Object> merged = new LinkedHashMap<>(old);
-                merged.putAll((Map<?, ?>) value);
-                next = convert(factory, attribute, merged, draft);
-            }
-            if (!Collections2.sameValue(current, next)) {
-                changes.put(source, next);
-            }
-        });
-        return changes;
-    }
-
-    /**
-     * A POST's collection: the current elements, then the given ones not among them. Items are the same when their
-     * integration keys are (a record's updated copy replaces the old instance in place); values when equal.
-     */
-    private List<Object> merged(AttrPlan attribute, Object current, Object given) {
-        List<Object> merged = Collections2.list(current);
-        for (Object element : Collections2.list(given)) {
-            int index = attribute.returnItem() == null || element == null ? -1 : indexByKey(attribute.returnItem(), merged, element);
-            if (index >= 0) {
-                merged.set(index, element);
-            } else if (!Collections2.containsSame(merged, element)) {
-                merged.add(element);
-            }
-        }
-        return merged;
-    }
-
-    private int indexByKey(String itemCode, List<Object> items, Object item) {
-        String key = keys.key(itemCode, item);
-        for (int i = 0; i < items.size(); i++) {
-            if (items.get(i) != null && key.equals(keys.key(itemCode, items.get(i)))) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static @Nullable Object convert(ItemFactory factory, AttrPlan attribute, Object value, ItemDraft draft) {
-        try {
-            return factory.convert(attribute.source(), value);
-        } catch (RuntimeException e) {
-            throw new PayloadException(new PayloadProblem(draft.path() + "." + attribute.name(), Kind.INVALID_VALUE,
-                    String.valueOf(e.getMessage())));
-        }
     }
 
     private static Object write(ItemDraft draft, java.util.function.Supplier<Object> write) {

@@ -72,19 +72,20 @@ final class DefinitionBinder {
                 return Optional.empty();
             }
             AttributeAccessor accessor = function::compute;
-            return Optional.of(new BoundAttribute(attribute, accessor, false, attribute.unique()));
+            return Optional.of(new BoundAttribute(attribute, accessor, false, attribute.unique(), false));
         }
         ClassAttributeAssignment assignment = attribute.classification();
         if (assignment != null) {
             ClassificationValues values = classificationValues;
             AttributeAccessor accessor = value -> values.read(value, assignment);
-            return Optional.of(new BoundAttribute(attribute, accessor, false, attribute.unique()));
+            return Optional.of(new BoundAttribute(attribute, accessor, false, attribute.unique(), false));
         }
         AttributeDescriptor descriptor = Optional.ofNullable(type.attribute(attribute.source())).orElseThrow(() -> new IllegalStateException(
                 "validated definitions only name existing attributes: " + path));
         AttributeAccessor accessor = PolymorphicValues.isPolymorphic(item, attribute)
                 ? new PolymorphicValues(descriptor.accessor(), types, io.item(attribute.returnItem())) : descriptor.accessor();
-        return Optional.of(new BoundAttribute(attribute, accessor, descriptor.isLocalized(), KeyRule.isKey(attribute, type)));
+        return Optional.of(new BoundAttribute(attribute, accessor, descriptor.isLocalized(), KeyRule.isKey(attribute, type),
+                KeyRule.mayBeNull(attribute, descriptor)));
     }
 
     private String path(IntegrationObjectItem item) {

@@ -48,7 +48,7 @@ final class KeyPlanCompiler {
             BoundItem nested = attribute.returnItem() == null ? null : items.get(attribute.returnItem());
             if (nested == null) {
                 into.add(new KeyPart(item.code() + "_" + attribute.name(), attributeChain.toArray(AttributeAccessor[]::new),
-                        attributePath.toArray(String[]::new)));
+                        attributePath.toArray(String[]::new), attribute.mayBeNull()));
             } else if (expanding.contains(nested.code())) {
                 // The validator rejects such definitions before binding; this guards against endless recursion.
                 throw new IllegalStateException("unique references form a cycle: " + expanding + " -> " + nested.code());

@@ -27,6 +27,9 @@ final class ItemsXmlHandler extends DefaultHandler {
     private String attributeQualifier;
     private String attributeType;
     private boolean attributeUnique;
+    /** The {@code optional} modifier as written ({@code null}: not written). */
+    private Boolean attributeOptional;
+    private boolean attributeDefault;
     private String attributeAt;
 
     /** The ends of the relation being read, and the end being read. */
@@ -40,6 +43,7 @@ final class ItemsXmlHandler extends DefaultHandler {
         boolean many;
         boolean navigable;
         boolean unique;
+        boolean mandatory;
         String at;
     }
 
@@ -60,6 +64,7 @@ final class ItemsXmlHandler extends DefaultHandler {
             case "itemtype" -> startItem(xml);
             case "attribute" -> startAttribute(xml);
             case "modifiers" -> modifiers(xml);
+            case "defaultvalue" -> attributeDefault = attributeQualifier != null;
             case "enumtype" -> required(xml, "code", "enumtype").ifPresent(into.enums::add);
             case "collectiontype" -> collection(xml);
             case "maptype" -> map(xml);
@@ -120,6 +125,8 @@ final class ItemsXmlHandler extends DefaultHandler {
         attributeQualifier = blankToNull(xml.getValue("qualifier"));
         attributeType = blankToNull(xml.getValue("type"));
         attributeUnique = false;
+        attributeOptional = null;
+        attributeDefault = false;
         attributeAt = here();
         if (attributeQualifier == null) {
             problems.add(attributeAt, "attribute of item type '" + item.code + "' has no qualifier");
@@ -136,18 +143,30 @@ final class ItemsXmlHandler extends DefaultHandler {
         Attribute known = item.attributes.get(attributeQualifier);
         String type = attributeType != null ? attributeType : known == null ? null : known.type();
         if (type != null && !item.code.isEmpty()) {
+            boolean inherited = known != null && attributeType == null;
+            boolean optional = attributeOptional != null ? attributeOptional : !(inherited && known.mandatory());
             item.attributes.put(attributeQualifier, new Attribute(attributeQualifier, type, false,
-                    attributeUnique || known != null && known.unique() && attributeType == null, attributeAt));
+                    attributeUnique || inherited && known.unique(), !optional && !attributeDefault, attributeAt));
         }
         attributeQualifier = null;
     }
 
+    /**
+     * SAP's {@code unique} and {@code optional} modifiers. An attribute is mandatory when {@code optional="false"}
+     * and it has no {@code defaultvalue} (SAP's EDMX rule: a default makes it nullable); a redeclaration without an
+     * {@code optional} modifier keeps the earlier declaration's.
+     */
     private void modifiers(Attributes xml) {
         boolean unique = "true".equalsIgnoreCase(xml.getValue("unique"));
+        String optional = xml.getValue("optional");
         if (end != null) {
             end.unique = unique;
+            end.mandatory = "false".equalsIgnoreCase(optional);
         } else if (attributeQualifier != null) {
             attributeUnique = unique;
+            if (optional != null) {
+                attributeOptional = !"false".equalsIgnoreCase(optional.strip());
+            }
         }
     }
 
@@ -194,7 +213,7 @@ final class ItemsXmlHandler extends DefaultHandler {
 
     private void addEnd(String ownerType, RelationEnd end) {
         if (end.navigable && end.qualifier != null) {
-            into.relationEnds.add(Map.entry(ownerType, new Attribute(end.qualifier, end.type, end.many, end.unique, end.at)));
+            into.relationEnds.add(Map.entry(ownerType, new Attribute(end.qualifier, end.type, end.many, end.unique, end.mandatory, end.at)));
         }
     }
 

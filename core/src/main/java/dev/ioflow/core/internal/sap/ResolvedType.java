@@ -20,7 +20,9 @@ public record ResolvedType(String code, String supertype, List<ResolvedType.Attr
      * @param many           whether it holds a collection
      * @param referencedType for {@link ValueKind#ITEM}: the referenced type's code
      * @param unique         whether the type system declares it unique
+     * @param mandatory      whether the type system requires a value ({@code optional="false"}, no default)
      */
-    public record Attribute(String name, ValueKind kind, boolean many, String referencedType, boolean unique) {
+    public record Attribute(String name, ValueKind kind, boolean many, String referencedType, boolean unique,
+                            boolean mandatory) {
     }
 }

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the {@link ItemType}s of a SAP type system for {@code Map} items: the resolved {@code items.xml} types
- * (with their supertypes and unique attributes), plus what definitions declare that no {@code items.xml} knows
+ * (with their supertypes, unique and mandatory attributes), plus what definitions declare that no {@code items.xml} knows
  * (types, with the supertype their attribute descriptors name, and attributes of known types), taken as the
  * definitions declare them. Attribute reads are {@code map.get(qualifier)}.
  */
@@ -51,7 +51,8 @@ public final class SapItemTypes {
             for (ResolvedType.Attribute attribute : type.attributes()) {
                 builder.attribute(AttributeDescriptor.builder(attribute.name(), attribute.kind(),
                                 new MapEntryAccessor(type.code(), attribute.name()))
-                        .many(attribute.many()).referencedType(attribute.referencedType()).unique(attribute.unique()).build());
+                        .many(attribute.many()).referencedType(attribute.referencedType()).unique(attribute.unique())
+                        .mandatory(attribute.mandatory()).build());
                 names.add(attribute.name());
             }
             derived.types().getOrDefault(type.code(), Map.of()).forEach((name, referenced) -> {

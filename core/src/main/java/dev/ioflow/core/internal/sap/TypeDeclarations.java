@@ -23,9 +23,10 @@ final class TypeDeclarations {
      *                  {@code Product} or a collection type's code
      * @param many      whether a relation end makes it a collection of {@code type}
      * @param unique    SAP's {@code unique} modifier
+     * @param mandatory SAP's {@code optional="false"} modifier, without a {@code defaultvalue}
      * @param at        where it is declared, {@code file:line}
      */
-    record Attribute(String qualifier, String type, boolean many, boolean unique, String at) {
+    record Attribute(String qualifier, String type, boolean many, boolean unique, boolean mandatory, String at) {
     }
 
     /** One item type: its supertype and own attributes by qualifier. */

@@ -98,15 +98,15 @@ final class TypeResolver {
         String element = declarations.collections.get(type);
         if (element != null) {
             if (many || declarations.collections.containsKey(element)) {
-                return new ResolvedType.Attribute(attribute.qualifier(), ValueKind.ANY, true, null, attribute.unique());
+                return new ResolvedType.Attribute(attribute.qualifier(), ValueKind.ANY, true, null, attribute.unique(), attribute.mandatory());
             }
             type = element;
             many = true;
         }
         if (declarations.items.containsKey(type)) {
-            return new ResolvedType.Attribute(attribute.qualifier(), ValueKind.ITEM, many, type, attribute.unique());
+            return new ResolvedType.Attribute(attribute.qualifier(), ValueKind.ITEM, many, type, attribute.unique(), attribute.mandatory());
         }
-        return new ResolvedType.Attribute(attribute.qualifier(), kindOf(type), many, null, attribute.unique());
+        return new ResolvedType.Attribute(attribute.qualifier(), kindOf(type), many, null, attribute.unique(), attribute.mandatory());
     }
 
     private ValueKind kindOf(String type) {

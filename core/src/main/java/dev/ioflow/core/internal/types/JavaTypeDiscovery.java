@@ -28,21 +28,44 @@ public final class JavaTypeDiscovery {
     private final Map<String, Class<?>> classesByCode = new LinkedHashMap<>();
     private final Map<Class<?>, List<JavaProperty>> properties = new LinkedHashMap<>();
     private final Set<Class<?>> opaque = new HashSet<>();
+    private final Map<Class<?>, Set<String>> mandatory;
 
-    private JavaTypeDiscovery() {
+    private JavaTypeDiscovery(Map<Class<?>, Set<String>> mandatory) {
+        this.mandatory = mandatory;
     }
 
     /**
      * The item types, by class, of the {@code registered} classes (with their codes) and the classes they reach.
+     * An attribute is mandatory when {@code mandatory} names it for its class, or by its nullness annotations
+     * (see {@link JavaNullness}).
      *
-     * @throws IllegalArgumentException naming the class when a registered class cannot be an item type, or two
-     *                                  classes would share a code
+     * @throws IllegalArgumentException naming the class when a registered class cannot be an item type, two
+     *                                  classes would share a code, or {@code mandatory} names a class or attribute
+     *                                  that is not an item type's
      */
-    public static Map<Class<?>, ItemType> discover(Map<Class<?>, String> registered) {
-        JavaTypeDiscovery discovery = new JavaTypeDiscovery();
+    public static Map<Class<?>, ItemType> discover(Map<Class<?>, String> registered, Map<Class<?>, Set<String>> mandatory) {
+        JavaTypeDiscovery discovery = new JavaTypeDiscovery(mandatory);
         registered.forEach((type, code) -> discovery.assign(type, code, null));
         discovery.explore(registered);
+        discovery.checkMandatory();
         return discovery.itemTypes();
+    }
+
+    private void checkMandatory() {
+        mandatory.forEach((type, names) -> {
+            List<JavaProperty> found = properties.get(type);
+            if (found == null) {
+                throw new IllegalArgumentException("class " + type.getName() + " is given mandatory attributes " + names
+                        + " but is not an item type of this type system (register it, or a class that reaches it)");
+            }
+            List<String> known = found.stream().map(JavaProperty::name).toList();
+            for (String name : names) {
+                if (!known.contains(name)) {
+                    throw new IllegalArgumentException("class " + type.getName() + " has no attribute '" + name
+                            + "' to make mandatory (attributes: " + known + ")");
+                }
+            }
+        });
     }
 
     private void explore(Map<Class<?>, String> registered) {
@@ -97,15 +120,16 @@ public final class JavaTypeDiscovery {
             if (factory != null) {
                 builder.factory(factory);
             }
+            Set<String> declared = mandatory.getOrDefault(type, Set.of());
             for (JavaProperty property : found) {
-                builder.attribute(descriptor(property));
+                builder.attribute(descriptor(property, declared.contains(property.name()) || JavaNullness.mandatory(property)));
             }
             types.put(type, builder.build());
         });
         return types;
     }
 
-    private AttributeDescriptor descriptor(JavaProperty property) {
+    private AttributeDescriptor descriptor(JavaProperty property, boolean required) {
         JavaKind kind = JavaValueKinds.of(property.type());
         boolean reference = kind.isItem() && !opaque.contains(kind.itemClass());
         ValueKind valueKind = kind.isItem() && !reference ? ValueKind.STRING : kind.kind();
@@ -114,6 +138,7 @@ public final class JavaTypeDiscovery {
                         JavaValueKinds.isOptional(property.type()) ? FastAccessors.unwrapping(accessor) : accessor)
                 .many(kind.many())
                 .referencedType(reference ? codes.get(kind.itemClass()) : null)
+                .mandatory(required)
                 .build();
     }
 }

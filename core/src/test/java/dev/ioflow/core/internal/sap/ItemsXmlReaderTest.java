@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ioflow.core.DefinitionParseException;
+import dev.ioflow.core.SapTypeSystem;
 import dev.ioflow.core.ValueKind;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,9 +30,9 @@ class ItemsXmlReaderTest {
         assertThat(types.get("VariantProduct").supertype()).isEqualTo("Product");
         assertThat(attribute(variant, "code").unique()).isTrue();
         assertThat(attribute(variant, "catalogVersion")).isEqualTo(
-                new ResolvedType.Attribute("catalogVersion", ValueKind.ITEM, false, "CatalogVersion", true));
+                new ResolvedType.Attribute("catalogVersion", ValueKind.ITEM, false, "CatalogVersion", true, true));
         assertThat(attribute(variant, "europe1Prices")).isEqualTo(
-                new ResolvedType.Attribute("europe1Prices", ValueKind.ITEM, true, "PriceRow", false));
+                new ResolvedType.Attribute("europe1Prices", ValueKind.ITEM, true, "PriceRow", false, false));
         assertThat(attribute(variant, "baseProduct").referencedType()).isEqualTo("Product");
         assertThat(attribute(variant, "name").kind()).isEqualTo(ValueKind.LOCALIZED);
         assertThat(attribute(variant, "approvalStatus").referencedType()).isEqualTo("ArticleApprovalStatus");
@@ -76,14 +77,60 @@ class ItemsXmlReaderTest {
 
         ResolvedType shoe = types.get("Shoe");
         assertThat(shoe.supertype()).isEqualTo("VariantProduct");
-        assertThat(attribute(shoe, "sizes")).isEqualTo(new ResolvedType.Attribute("sizes", ValueKind.INTEGER, true, null, false));
+        assertThat(attribute(shoe, "sizes")).isEqualTo(new ResolvedType.Attribute("sizes", ValueKind.INTEGER, true, null, false, false));
         assertThat(attribute(shoe, "width").referencedType()).isEqualTo("ShoeWidth");
-        assertThat(attribute(shoe, "brand")).isEqualTo(new ResolvedType.Attribute("brand", ValueKind.ITEM, false, "Brand", true));
+        assertThat(attribute(shoe, "brand")).isEqualTo(new ResolvedType.Attribute("brand", ValueKind.ITEM, false, "Brand", true, false));
         assertThat(attribute(shoe, "vegan").kind()).isEqualTo(ValueKind.BOOLEAN);
         assertThat(attribute(shoe, "code").unique()).isTrue();
-        assertThat(attribute(types.get("Brand"), "shoes")).isEqualTo(new ResolvedType.Attribute("shoes", ValueKind.ITEM, true, "Shoe", false));
+        assertThat(attribute(types.get("Brand"), "shoes")).isEqualTo(new ResolvedType.Attribute("shoes", ValueKind.ITEM, true, "Shoe", false, false));
         assertThat(types.get("Brand").supertype()).isEqualTo("GenericItem");
         assertThat(types.get("ShoeWidth").supertype()).isEqualTo("EnumerationValue");
+    }
+
+    @Test
+    void optionalFalseWithoutADefaultValueMakesAnAttributeMandatory() {
+        String items = """
+                <items>
+                  <relations>
+                    <relation code="Shoe2Brand" localized="false">
+                      <sourceElement type="Brand" qualifier="brand" cardinality="one"><modifiers optional="false"/></sourceElement>
+                      <targetElement type="Shoe" qualifier="shoes" cardinality="many"/>
+                    </relation>
+                  </relations>
+                  <itemtypes>
+                    <itemtype code="Brand">
+                      <attributes><attribute qualifier="code" type="java.lang.String"><modifiers unique="true"/></attribute></attributes>
+                    </itemtype>
+                    <itemtype code="Shoe">
+                      <attributes>
+                        <attribute qualifier="size" type="java.lang.Integer"><modifiers optional="false"/></attribute>
+                        <attribute qualifier="colour" type="java.lang.String">
+                          <defaultvalue>"black"</defaultvalue><modifiers optional="false"/>
+                        </attribute>
+                        <attribute qualifier="model" type="java.lang.String"><modifiers optional="true"/></attribute>
+                        <attribute qualifier="label" type="java.lang.String"><modifiers read="true" optional="false"/></attribute>
+                      </attributes>
+                    </itemtype>
+                    <itemtype code="Shoe" autocreate="false" generate="false">
+                      <attributes>
+                        <attribute qualifier="label" redeclare="true"/>
+                        <attribute qualifier="model" redeclare="true"><modifiers optional="false"/></attribute>
+                      </attributes>
+                    </itemtype>
+                  </itemtypes>
+                </items>
+                """;
+        Map<String, ResolvedType> types = new ItemsXmlReader().platform().read(xml(items), "shoes-items.xml").resolve();
+
+        ResolvedType shoe = types.get("Shoe");
+        assertThat(attribute(shoe, "size").mandatory()).as("optional=false").isTrue();
+        assertThat(SapTypeSystem.builder().itemsXml(xml(items), "shoes-items.xml").build().require("Shoe").attribute("size"))
+                .satisfies(size -> assertThat(size.mandatory()).isTrue());
+        assertThat(attribute(shoe, "colour").mandatory()).as("optional=false with a default value").isFalse();
+        assertThat(attribute(shoe, "label").mandatory()).as("redeclared without modifiers").isTrue();
+        assertThat(attribute(shoe, "model").mandatory()).as("redeclared optional=false").isTrue();
+        assertThat(attribute(shoe, "brand")).isEqualTo(new ResolvedType.Attribute("brand", ValueKind.ITEM, false, "Brand", false, true));
+        assertThat(attribute(types.get("Brand"), "code").mandatory()).as("unique only").isFalse();
     }
 
     @Test

@@ -18,6 +18,7 @@ final class Problems {
             case WRONG_TYPE, INVALID_VALUE, OUT_OF_RANGE -> "invalid_attribute_value";
             case MISSING_KEY -> "missing_key";
             case MISSING_ITEM -> "missing_nav_property";
+            case MISSING_VALUE -> "missing_property";
             case INVALID_KEY -> "invalid_key";
         };
         String message = e.problems().stream().map(p -> p.path() + ": " + p.message()).collect(Collectors.joining("; "));
