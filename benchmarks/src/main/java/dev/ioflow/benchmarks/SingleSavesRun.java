@@ -24,9 +24,12 @@ final class SingleSavesRun {
     private SingleSavesRun() {
     }
 
-    /** Saves {@code n} new customers one per call from {@code threads} of the pool, after a warm-up; saves/s. */
-    static double savesPerSecond(Outbox outbox, VersionMarkerStore markers, ExecutorService pool, int threads, int n)
-            throws Exception {
+    /**
+     * Saves {@code n} new customers one per call from {@code threads} of the pool, after a warm-up round followed by
+     * {@code afterWarmUp}; saves/s.
+     */
+    static double savesPerSecond(Outbox outbox, VersionMarkerStore markers, ExecutorService pool, int threads, int n,
+                                 Runnable afterWarmUp) throws Exception {
         PayloadRenderer renderer = PayloadRenderer.of(DeliveryThroughputBenchmark.IO_CUSTOMER,
                 DeliveryThroughputBenchmark.TYPES);
         DestinationRegistry registry = DestinationRegistry.builder()
@@ -38,6 +41,7 @@ final class SingleSavesRun {
                 .webhook(WebhookConfiguration.builder(renderer, "sink").build())
                 .build()) {
             save(service, pool, threads, n / 2, "w"); // warm-up (JIT, server-side prepared statements)
+            afterWarmUp.run();
             long start = System.nanoTime();
             save(service, pool, threads, n, "s");
             return n / ((System.nanoTime() - start) / 1e9);

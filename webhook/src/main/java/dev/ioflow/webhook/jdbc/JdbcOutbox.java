@@ -468,7 +468,7 @@ public final class JdbcOutbox implements TransactionalOutbox {
         }
     }
 
-    /** {@inheritDoc} One query on PostgreSQL; one transaction of single-key queries on H2. */
+    /** {@inheritDoc} One query on PostgreSQL, one transaction of single-key queries on H2; one key is one lookup. */
     @Override
     public Map<String, PendingChange> newestLive(String webhookId, String destinationId,
                                                  Collection<String> integrationKeys) {
@@ -477,6 +477,12 @@ public final class JdbcOutbox implements TransactionalOutbox {
         List<String> keys = List.copyOf(integrationKeys);
         if (keys.isEmpty()) {
             return Map.of();
+        }
+        if (keys.size() == 1) {
+            // a statement with scalar parameters, whose plan PostgreSQL caches; an array's is made anew each time
+            String key = keys.get(0);
+            PendingChange change = newestLive(webhookId, destinationId, key);
+            return change == null ? Map.of() : Map.of(key, change);
         }
         if (setwise == null) {
             return store.inTransaction("find the newest live entries of keys", sql.table(), connection -> {

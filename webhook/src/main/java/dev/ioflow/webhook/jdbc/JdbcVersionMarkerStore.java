@@ -76,12 +76,18 @@ public final class JdbcVersionMarkerStore implements VersionMarkerStore {
         }
     }
 
-    /** {@inheritDoc} One query on PostgreSQL; one transaction of single-key queries on H2. */
+    /** {@inheritDoc} One query on PostgreSQL; one transaction of single-key queries on H2; one key, as {@link #get}. */
     @Override
     public Map<MarkerKey, PayloadHash> getAll(Collection<MarkerKey> keys) {
         List<MarkerKey> all = List.copyOf(keys);
         if (all.isEmpty()) {
             return Map.of();
+        }
+        if (all.size() == 1) {
+            // a statement with scalar parameters, whose plan PostgreSQL caches; an array's is made anew each time
+            MarkerKey key = all.get(0);
+            PayloadHash hash = get(key);
+            return hash == null ? Map.of() : Map.of(key, hash);
         }
         if (store.dialect() != JdbcDialect.POSTGRESQL) {
             return store.inTransaction("read version markers", sql.table(), connection -> {
