@@ -9,6 +9,7 @@ import dev.ioflow.core.PayloadHash;
 import dev.ioflow.webhook.internal.jdbc.DueEntries;
 import dev.ioflow.webhook.internal.jdbc.H2DueEntries;
 import dev.ioflow.webhook.internal.jdbc.GroupCommit;
+import dev.ioflow.webhook.internal.jdbc.YoungTableStatistics;
 import dev.ioflow.webhook.internal.jdbc.KeyLocks;
 import dev.ioflow.webhook.internal.jdbc.OrderingKeys;
 import dev.ioflow.webhook.spi.Settlement;
@@ -65,7 +66,10 @@ import java.util.Objects;
  * transactions, not one per entry: its claim, and its settlements together with the version markers of its
  * deliveries ({@link #settle(List, VersionMarkerStore, Instant)}). Each key's oldest live entry is flagged as its
  * head when entries are appended or settled, so a claim reads a small partial index of due heads and costs the same
- * with a thousand or a million entries waiting.
+ * with a thousand or a million entries waiting. PostgreSQL plans these statements from the table's statistics; while
+ * the table is young (under 10,000 rows in its statistics), the outbox runs {@code ANALYZE} on it in the background
+ * whenever it has doubled in size, so that a new table's lookups do not keep an empty table's plans until autovacuum
+ * first analyzes it (a minute or more; never where autovacuum is off).
  *
  * <p><b>Upgrades.</b> {@code createSchema(true)} also upgrades tables created by an older ioflow: missing columns are
  * added and a {@code <prefix>schema_version} table records the one-time steps that ran.
@@ -97,6 +101,7 @@ public final class JdbcOutbox implements TransactionalOutbox {
     private final GroupCommit<List<OutboxEntry>> appends;
     /** PostgreSQL's one-statement appends and claims; null on H2, which runs JDBC batches. */
     private final @Nullable SetwiseStatements setwise;
+    private final YoungTableStatistics statistics;
 
     private JdbcOutbox(JdbcStore store, Clock clock) {
         this.store = store;
@@ -106,6 +111,7 @@ public final class JdbcOutbox implements TransactionalOutbox {
         this.appends = new GroupCommit<>(this::appendTogether);
         this.setwise = store.dialect() == JdbcDialect.POSTGRESQL ? new SetwiseStatements(sql) : null;
         this.due = setwise != null ? setwise : new H2DueEntries(sql);
+        this.statistics = YoungTableStatistics.of(store, sql.table());
     }
 
     /** A builder with the defaults: prefix {@code ioflow_}, dialect detected, no schema creation, system clock. */
@@ -124,6 +130,7 @@ public final class JdbcOutbox implements TransactionalOutbox {
         Objects.requireNonNull(entries, "entries");
         if (!entries.isEmpty()) {
             appends.submit(List.copyOf(entries));
+            statistics.written(entries.size());
         }
     }
 
@@ -159,6 +166,7 @@ public final class JdbcOutbox implements TransactionalOutbox {
         } catch (SQLException e) {
             throw new OutboxStoreException("append in the caller's transaction", sql.table(), e);
         }
+        statistics.written(entries.size());
     }
 
     private void appendIn(Connection connection, List<OutboxEntry> entries) throws SQLException {

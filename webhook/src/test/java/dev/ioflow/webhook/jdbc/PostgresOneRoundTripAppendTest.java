@@ -12,8 +12,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
@@ -23,17 +21,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  */
 @EnabledIfEnvironmentVariable(named = TestDatabases.POSTGRES_URL_VARIABLE, matches = ".+",
         disabledReason = TestDatabases.NO_POSTGRES)
-class PostgresOneRoundTripAppendTest {
-    private final DataSource dataSource = UrlDataSource.pooled(System.getenv(TestDatabases.POSTGRES_URL_VARIABLE));
-    private final String prefix = TestDatabases.uniquePrefix();
-    private final JdbcOutbox outbox = JdbcOutbox.builder().dataSource(dataSource).tablePrefix(prefix)
-            .createSchema(true).build();
-
-    @AfterEach
-    void dropTables() {
-        TestDatabases.dropTables(dataSource, prefix);
-    }
-
+class PostgresOneRoundTripAppendTest extends PostgresOutboxTestBase {
     @Test
     void anAppendWhoseInsertFailsKeepsTheEntryItWouldHaveReplacedAndReleasesTheKey() {
         outbox.append(List.of(save("m-1", 1)));
