@@ -2,6 +2,7 @@ package dev.ioflow.webhook.internal;
 
 import dev.ioflow.core.PayloadHash;
 import dev.ioflow.webhook.ChangeType;
+import dev.ioflow.webhook.spi.KeyState;
 import dev.ioflow.webhook.spi.MarkerKey;
 import dev.ioflow.webhook.spi.Outbox;
 import dev.ioflow.webhook.spi.OutboxEntry;
@@ -101,11 +102,15 @@ public final class DeltaDetector {
 
     /**
      * Reads the live changes and markers of these keys of one webhook in two store calls (one query each with the
-     * JDBC stores), for the decisions of one chunk of saves.
+     * JDBC stores; one query for both when there is one key and the outbox's database holds the markers), for the
+     * decisions of one chunk of saves.
      */
     public Known lookUp(String webhookId, List<MarkerKey> keys) {
         if (keys.isEmpty()) {
             return Known.NOTHING;
+        }
+        if (keys.size() == 1) {
+            return lookUp(webhookId, keys.get(0));
         }
         Map<String, List<String>> byDestination = new HashMap<>();
         for (MarkerKey key : keys) {
@@ -119,6 +124,17 @@ public final class DeltaDetector {
             integrationKeys.forEach(k -> liveRead.add(OutboxEntry.orderingKey(webhookId, destination, k)));
         });
         return new Known(live, liveRead, markers.getAll(keys), Set.copyOf(keys));
+    }
+
+    /** One save's reads: one round trip where the outbox's database holds the markers too. */
+    private Known lookUp(String webhookId, MarkerKey key) {
+        KeyState state = outbox.keyState(webhookId, key, markers);
+        String orderingKey = orderingKey(webhookId, key);
+        PendingChange newest = state.newestLive();
+        PayloadHash marker = state.marker();
+        Map<String, PendingChange> live = newest == null ? Map.of() : Map.of(orderingKey, newest);
+        Map<MarkerKey, PayloadHash> delivered = marker == null ? Map.of() : Map.of(key, marker);
+        return new Known(live, Set.of(orderingKey), delivered, Set.of(key));
     }
 
     /** What {@link #lookUp} read: live changes by ordering key, markers by key, and which keys it covers. */

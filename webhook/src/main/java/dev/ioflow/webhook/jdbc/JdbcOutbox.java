@@ -12,6 +12,7 @@ import dev.ioflow.webhook.internal.jdbc.GroupCommit;
 import dev.ioflow.webhook.internal.jdbc.YoungTableStatistics;
 import dev.ioflow.webhook.internal.jdbc.KeyLocks;
 import dev.ioflow.webhook.internal.jdbc.OrderingKeys;
+import dev.ioflow.webhook.spi.KeyState;
 import dev.ioflow.webhook.spi.Settlement;
 import dev.ioflow.webhook.spi.TransactionalOutbox;
 import dev.ioflow.webhook.spi.MarkerKey;
@@ -474,6 +475,49 @@ public final class JdbcOutbox implements TransactionalOutbox {
                         new PayloadHash(row.getLong(2), row.getLong(3))) : null;
             }
         }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>When {@code markers} is a {@link JdbcVersionMarkerStore} on this outbox's data source, one query.
+     */
+    @Override
+    public KeyState keyState(String webhookId, MarkerKey key, VersionMarkerStore markers) {
+        Objects.requireNonNull(webhookId, "webhookId");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(markers, "markers");
+        if (!(markers instanceof JdbcVersionMarkerStore jdbcMarkers) || !jdbcMarkers.sharesDatabaseWith(store)) {
+            return TransactionalOutbox.super.keyState(webhookId, key, markers);
+        }
+        return store.inImplicitTransaction("read the newest live entry and the marker of a key", sql.table(),
+                connection -> {
+                    try (PreparedStatement select = connection.prepareStatement(
+                            sql.newestLiveAndMarker(jdbcMarkers.sql()))) {
+                        OutboxRows.bindOrderingKey(select, OrderingKeys.hash(OutboxEntry.orderingKey(webhookId,
+                                key.destinationId(), key.integrationKey())), webhookId, key.destinationId(),
+                                key.integrationKey());
+                        JdbcVersionMarkerStore.bindKey(select, 5, key);
+                        return readKeyState(select);
+                    }
+                });
+    }
+
+    private static KeyState readKeyState(PreparedStatement select) throws SQLException {
+        @Nullable PendingChange live = null;
+        @Nullable PayloadHash marker = null;
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                String changeType = rows.getString(1);
+                PayloadHash hash = new PayloadHash(rows.getLong(2), rows.getLong(3));
+                if (changeType == null) {
+                    marker = hash;
+                } else {
+                    live = new PendingChange(ChangeType.valueOf(changeType), hash);
+                }
+            }
+        }
+        return new KeyState(live, marker);
     }
 
     /** {@inheritDoc} One query on PostgreSQL, one transaction of single-key queries on H2; one key is one lookup. */

@@ -205,8 +205,18 @@ public final class JdbcVersionMarkerStore implements VersionMarkerStore {
     }
 
     private static void bindKey(PreparedStatement statement, MarkerKey key) throws SQLException {
-        statement.setString(1, key.integrationObject());
-        statement.setString(2, key.destinationId());
-        statement.setString(3, key.integrationKey());
+        bindKey(statement, 1, key);
+    }
+
+    /** Binds a marker key to three parameters from {@code first} on: integration object, destination, key. */
+    static void bindKey(PreparedStatement statement, int first, MarkerKey key) throws SQLException {
+        statement.setString(first, key.integrationObject());
+        statement.setString(first + 1, key.destinationId());
+        statement.setString(first + 2, key.integrationKey());
+    }
+
+    /** This store's statements, for queries of the outbox that read markers too. */
+    MarkerSql sql() {
+        return sql;
     }
 }

@@ -153,6 +153,17 @@ public interface Outbox extends AutoCloseable {
     @Nullable PendingChange newestLive(String webhookId, String destinationId, String integrationKey);
 
     /**
+     * The newest live change of a key of the webhook and the key's version marker, which delta detection reads
+     * before one save. The default asks {@link #newestLive(String, String, String)}, then {@code markers}; the JDBC
+     * outbox reads both in one query when {@code markers} is a {@code JdbcVersionMarkerStore} on its data source.
+     *
+     * @since 1.0
+     */
+    default KeyState keyState(String webhookId, MarkerKey key, VersionMarkerStore markers) {
+        return new KeyState(newestLive(webhookId, key.destinationId(), key.integrationKey()), markers.get(key));
+    }
+
+    /**
      * {@link #newestLive(String, String, String)} for several integration keys of one webhook and destination, by
      * integration key (keys without a live entry are absent). The default asks one key at a time; the JDBC outbox
      * answers in one query.

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ioflow.core.PayloadHash;
 import dev.ioflow.webhook.ChangeType;
 import dev.ioflow.webhook.OutboxStoreException;
+import dev.ioflow.webhook.memory.InMemoryVersionMarkerStore;
+import dev.ioflow.webhook.spi.KeyState;
 import dev.ioflow.webhook.spi.MarkerKey;
 import dev.ioflow.webhook.spi.OutboxEntry;
 import dev.ioflow.webhook.spi.PendingChange;
@@ -31,7 +33,8 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * and the version markers of its deliveries are one transaction when both share a database: a marker moves only with
  * its entry's completion, never for a stale claim, and a failing marker write leaves the entries claimed (nothing
  * applied). A chunk of saves reads several keys at once: each key's newest live entry (in flight or pending, not
- * dead letters, not other webhooks' or destinations'), and the markers that exist.
+ * dead letters, not other webhooks' or destinations'), and the markers that exist; one save reads its key's newest
+ * live entry and marker in one query.
  */
 class OutboxWithMarkersTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -121,6 +124,33 @@ class OutboxWithMarkersTest {
 
             assertThat(markers.getAll(List.of(k1, k2))).containsOnly(Map.entry(k1, new PayloadHash(1, 1)));
             assertThat(markers.getAll(List.of())).isEmpty();
+        }
+
+        @Test
+        void oneKeysNewestLiveEntryAndMarkerInOneRead() {
+            outbox.append(List.of(entry("k1", ChangeType.SAVED, 1), entry("k1", ChangeType.DELETED, 2),
+                    entry("k2", ChangeType.SAVED, 3), entry("other", "crm", "k4", ChangeType.SAVED, 4)));
+            markers.put(key("k1"), new PayloadHash(7, 7));
+            markers.put(key("k3"), new PayloadHash(8, 8));
+            markers.put(new MarkerKey("ioCustomer", "erp", "k2"), new PayloadHash(9, 9));
+
+            assertThat(outbox.keyState("wh", key("k1"), markers)).isEqualTo(new KeyState(
+                    new PendingChange(ChangeType.DELETED, new PayloadHash(2, 0)), new PayloadHash(7, 7)));
+            assertThat(outbox.keyState("wh", key("k2"), markers)).isEqualTo(new KeyState(
+                    new PendingChange(ChangeType.SAVED, new PayloadHash(3, 0)), null));
+            assertThat(outbox.keyState("wh", key("k3"), markers)).isEqualTo(new KeyState(null,
+                    new PayloadHash(8, 8)));
+            assertThat(outbox.keyState("wh", key("k4"), markers)).isEqualTo(new KeyState(null, null));
+        }
+
+        @Test
+        void aMarkerStoreElsewhereIsAskedSeparately() {
+            outbox.append(List.of(entry("k1", ChangeType.SAVED, 1)));
+            InMemoryVersionMarkerStore elsewhere = new InMemoryVersionMarkerStore();
+            elsewhere.put(key("k1"), new PayloadHash(5, 5));
+
+            assertThat(outbox.keyState("wh", key("k1"), elsewhere)).isEqualTo(new KeyState(
+                    new PendingChange(ChangeType.SAVED, new PayloadHash(1, 0)), new PayloadHash(5, 5)));
         }
 
         private static MarkerKey key(String integrationKey) {

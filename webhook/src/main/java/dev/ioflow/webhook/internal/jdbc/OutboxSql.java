@@ -162,6 +162,17 @@ public record OutboxSql(String table) {
     }
 
     /**
+     * {@link #newestLive()} and the key's version marker in one query: at most two rows, the live entry's (change
+     * type, payload hash) and the marker's (a null change type, its hash). Parameters: those of
+     * {@link #newestLive()}, then the marker's key (integration object, destination, integration key).
+     */
+    public String newestLiveAndMarker(MarkerSql markers) {
+        return "(" + newestLive() + ") UNION ALL (SELECT CAST(NULL AS VARCHAR(16)), m.hash_high, m.hash_low FROM "
+                + markers.table() + " m WHERE m.integration_object = ? AND m.destination_id = ? "
+                + "AND m.integration_key = ?)";
+    }
+
+    /**
      * PostgreSQL: the newest live entry of several keys of one webhook and destination, one row per key that has
      * one: integration key, change type, payload hash. Parameters: arrays of ordering hash and integration key,
      * then webhook and destination.
