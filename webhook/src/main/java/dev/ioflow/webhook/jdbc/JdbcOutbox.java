@@ -247,7 +247,8 @@ public final class JdbcOutbox implements TransactionalOutbox {
      * {@inheritDoc}
      *
      * <p>One transaction: the keys of completed and dead-lettered entries are locked, the conditional changes run
-     * as JDBC batches, and the next entry of each such key becomes its head.
+     * (on PostgreSQL the completions as one statement, the others as JDBC batches), and the next entry of each such
+     * key becomes its head.
      */
     @Override
     public List<Settlement> settle(List<Settlement> settlements) {
@@ -296,47 +297,68 @@ public final class JdbcOutbox implements TransactionalOutbox {
         }
     }
 
-    /** Applies the settlements in the caller's transaction; returns those whose claim no longer held. */
+    /**
+     * Applies the settlements in the caller's transaction; returns those whose claim no longer held, in the given
+     * order. On PostgreSQL the completions are one set-wise statement pair; the rest (and all on H2) JDBC batches.
+     */
     private List<Settlement> settleIn(Connection connection, List<Settlement> settlements) throws SQLException {
-        Instant now = clock.instant();
         List<Long> headChanges = new ArrayList<>();
+        Map<Settlement.Kind, List<Settlement>> byKind = new java.util.EnumMap<>(Settlement.Kind.class);
         for (Settlement settlement : settlements) {
             if (settlement.kind() != Settlement.Kind.RESCHEDULED) {
                 headChanges.add(OrderingKeys.hash(settlement.entry()));
             }
+            byKind.computeIfAbsent(settlement.kind(), k -> new ArrayList<>()).add(settlement);
         }
         locks.lock(connection, headChanges);
-        List<Settlement> notApplied = new ArrayList<>();
+        Set<Settlement> refused = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Settlement> completions = byKind.remove(Settlement.Kind.COMPLETED);
+        if (completions != null && setwise != null) {
+            Set<Long> deleted = setwise.complete(connection,
+                    completions.stream().map(Settlement::entry).toList());
+            completions.stream().filter(c -> !deleted.contains(c.entry().id())).forEach(refused::add);
+        } else if (completions != null) {
+            byKind.put(Settlement.Kind.COMPLETED, completions);
+        }
+        if (!byKind.isEmpty()) {
+            settleInBatches(connection, byKind, refused);
+        }
+        return refused.isEmpty() ? List.of() : settlements.stream().filter(refused::contains).toList();
+    }
+
+    /** Applies settlements as JDBC batches, one per kind; adds those whose claim no longer held to {@code refused}. */
+    private void settleInBatches(Connection connection, Map<Settlement.Kind, List<Settlement>> byKind,
+                                 Set<Settlement> refused) throws SQLException {
+        Instant now = clock.instant();
         try (PreparedStatement complete = connection.prepareStatement(sql.complete());
              PreparedStatement reschedule = connection.prepareStatement(sql.reschedule());
              PreparedStatement deadLetter = connection.prepareStatement(sql.deadLetter());
              PreparedStatement promote = connection.prepareStatement(sql.promoteHead())) {
-            Map<Settlement.Kind, List<Settlement>> byKind = new java.util.EnumMap<>(Settlement.Kind.class);
-            for (Settlement settlement : settlements) {
-                byKind.computeIfAbsent(settlement.kind(), k -> new ArrayList<>()).add(settlement);
-                OutboxEntry e = settlement.entry();
-                switch (settlement.kind()) {
-                    case COMPLETED -> bindClaim(complete, 1, e);
-                    case RESCHEDULED -> {
-                        reschedule.setInt(1, settlement.attempts());
-                        OutboxRows.setInstant(reschedule, 2, settlement.nextAttemptAt());
-                        reschedule.setString(3, settlement.lastError());
-                        bindClaim(reschedule, 4, e);
-                    }
-                    case DEAD_LETTERED -> {
-                        deadLetter.setInt(1, settlement.attempts());
-                        deadLetter.setString(2, settlement.lastError());
-                        OutboxRows.setInstant(deadLetter, 3, now);
-                        bindClaim(deadLetter, 4, e);
+            for (Map.Entry<Settlement.Kind, List<Settlement>> kind : byKind.entrySet()) {
+                for (Settlement settlement : kind.getValue()) {
+                    OutboxEntry e = settlement.entry();
+                    switch (settlement.kind()) {
+                        case COMPLETED -> bindClaim(complete, 1, e);
+                        case RESCHEDULED -> {
+                            reschedule.setInt(1, settlement.attempts());
+                            OutboxRows.setInstant(reschedule, 2, settlement.nextAttemptAt());
+                            reschedule.setString(3, settlement.lastError());
+                            bindClaim(reschedule, 4, e);
+                        }
+                        case DEAD_LETTERED -> {
+                            deadLetter.setInt(1, settlement.attempts());
+                            deadLetter.setString(2, settlement.lastError());
+                            OutboxRows.setInstant(deadLetter, 3, now);
+                            bindClaim(deadLetter, 4, e);
+                        }
                     }
                 }
             }
-            collectRefused(byKind.get(Settlement.Kind.COMPLETED), complete, notApplied, promote);
-            collectRefused(byKind.get(Settlement.Kind.RESCHEDULED), reschedule, notApplied, null);
-            collectRefused(byKind.get(Settlement.Kind.DEAD_LETTERED), deadLetter, notApplied, promote);
+            collectRefused(byKind.get(Settlement.Kind.COMPLETED), complete, refused, promote);
+            collectRefused(byKind.get(Settlement.Kind.RESCHEDULED), reschedule, refused, null);
+            collectRefused(byKind.get(Settlement.Kind.DEAD_LETTERED), deadLetter, refused, promote);
             promote.executeBatch();
         }
-        return notApplied;
     }
 
     private static void bindClaim(PreparedStatement statement, int from, OutboxEntry entry) throws SQLException {
@@ -348,7 +370,7 @@ public final class JdbcOutbox implements TransactionalOutbox {
 
     /** Runs the batch; adds the settlements it did not apply to {@code refused}, promotes the next head of the others. */
     private static void collectRefused(@Nullable List<Settlement> settlements, PreparedStatement batch,
-                                       List<Settlement> refused, @Nullable PreparedStatement promote)
+                                       Set<Settlement> refused, @Nullable PreparedStatement promote)
             throws SQLException {
         if (settlements == null) {
             return;

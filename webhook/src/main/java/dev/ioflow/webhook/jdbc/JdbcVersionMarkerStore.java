@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -104,12 +105,7 @@ public final class JdbcVersionMarkerStore implements VersionMarkerStore {
         return store.inImplicitTransaction("read version markers", sql.table(), connection -> {
             Map<MarkerKey, PayloadHash> found = new HashMap<>();
             try (PreparedStatement select = connection.prepareStatement(sql.selectKeys())) {
-                select.setArray(1, connection.createArrayOf("text",
-                        all.stream().map(MarkerKey::integrationObject).toArray()));
-                select.setArray(2, connection.createArrayOf("text",
-                        all.stream().map(MarkerKey::destinationId).toArray()));
-                select.setArray(3, connection.createArrayOf("text",
-                        all.stream().map(MarkerKey::integrationKey).toArray()));
+                bindKeyArrays(connection, select, 1, all);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         found.put(new MarkerKey(rows.getString(1), rows.getString(2), rows.getString(3)),
@@ -157,41 +153,99 @@ public final class JdbcVersionMarkerStore implements VersionMarkerStore {
         return store.dataSource() == other.dataSource() && store.dialect() == other.dialect();
     }
 
-    /** Applies marker changes in the caller's transaction, the writes and removals as JDBC batches. */
+    /**
+     * Applies marker changes in the caller's transaction, in key order (so that two transactions writing the same
+     * markers cannot deadlock): on PostgreSQL the writes as one statement and the removals as another, on H2 as JDBC
+     * batches.
+     */
     void applyIn(Connection connection, Map<MarkerKey, @Nullable PayloadHash> changes) throws SQLException {
-        if (changes.isEmpty()) {
-            return;
+        List<MarkerKey> removals = new ArrayList<>();
+        List<Map.Entry<MarkerKey, PayloadHash>> puts = new ArrayList<>();
+        List<Map.Entry<MarkerKey, @Nullable PayloadHash>> sorted = new ArrayList<>(changes.entrySet());
+        sorted.sort(Map.Entry.comparingByKey(KEY_ORDER));
+        for (Map.Entry<MarkerKey, @Nullable PayloadHash> change : sorted) {
+            PayloadHash hash = change.getValue();
+            if (hash == null) {
+                removals.add(change.getKey());
+            } else {
+                puts.add(Map.entry(change.getKey(), hash));
+            }
         }
         Instant now = clock.instant();
-        try (PreparedStatement upsert = connection.prepareStatement(sql.upsert());
-             PreparedStatement delete = connection.prepareStatement(sql.delete())) {
-            boolean puts = false;
-            boolean removals = false;
-            // in key order, so that two transactions writing the same markers cannot deadlock
-            List<Map.Entry<MarkerKey, @Nullable PayloadHash>> sorted = new ArrayList<>(changes.entrySet());
-            sorted.sort(Map.Entry.comparingByKey(KEY_ORDER));
-            for (Map.Entry<MarkerKey, @Nullable PayloadHash> change : sorted) {
-                PayloadHash hash = change.getValue();
-                if (hash == null) {
-                    bindKey(delete, change.getKey());
-                    delete.addBatch();
-                    removals = true;
-                } else {
-                    bindKey(upsert, change.getKey());
-                    upsert.setLong(4, hash.high());
-                    upsert.setLong(5, hash.low());
-                    OutboxRows.setInstant(upsert, 6, now);
-                    upsert.addBatch();
-                    puts = true;
-                }
-            }
-            if (puts) {
-                upsert.executeBatch();
-            }
-            if (removals) {
-                delete.executeBatch();
-            }
+        if (store.dialect() == JdbcDialect.POSTGRESQL) {
+            putAllSetwise(connection, puts, now);
+            removeAllSetwise(connection, removals);
+        } else {
+            putAllInBatch(connection, puts, now);
+            removeAllInBatch(connection, removals);
         }
+    }
+
+    private void putAllSetwise(Connection connection, List<Map.Entry<MarkerKey, PayloadHash>> puts, Instant now)
+            throws SQLException {
+        if (puts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = connection.prepareStatement(sql.upsertAll())) {
+            upsert.setString(1, now.truncatedTo(ChronoUnit.MICROS).toString());
+            bindKeyArrays(connection, upsert, 2, puts.stream().map(Map.Entry::getKey).toList());
+            upsert.setArray(5, connection.createArrayOf("int8",
+                    puts.stream().map(p -> p.getValue().high()).toArray()));
+            upsert.setArray(6, connection.createArrayOf("int8",
+                    puts.stream().map(p -> p.getValue().low()).toArray()));
+            upsert.executeUpdate();
+        }
+    }
+
+    private void removeAllSetwise(Connection connection, List<MarkerKey> removals) throws SQLException {
+        if (removals.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = connection.prepareStatement(sql.deleteAll())) {
+            bindKeyArrays(connection, delete, 1, removals);
+            delete.executeUpdate();
+        }
+    }
+
+    private void putAllInBatch(Connection connection, List<Map.Entry<MarkerKey, PayloadHash>> puts, Instant now)
+            throws SQLException {
+        if (puts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = connection.prepareStatement(sql.upsert())) {
+            for (Map.Entry<MarkerKey, PayloadHash> put : puts) {
+                bindKey(upsert, put.getKey());
+                upsert.setLong(4, put.getValue().high());
+                upsert.setLong(5, put.getValue().low());
+                OutboxRows.setInstant(upsert, 6, now);
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    private void removeAllInBatch(Connection connection, List<MarkerKey> removals) throws SQLException {
+        if (removals.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = connection.prepareStatement(sql.delete())) {
+            for (MarkerKey key : removals) {
+                bindKey(delete, key);
+                delete.addBatch();
+            }
+            delete.executeBatch();
+        }
+    }
+
+    /** Binds the keys as three arrays from {@code first} on: integration objects, destinations, integration keys. */
+    private static void bindKeyArrays(Connection connection, PreparedStatement statement, int first,
+                                      List<MarkerKey> keys) throws SQLException {
+        statement.setArray(first, connection.createArrayOf("text",
+                keys.stream().map(MarkerKey::integrationObject).toArray()));
+        statement.setArray(first + 1, connection.createArrayOf("text",
+                keys.stream().map(MarkerKey::destinationId).toArray()));
+        statement.setArray(first + 2, connection.createArrayOf("text",
+                keys.stream().map(MarkerKey::integrationKey).toArray()));
     }
 
     /** Nothing to release: connections are borrowed per operation and the data source belongs to the caller. */

@@ -41,6 +41,26 @@ public record MarkerSql(String table, JdbcDialect dialect) {
         };
     }
 
+    /**
+     * PostgreSQL, {@link #upsert()} for several keys (each at most once) in one statement. Parameters: arrays of
+     * integration object, destination, integration key, hash high, hash low; then updated at (ISO-8601 text).
+     */
+    public String upsertAll() {
+        return "INSERT INTO " + table + " (integration_object, destination_id, integration_key, hash_high, hash_low, "
+                + "updated_at) SELECT k.integration_object, k.destination_id, k.integration_key, k.hash_high, "
+                + "k.hash_low, ?::timestamptz FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[]) "
+                + "WITH ORDINALITY AS k(integration_object, destination_id, integration_key, hash_high, hash_low, n) "
+                + "ORDER BY k.n ON CONFLICT (integration_object, destination_id, integration_key) DO UPDATE SET "
+                + "hash_high = EXCLUDED.hash_high, hash_low = EXCLUDED.hash_low, updated_at = EXCLUDED.updated_at";
+    }
+
+    /** PostgreSQL, {@link #delete()} for several keys. Parameters: arrays of integration object, destination, key. */
+    public String deleteAll() {
+        return "DELETE FROM " + table + " m USING unnest(?::text[], ?::text[], ?::text[]) AS k(integration_object, "
+                + "destination_id, integration_key) WHERE m.integration_object = k.integration_object "
+                + "AND m.destination_id = k.destination_id AND m.integration_key = k.integration_key";
+    }
+
     /** Deletes a marker: key. */
     public String delete() {
         return "DELETE FROM " + table + " WHERE " + KEY;

@@ -104,6 +104,16 @@ public record OutboxSql(String table) {
         return "DELETE FROM " + table + " WHERE id = ?" + CLAIM_HOLDS;
     }
 
+    /**
+     * PostgreSQL, {@link #complete()} for several entries in one statement, returning the ids it deleted. Parameters:
+     * arrays of id, owner, token.
+     */
+    public String completeAll() {
+        return "DELETE FROM " + table + " o USING unnest(?::bigint[], ?::text[], ?::bigint[]) AS c(id, claimed_by, "
+                + "claim_token) WHERE o.id = c.id AND o.claimed_by = c.claimed_by AND o.claim_token = c.claim_token "
+                + "RETURNING o.id";
+    }
+
     /** Releases an entry whose claim still holds for a later attempt: attempts, next attempt, error, id, owner, token. */
     public String reschedule() {
         return "UPDATE " + table + " SET attempts = ?, next_attempt_at = ?, last_error = ?, claimed_by = NULL, "
@@ -125,6 +135,16 @@ public record OutboxSql(String table) {
         return "UPDATE " + table + " SET head = TRUE WHERE head = FALSE AND id = (SELECT MIN(p.id) FROM " + table
                 + " p WHERE p.ordering_hash = ? AND p.webhook_id = ? AND p.destination_id = ? "
                 + "AND p.integration_key = ? AND p.status = 'LIVE')";
+    }
+
+    /**
+     * PostgreSQL, {@link #promoteHead()} for several ordering keys in one statement. Parameters: arrays of ordering
+     * hash, webhook, destination, key.
+     */
+    public String promoteHeads() {
+        return "UPDATE " + table + " SET head = TRUE WHERE head = FALSE AND id IN (SELECT (SELECT MIN(o.id) FROM "
+                + table + " o WHERE " + SAME_KEY + " AND o.status = 'LIVE') FROM unnest(?::bigint[], ?::text[], "
+                + "?::text[], ?::text[]) AS p(ordering_hash, webhook_id, destination_id, integration_key))";
     }
 
     /** The ids and ordering hashes of dead letters: all, or one id (parameter). */

@@ -19,9 +19,10 @@ import java.util.Set;
 
 /**
  * PostgreSQL's set-wise outbox statements: a chunk of appends is one {@code DELETE} and one {@code INSERT … SELECT
- * FROM unnest(…)} whatever its size, and a claim is one {@code UPDATE … RETURNING}, so that the cost of a chunk is a
- * few round trips and one commit rather than statements per entry. Arrays are bound with
- * {@link Connection#createArrayOf}; instants travel as ISO-8601 text (exact to the microsecond).
+ * FROM unnest(…)} whatever its size, a claim is one {@code UPDATE … RETURNING}, and the completions of a worker pass
+ * are one {@code DELETE} and one {@code UPDATE} of the next heads, so that the cost of a chunk is a few round trips
+ * and one commit rather than statements per entry. Arrays are bound with {@link Connection#createArrayOf}; instants
+ * travel as ISO-8601 text (exact to the microsecond).
  *
  * @param sql the outbox table's statements
  */
@@ -99,6 +100,44 @@ public record SetwiseStatements(OutboxSql sql) implements DueEntries {
             i++;
         }
         return columns;
+    }
+
+    /**
+     * Deletes the delivered entries whose claim still holds and makes the oldest remaining live entry of each of
+     * their keys its head: two statements sent together in one round trip, in the caller's transaction, which holds
+     * the keys' locks. A key whose entry was not deleted keeps its head (the promotion changes nothing there).
+     *
+     * @return the ids of the entries deleted
+     */
+    public Set<Long> complete(Connection connection, List<OutboxEntry> delivered) throws SQLException {
+        int n = delivered.size();
+        Object[][] claims = {new Object[n], new Object[n], new Object[n]};
+        Object[][] keys = {new Object[n], new Object[n], new Object[n], new Object[n]};
+        for (int i = 0; i < n; i++) {
+            OutboxEntry e = delivered.get(i);
+            claims[0][i] = e.id();
+            claims[1][i] = e.claimedBy();
+            claims[2][i] = e.claimToken();
+            keys[0][i] = OrderingKeys.hash(e);
+            keys[1][i] = e.webhookId();
+            keys[2][i] = e.destinationId();
+            keys[3][i] = e.integrationKey();
+        }
+        Set<Long> deleted = new HashSet<>();
+        try (PreparedStatement both = connection.prepareStatement(sql.completeAll() + ";\n" + sql.promoteHeads())) {
+            bindArrays(connection, both, 1, new String[] {"int8", "text", "int8"}, claims);
+            bindArrays(connection, both, 4, new String[] {"int8", "text", "text", "text"}, keys);
+            both.execute();
+            try (ResultSet ids = both.getResultSet()) {
+                while (ids.next()) {
+                    deleted.add(ids.getLong(1));
+                }
+            }
+            while (both.getMoreResults() || both.getUpdateCount() != -1) {
+                // consume the promotion's update count
+            }
+        }
+        return deleted;
     }
 
     /** Claims up to {@code max} entries (see {@link OutboxSql#claimDue()}), in claim order. */
