@@ -463,6 +463,25 @@ public abstract class OutboxContract {
     }
 
     @Test
+    public void refusedSettlementsComeBackInTheGivenOrder() {
+        outbox.append(List.of(entry("k1", "a"), entry("k2", "b"), entry("k3", "c"), entry("k4", "d")));
+        List<OutboxEntry> stale = claimAll(T0, "worker-a");
+        // worker-a's leases ran out and worker-b holds all four entries now
+        List<OutboxEntry> held = claimAll(T0.plus(LEASE), "worker-b");
+        assertThat(held).extracting(OutboxEntry::integrationKey).containsExactly("k1", "k2", "k3", "k4");
+
+        List<Settlement> settlements = List.of(
+                Settlement.rescheduled(stale.get(0), 1, T0.plusSeconds(60), "HTTP 503"),
+                Settlement.completed(held.get(1)),
+                Settlement.completed(stale.get(2)),
+                Settlement.deadLettered(stale.get(3), 1, "HTTP 400"));
+
+        assertThat(outbox.settle(settlements))
+                .containsExactly(settlements.get(0), settlements.get(2), settlements.get(3));
+        assertThat(outbox.liveCount()).isEqualTo(3);
+    }
+
+    @Test
     public void settleAppliesCompletionsReschedulesAndDeadLettersTogether() {
         outbox.append(List.of(entry("k1", "a"), entry("k2", "b"), entry("k3", "c")));
         List<OutboxEntry> claimed = claimAll(T0, "worker");
