@@ -8,9 +8,11 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * The 64-bit hash of an {@link OutboxEntry#orderingKey()} that the outbox indexes; equal on every JVM, so several
- * application instances agree. Collisions are harmless: queries compare the key's parts as well.
+ * application instances agree. Collisions are harmless: queries compare the key's parts as well. Each thread keeps
+ * one digest: looking the algorithm up cost more than hashing a key.
  */
 public final class OrderingKeys {
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(OrderingKeys::sha256);
 
     private OrderingKeys() {
     }
@@ -22,10 +24,14 @@ public final class OrderingKeys {
 
     /** The first 64 bits of the SHA-256 of this ordering key's UTF-8 bytes. */
     public static long hash(String orderingKey) {
+        // digest() resets the digest for the next call
+        byte[] digest = SHA_256.get().digest(orderingKey.getBytes(StandardCharsets.UTF_8));
+        return ByteBuffer.wrap(digest).getLong();
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha256.digest(orderingKey.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(digest).getLong();
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime provides SHA-256", e);
         }
