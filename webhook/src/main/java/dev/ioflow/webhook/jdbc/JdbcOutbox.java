@@ -312,13 +312,11 @@ public final class JdbcOutbox implements TransactionalOutbox {
         }
         locks.lock(connection, headChanges);
         Set<Settlement> refused = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<Settlement> completions = byKind.remove(Settlement.Kind.COMPLETED);
-        if (completions != null && setwise != null) {
+        List<Settlement> completions = setwise == null ? null : byKind.remove(Settlement.Kind.COMPLETED);
+        if (setwise != null && completions != null) {
             Set<Long> deleted = setwise.complete(connection,
                     completions.stream().map(Settlement::entry).toList());
             completions.stream().filter(c -> !deleted.contains(c.entry().id())).forEach(refused::add);
-        } else if (completions != null) {
-            byKind.put(Settlement.Kind.COMPLETED, completions);
         }
         if (!byKind.isEmpty()) {
             settleInBatches(connection, byKind, refused);
@@ -334,8 +332,8 @@ public final class JdbcOutbox implements TransactionalOutbox {
              PreparedStatement reschedule = connection.prepareStatement(sql.reschedule());
              PreparedStatement deadLetter = connection.prepareStatement(sql.deadLetter());
              PreparedStatement promote = connection.prepareStatement(sql.promoteHead())) {
-            for (Map.Entry<Settlement.Kind, List<Settlement>> kind : byKind.entrySet()) {
-                for (Settlement settlement : kind.getValue()) {
+            for (List<Settlement> ofKind : byKind.values()) {
+                for (Settlement settlement : ofKind) {
                     OutboxEntry e = settlement.entry();
                     switch (settlement.kind()) {
                         case COMPLETED -> bindClaim(complete, 1, e);
@@ -489,9 +487,7 @@ public final class JdbcOutbox implements TransactionalOutbox {
     private @Nullable PendingChange newestLive(Connection connection, String webhookId, String destinationId,
                                                String integrationKey) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(sql.newestLive())) {
-            OutboxRows.bindOrderingKey(select,
-                    OrderingKeys.hash(OutboxEntry.orderingKey(webhookId, destinationId, integrationKey)),
-                    webhookId, destinationId, integrationKey);
+            OutboxRows.bindOrderingKey(select, webhookId, destinationId, integrationKey);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? new PendingChange(ChangeType.valueOf(row.getString(1)),
                         new PayloadHash(row.getLong(2), row.getLong(3))) : null;
@@ -516,9 +512,7 @@ public final class JdbcOutbox implements TransactionalOutbox {
                 connection -> {
                     try (PreparedStatement select = connection.prepareStatement(
                             sql.newestLiveAndMarker(jdbcMarkers.sql()))) {
-                        OutboxRows.bindOrderingKey(select, OrderingKeys.hash(OutboxEntry.orderingKey(webhookId,
-                                key.destinationId(), key.integrationKey())), webhookId, key.destinationId(),
-                                key.integrationKey());
+                        OutboxRows.bindOrderingKey(select, webhookId, key.destinationId(), key.integrationKey());
                         JdbcVersionMarkerStore.bindKey(select, 5, key);
                         return readKeyState(select);
                     }

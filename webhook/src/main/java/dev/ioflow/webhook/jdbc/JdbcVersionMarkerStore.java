@@ -8,13 +8,13 @@ import dev.ioflow.core.PayloadHash;
 import dev.ioflow.webhook.internal.jdbc.JdbcStore;
 import dev.ioflow.webhook.internal.jdbc.MarkerSql;
 import dev.ioflow.webhook.internal.jdbc.OutboxRows;
+import dev.ioflow.webhook.internal.jdbc.SetwiseStatements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -187,12 +187,11 @@ public final class JdbcVersionMarkerStore implements VersionMarkerStore {
             return;
         }
         try (PreparedStatement upsert = connection.prepareStatement(sql.upsertAll())) {
-            upsert.setString(1, now.truncatedTo(ChronoUnit.MICROS).toString());
+            upsert.setString(1, SetwiseStatements.text(now));
             bindKeyArrays(connection, upsert, 2, puts.stream().map(Map.Entry::getKey).toList());
-            upsert.setArray(5, connection.createArrayOf("int8",
-                    puts.stream().map(p -> p.getValue().high()).toArray()));
-            upsert.setArray(6, connection.createArrayOf("int8",
-                    puts.stream().map(p -> p.getValue().low()).toArray()));
+            SetwiseStatements.bindArrays(connection, upsert, 5, new String[] {"int8", "int8"}, new Object[][] {
+                puts.stream().map(p -> p.getValue().high()).toArray(),
+                puts.stream().map(p -> p.getValue().low()).toArray()});
             upsert.executeUpdate();
         }
     }
@@ -240,12 +239,10 @@ public final class JdbcVersionMarkerStore implements VersionMarkerStore {
     /** Binds the keys as three arrays from {@code first} on: integration objects, destinations, integration keys. */
     private static void bindKeyArrays(Connection connection, PreparedStatement statement, int first,
                                       List<MarkerKey> keys) throws SQLException {
-        statement.setArray(first, connection.createArrayOf("text",
-                keys.stream().map(MarkerKey::integrationObject).toArray()));
-        statement.setArray(first + 1, connection.createArrayOf("text",
-                keys.stream().map(MarkerKey::destinationId).toArray()));
-        statement.setArray(first + 2, connection.createArrayOf("text",
-                keys.stream().map(MarkerKey::integrationKey).toArray()));
+        SetwiseStatements.bindArrays(connection, statement, first, new String[] {"text", "text", "text"},
+                new Object[][] {keys.stream().map(MarkerKey::integrationObject).toArray(),
+                    keys.stream().map(MarkerKey::destinationId).toArray(),
+                    keys.stream().map(MarkerKey::integrationKey).toArray()});
     }
 
     /** Nothing to release: connections are borrowed per operation and the data source belongs to the caller. */

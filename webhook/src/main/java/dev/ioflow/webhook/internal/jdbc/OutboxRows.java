@@ -51,6 +51,13 @@ public final class OutboxRows {
                 entry.integrationKey());
     }
 
+    /** Binds the ordering key of (webhook, destination, integration key) as parameters 1 to 4, its hash first. */
+    public static void bindOrderingKey(PreparedStatement statement, String webhookId, String destinationId,
+                                       String integrationKey) throws SQLException {
+        bindOrderingKey(statement, OrderingKeys.hash(OutboxEntry.orderingKey(webhookId, destinationId, integrationKey)),
+                webhookId, destinationId, integrationKey);
+    }
+
     /** Binds an ordering key as parameters 1 to 4: its hash, webhook, destination and integration key. */
     public static void bindOrderingKey(PreparedStatement statement, long hash, String webhookId, String destinationId,
                                        String integrationKey) throws SQLException {

@@ -177,14 +177,19 @@ public record SetwiseStatements(OutboxSql sql) implements DueEntries {
         return sql.nextLeaseEnd();
     }
 
-    private static void bindArrays(Connection connection, PreparedStatement statement, int from, String[] types,
-                                   Object[][] columns) throws SQLException {
+    /**
+     * Binds one array per column from parameter {@code from} on, column {@code c} as an array of {@code types[c]}
+     * (a PostgreSQL type name such as {@code text} or {@code int8}).
+     */
+    public static void bindArrays(Connection connection, PreparedStatement statement, int from, String[] types,
+                                  Object[][] columns) throws SQLException {
         for (int c = 0; c < columns.length; c++) {
             statement.setArray(from + c, connection.createArrayOf(types[c], columns[c]));
         }
     }
 
-    private static String text(Instant instant) {
+    /** An instant as the ISO-8601 text PostgreSQL reads as {@code timestamptz}, exact to the microsecond. */
+    public static String text(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MICROS).toString();
     }
 }
