@@ -73,6 +73,8 @@ public final class WorkerPool {
             state = State.RUNNING;
             finished = new CountDownLatch(loops);
             for (int i = 0; i < loops; i++) {
+                // counted from here, not when the thread gets to run: health right after start sees every loop
+                running.incrementAndGet();
                 futures.add(executor.submit(this::loop));
             }
         } finally {
@@ -125,7 +127,6 @@ public final class WorkerPool {
     }
 
     private void loop() {
-        running.incrementAndGet();
         try {
             while (state == State.RUNNING || (state == State.DRAINING && System.nanoTime() < drainDeadline)) {
                 long seen = wakeupsSeen();
@@ -180,7 +181,7 @@ public final class WorkerPool {
         listener.workerFailed(name, e);
     }
 
-    /** The number of loops running now. */
+    /** The number of loops started and not yet ended. */
     public int running() {
         return running.get();
     }
